@@ -1,0 +1,30 @@
+import { expect, test } from "vitest";
+import { PERMISSIONS, ROLES, can, type Permission, type Role } from "./permissions";
+
+const EXPECTED: Record<Role, Permission[]> = {
+  ADMIN: Object.keys(PERMISSIONS) as Permission[],
+  EDITOR: [
+    "release.read",
+    "release.create",
+    "original.write",
+    "translation.write",
+    "release.markTranslated",
+    "release.publish",
+    "release.withdraw",
+    "media.upload",
+    "audit.read",
+  ],
+  TRANSLATOR: ["release.read", "translation.write", "release.markTranslated", "media.upload"],
+};
+
+const cases = ROLES.flatMap((role) =>
+  (Object.keys(PERMISSIONS) as Permission[]).map((permission) => ({
+    role,
+    permission,
+    allowed: EXPECTED[role].includes(permission),
+  })),
+);
+
+test.each(cases)("$role × $permission → $allowed", ({ role, permission, allowed }) => {
+  expect(can(role, permission)).toBe(allowed);
+});
