@@ -1,0 +1,115 @@
+import "server-only";
+import { can } from "@/domain/auth/permissions";
+import type { ContentInput } from "@/domain/release/schemas";
+import { transition, type WorkflowAction } from "@/domain/release/workflow";
+import type { Db } from "../db/client";
+import { ReleaseError, type Result } from "./results";
+import { releaseState } from "./state";
+import { audit, bumpVersion, inTransaction, loadForWrite, saveContent, toStored, type Actor } from "./write";
+
+// Creating a release and moving it through the workflow (mark translated, publish, withdraw).
+
+export interface ReleaseMeta {
+  categoryId: string | null;
+  releaseDate: Date | null;
+  featured?: boolean;
+}
+
+export async function createRelease(
+  db: Db,
+  actor: Actor,
+  zh: ContentInput,
+  meta: ReleaseMeta,
+): Promise<Result<{ id: string; version: number }>> {
+  if (!can(actor.role, "release.create")) return { ok: false, code: "forbidden" };
+  const stored = toStored(zh);
+  return inTransaction(db, async (tx) => {
+    const release = await tx.release.create({
+      data: {
+        authorId: actor.id,
+        categoryId: meta.categoryId,
+        releaseDate: meta.releaseDate,
+        featured: meta.featured ?? false,
+        contents: { create: { locale: "zh", ...stored } },
+        revisions: { create: { locale: "zh", number: 1, authorId: actor.id, ...stored } },
+      },
+    });
+    await audit(tx, { actorId: actor.id, action: "release.created", releaseId: release.id, toStatus: "DRAFT" });
+    return { id: release.id, version: release.version };
+  });
+}
+
+/** Category, date and featured flag; writers of the original may change them. */
+export async function saveMeta(
+  db: Db,
+  actor: Actor,
+  releaseId: string,
+  meta: ReleaseMeta,
+  baseVersion: number,
+): Promise<Result<{ version: number }>> {
+  if (!can(actor.role, "original.write")) return { ok: false, code: "forbidden" };
+  return inTransaction(db, async (tx) => {
+    const version = await bumpVersion(tx, releaseId, baseVersion);
+    await tx.release.update({
+      where: { id: releaseId },
+      data: { categoryId: meta.categoryId, releaseDate: meta.releaseDate, featured: meta.featured ?? false },
+    });
+    return { version };
+  });
+}
+
+export { saveContent };
+
+export type WorkflowCommand =
+  | { type: "markTranslated" }
+  | { type: "publish"; at?: Date | null }
+  | { type: "withdraw" };
+
+/** Runs one workflow command against `baseVersion`. Publishing copies the working copy to the live snapshot. */
+export async function runWorkflow(
+  db: Db,
+  actor: Actor,
+  releaseId: string,
+  command: WorkflowCommand,
+  baseVersion: number,
+  now = new Date(),
+): Promise<Result<{ version: number; status: string; embargoed: boolean }>> {
+  return inTransaction(db, async (tx) => {
+    const release = await loadForWrite(tx, releaseId);
+    const action: WorkflowAction =
+      command.type === "publish" ? { type: "publish", at: command.at ?? now, now } : { type: command.type };
+    const decision = transition(releaseState(release), action, actor);
+    if (!decision.ok) throw new ReleaseError(decision.code);
+    const version = await bumpVersion(tx, releaseId, baseVersion, decision.next.status);
+    if (command.type === "publish") {
+      const at = command.at ?? now;
+      for (const c of release.contents) {
+        const live = {
+          title: c.title,
+          summary: c.summary,
+          body: c.body,
+          bodyText: c.bodyText,
+          slug: c.slug,
+          categoryId: release.categoryId,
+          publishedAt: at,
+        };
+        await tx.publication.upsert({
+          where: { releaseId_locale: { releaseId, locale: c.locale } },
+          create: { releaseId, locale: c.locale, ...live },
+          update: live,
+        });
+      }
+    } else if (command.type === "withdraw") {
+      await tx.publication.deleteMany({ where: { releaseId } });
+    }
+    await audit(tx, {
+      actorId: actor.id,
+      action: `release.${command.type}`,
+      releaseId,
+      fromStatus: release.status,
+      toStatus: decision.next.status,
+      detail: command.type === "publish" ? { at: (command.at ?? now).toISOString() } : undefined,
+    });
+    return { version, status: decision.next.status, embargoed: decision.next.embargoed ?? false };
+  });
+}

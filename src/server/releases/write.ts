@@ -1,0 +1,194 @@
+import "server-only";
+import { docToPlainText, parseDoc } from "@/domain/release/content";
+import { contentFingerprint } from "@/domain/release/fingerprint";
+import type { ContentInput } from "@/domain/release/schemas";
+import { transition } from "@/domain/release/workflow";
+import type { Role } from "@/domain/auth/permissions";
+import type { Db } from "../db/client";
+import type { Prisma } from "../db/generated/sqlite/client";
+import { ReleaseError, failure, success, type Result } from "./results";
+import { releaseState } from "./state";
+
+// Writes to a release's working copy. Each write: one transaction, version-checked, a revision
+// per changed language, an audit event for every status change. Decisions come from the domain.
+
+export type Tx = Prisma.TransactionClient;
+export interface Actor {
+  id: string;
+  role: Role;
+}
+export type Lang = "zh" | "en";
+
+export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<Result<T>> {
+  try {
+    return success(await db.$transaction(work, { timeout: 15_000, maxWait: 10_000 }));
+  } catch (error) {
+    if (error instanceof ReleaseError) return failure(error.code, error.currentVersion);
+    if (isUniqueViolation(error)) return failure("slug_taken");
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+}
+
+/** Increments the version only if it is still `baseVersion`; otherwise the save is a conflict. */
+export async function bumpVersion(tx: Tx, releaseId: string, baseVersion: number, status?: string) {
+  const { count } = await tx.release.updateMany({
+    where: { id: releaseId, version: baseVersion },
+    data: { version: { increment: 1 }, ...(status ? { status: status as never } : {}) },
+  });
+  if (count === 1) return baseVersion + 1;
+  const current = await tx.release.findUnique({ where: { id: releaseId }, select: { version: true } });
+  throw current ? new ReleaseError("conflict", current.version) : new ReleaseError("not_found");
+}
+
+export async function loadForWrite(tx: Tx, releaseId: string) {
+  const release = await tx.release.findUnique({ where: { id: releaseId }, include: { contents: true } });
+  if (!release) throw new ReleaseError("not_found");
+  return release;
+}
+
+export async function audit(
+  tx: Tx,
+  event: { actorId: string | null; action: string; releaseId?: string; fromStatus?: string; toStatus?: string; detail?: unknown },
+) {
+  await tx.auditEvent.create({
+    data: {
+      actorId: event.actorId,
+      action: event.action,
+      releaseId: event.releaseId ?? null,
+      fromStatus: event.fromStatus ?? null,
+      toStatus: event.toStatus ?? null,
+      detail: event.detail === undefined ? null : JSON.stringify(event.detail),
+    },
+  });
+}
+
+async function addRevision(tx: Tx, releaseId: string, locale: Lang, c: StoredContent, authorId: string) {
+  const last = await tx.revision.findFirst({
+    where: { releaseId, locale },
+    orderBy: { number: "desc" },
+    select: { number: true, fingerprint: true, slug: true },
+  });
+  if (last && last.fingerprint === c.fingerprint && last.slug === c.slug) return null;
+  return tx.revision.create({
+    data: { releaseId, locale, number: (last?.number ?? 0) + 1, authorId, ...pickContent(c) },
+  });
+}
+
+interface StoredContent {
+  title: string;
+  summary: string;
+  body: string;
+  bodyText: string;
+  slug: string;
+  fingerprint: string;
+}
+
+export function toStored(input: ContentInput): StoredContent {
+  const body = JSON.stringify(parseDoc(input.body));
+  return {
+    title: input.title,
+    summary: input.summary,
+    body,
+    bodyText: docToPlainText(parseDoc(body)),
+    slug: input.slug,
+    fingerprint: contentFingerprint({ title: input.title, summary: input.summary, body }),
+  };
+}
+
+const pickContent = (c: StoredContent) => ({
+  title: c.title,
+  summary: c.summary,
+  body: c.body,
+  bodyText: c.bodyText,
+  slug: c.slug,
+  fingerprint: c.fingerprint,
+});
+
+export interface SaveOptions {
+  /** en only: fingerprint of the zh version the translator worked from */
+  sourceFingerprint?: string | null;
+}
+
+/** Saves one language of the working copy against `baseVersion`; returns the new version. */
+export async function saveContent(
+  db: Db,
+  actor: Actor,
+  releaseId: string,
+  locale: Lang,
+  input: ContentInput,
+  baseVersion: number,
+  options: SaveOptions = {},
+): Promise<Result<{ version: number; status: string }>> {
+  return inTransaction(db, async (tx) => {
+    const release = await loadForWrite(tx, releaseId);
+    const state = releaseState(release);
+    const stored = toStored(input);
+    const existing = release.contents.find((c) => c.locale === locale);
+    let source: { sourceFingerprint: string | null; sourceRevisionId: string | null } | undefined;
+    if (locale === "en") {
+      source = await resolveSource(tx, releaseId, state.originalFingerprint, existing, options.sourceFingerprint);
+    } else if (!state.originalFingerprint && !existing) {
+      throw new ReleaseError("original_missing");
+    }
+    const decision =
+      locale === "zh"
+        ? transition(state, { type: "editOriginal", newFingerprint: stored.fingerprint }, actor)
+        : transition(
+            state,
+            {
+              type: "editTranslation",
+              translation: {
+                complete: Boolean(stored.title && stored.summary && stored.bodyText && stored.slug),
+                sourceFingerprint: source!.sourceFingerprint,
+              },
+            },
+            actor,
+          );
+    if (!decision.ok) throw new ReleaseError(decision.code);
+    const version = await bumpVersion(tx, releaseId, baseVersion, decision.next.status);
+    await tx.releaseContent.upsert({
+      where: { releaseId_locale: { releaseId, locale } },
+      create: { releaseId, locale, ...pickContent(stored), ...source },
+      update: { ...pickContent(stored), ...source },
+    });
+    await addRevision(tx, releaseId, locale, stored, actor.id);
+    if (decision.next.status !== release.status) {
+      await audit(tx, {
+        actorId: actor.id,
+        action: locale === "zh" ? "release.original_changed" : "release.translation_changed",
+        releaseId,
+        fromStatus: release.status,
+        toStatus: decision.next.status,
+      });
+    }
+    return { version, status: decision.next.status };
+  });
+}
+
+/**
+ * The zh version an English save is based on. The form sends the zh fingerprint the translator
+ * saw; only the current one or the one already recorded may be claimed.
+ */
+async function resolveSource(
+  tx: Tx,
+  releaseId: string,
+  currentFingerprint: string,
+  existing: { sourceFingerprint: string | null; sourceRevisionId: string | null } | undefined,
+  claimed: string | null | undefined,
+) {
+  const fingerprint =
+    claimed === currentFingerprint || !existing?.sourceFingerprint ? currentFingerprint : existing.sourceFingerprint;
+  if (existing && fingerprint === existing.sourceFingerprint && existing.sourceRevisionId) {
+    return { sourceFingerprint: fingerprint, sourceRevisionId: existing.sourceRevisionId };
+  }
+  const revision = await tx.revision.findFirst({
+    where: { releaseId, locale: "zh", fingerprint },
+    orderBy: { number: "desc" },
+    select: { id: true },
+  });
+  return { sourceFingerprint: fingerprint, sourceRevisionId: revision?.id ?? null };
+}
