@@ -7,7 +7,7 @@ const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), "must start with file: or postgresql://")
-    .default(`file:${path.join(process.cwd(), "data", "newsroom.db")}`),
+    .default(`file:${path.join(/*turbopackIgnore: true*/ process.cwd(), "data", "newsroom.db")}`),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SITE_URL: z.url().optional(),
   NEWSROOM_TIMEZONE: z
@@ -53,5 +53,5 @@ export function isPostgresUrl(url: string): boolean {
 
 /** Absolute path of a file: URL; relative paths resolve from the working directory. */
 export function sqlitePath(url: string): string {
-  return path.resolve(process.cwd(), url.replace(/^file:/, "").replace(/\?.*$/, ""));
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), url.replace(/^file:/, "").replace(/\?.*$/, ""));
 }

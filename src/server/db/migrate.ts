@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
@@ -48,7 +48,9 @@ function pending(all: Migration[], applied: Map<string, string>): Migration[] {
 const TABLE = `CREATE TABLE IF NOT EXISTS "_newsroom_migrations" ("name" TEXT PRIMARY KEY, "checksum" TEXT NOT NULL, "applied_at" TEXT NOT NULL)`;
 
 function migrateSqlite(url: string, migrations: Migration[]): string[] {
-  const sqlite = new Database(sqlitePath(url));
+  const file = sqlitePath(url);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
   try {
     sqlite.pragma("journal_mode = WAL");
     sqlite.pragma("busy_timeout = 5000");

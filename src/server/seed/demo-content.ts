@@ -4,7 +4,7 @@
 export interface DemoText {
   title: string;
   summary: string;
-  paragraphs: string[];
+  paragraphs: readonly string[];
   slug: string;
 }
 

@@ -40,7 +40,10 @@ export async function seedDemo(db: Db, password = DEFAULT_DEMO_PASSWORD, now = n
   }
   const editor = users.EDITOR!;
   const translator = users.TRANSLATOR!;
-  const [pressReleases, international] = await Promise.all(DEMO_CATEGORIES.map((c) => db.category.create({ data: c })));
+  const [pressReleases, international] = await Promise.all(
+    DEMO_CATEGORIES.map((c) => db.category.create({ data: c, select: { id: true } })),
+  );
+  if (!pressReleases || !international) throw new Error("demo seed: categories");
 
   async function release(
     r: { zh: DemoText; en?: DemoText; date?: string },

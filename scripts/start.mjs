@@ -1,0 +1,43 @@
+// `npm start`: build when the build is missing or older than the sources, prepare the database
+// (validate config, migrate, seed demo content on an empty embedded database), then serve.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+const port = process.env.PORT || "3000";
+
+function newestMtime(entry) {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(entry).reduce((max, name) => Math.max(max, newestMtime(path.join(entry, name))), stat.mtimeMs);
+}
+
+function run(cmd, args) {
+  const result = spawnSync(cmd, args, { stdio: "inherit", env: process.env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+const buildId = ".next/BUILD_ID";
+const sources = ["src", "locales", "public", "next.config.ts", "package-lock.json", "tsconfig.json"];
+const stale = !existsSync(buildId) || Math.max(...sources.map(newestMtime)) > statSync(buildId).mtimeMs;
+if (stale && process.env.NEWSROOM_SKIP_BUILD !== "1") {
+  console.log("Building the app (first start or sources changed)…");
+  run("npx", ["--no-install", "next", "build"]);
+}
+
+run("npx", ["--no-install", "tsx", "--conditions=react-server", "scripts/prepare-db.ts"]);
+
+const url = `http://localhost:${port}`;
+const server = spawn("npx", ["--no-install", "next", "start", "-p", port], { stdio: ["inherit", "pipe", "inherit"], env: process.env });
+let announced = false;
+server.stdout.on("data", (chunk) => {
+  process.stdout.write(chunk);
+  if (!announced && /Ready|started server/i.test(String(chunk))) {
+    announced = true;
+    console.log(`\nNewsroom is running: ${url}/zh (中文)  ${url}/en (English)  admin: ${url}/admin/login\n`);
+  }
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

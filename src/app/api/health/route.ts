@@ -1,0 +1,16 @@
+import { db } from "@/server/db";
+
+export const dynamic = "force-dynamic";
+
+// Liveness and database reachability, for load balancers. Public and read-only.
+export async function GET() {
+  try {
+    await db().$queryRawUnsafe("SELECT 1");
+    return Response.json({ status: "ok", database: "ok" }, { headers: { "Cache-Control": "no-store" } });
+  } catch {
+    return Response.json(
+      { status: "error", database: "unreachable" },
+      { status: 503, headers: { "Cache-Control": "no-store" } },
+    );
+  }
+}
