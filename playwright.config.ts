@@ -2,7 +2,7 @@ import { defineConfig } from "@playwright/test";
 
 // End-to-end tests in Debian's chromium against a real `next start` on a fresh SQLite database.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const DB_FILE = "/tmp/newsroom-e2e.db";
+const DB_FILE = `/tmp/newsroom-e2e-${PORT}.db`;
 
 export default defineConfig({
   testDir: "tests/e2e",
