@@ -50,21 +50,7 @@ export async function loadForWrite(tx: Tx, releaseId: string) {
   return release;
 }
 
-export async function audit(
-  tx: Tx,
-  event: { actorId: string | null; action: string; releaseId?: string; fromStatus?: string; toStatus?: string; detail?: unknown },
-) {
-  await tx.auditEvent.create({
-    data: {
-      actorId: event.actorId,
-      action: event.action,
-      releaseId: event.releaseId ?? null,
-      fromStatus: event.fromStatus ?? null,
-      toStatus: event.toStatus ?? null,
-      detail: event.detail === undefined ? null : JSON.stringify(event.detail),
-    },
-  });
-}
+export { recordAudit as audit } from "../audit";
 
 async function addRevision(tx: Tx, releaseId: string, locale: Lang, c: StoredContent, authorId: string) {
   const last = await tx.revision.findFirst({
