@@ -5,6 +5,7 @@ import type { ContentInput } from "@/domain/release/schemas";
 import { transition } from "@/domain/release/workflow";
 import type { Role } from "@/domain/auth/permissions";
 import type { Db } from "../db/client";
+import { syncSearchIndex } from "../search";
 import type { Prisma } from "../db/generated/sqlite/client";
 import { ReleaseError, failure, success, type Result } from "./results";
 import { releaseState } from "./state";
@@ -50,7 +51,8 @@ export async function loadForWrite(tx: Tx, releaseId: string) {
   return release;
 }
 
-export { recordAudit as audit } from "../audit";
+import { recordAudit as audit } from "../audit";
+export { audit };
 
 async function addRevision(tx: Tx, releaseId: string, locale: Lang, c: StoredContent, authorId: string) {
   const last = await tx.revision.findFirst({
@@ -142,6 +144,7 @@ export async function saveContent(
       update: { ...pickContent(stored), ...source },
     });
     await addRevision(tx, releaseId, locale, stored, actor.id);
+    await syncSearchIndex(tx, releaseId);
     if (decision.next.status !== release.status) {
       await audit(tx, {
         actorId: actor.id,
