@@ -15,6 +15,7 @@ export const engine = (): "sqlite" | "postgresql" =>
 
 // Children before parents, so foreign keys never block a delete.
 const TABLES = [
+  "SearchDocument",
   "AuditEvent",
   "Revision",
   "Publication",

@@ -3,6 +3,7 @@ import { can } from "@/domain/auth/permissions";
 import type { ContentInput } from "@/domain/release/schemas";
 import { transition, type WorkflowAction } from "@/domain/release/workflow";
 import type { Db } from "../db/client";
+import { syncSearchIndex } from "../search";
 import { ReleaseError, type Result } from "./results";
 import { releaseState } from "./state";
 import { audit, bumpVersion, inTransaction, loadForWrite, saveContent, toStored, type Actor } from "./write";
@@ -34,6 +35,7 @@ export async function createRelease(
         revisions: { create: { locale: "zh", number: 1, authorId: actor.id, ...stored } },
       },
     });
+    await syncSearchIndex(tx, release.id);
     await audit(tx, { actorId: actor.id, action: "release.created", releaseId: release.id, toStatus: "DRAFT" });
     return { id: release.id, version: release.version };
   });
@@ -102,6 +104,7 @@ export async function runWorkflow(
     } else if (command.type === "withdraw") {
       await tx.publication.deleteMany({ where: { releaseId } });
     }
+    await syncSearchIndex(tx, releaseId);
     await audit(tx, {
       actorId: actor.id,
       action: `release.${command.type}`,

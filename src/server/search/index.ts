@@ -1,0 +1,95 @@
+import "server-only";
+import { parseQuery, type Marks, type Rejection } from "@/domain/search/query";
+import { docKey, loadSources, sourceHash, toIndexDoc, type Client, type Lang } from "./documents";
+import type { Filter, Match } from "./engine";
+import { liveHits, workHits, type SearchHit, type WorkHit } from "./hits";
+import { engineFor } from "./select";
+
+// Full-text search over published releases (public) and working copies (admin).
+// See docs/SEARCH.md for tokenization, ranking and limits.
+
+export type { Segment } from "@/domain/search/snippet";
+export type { SearchHit, WorkHit } from "./hits";
+export type { Rejection } from "@/domain/search/query";
+export { reindexSearch, searchIndexSize, type ReindexReport } from "./reindex";
+export { engineFor } from "./select";
+
+export const DEFAULT_PAGE_SIZE = 10;
+export const MAX_PAGE_SIZE = 50;
+export const MAX_PAGE = 500;
+
+export interface SearchOptions {
+  /** only this language; both when omitted */
+  locale?: Lang;
+  /** 1-based; clamped to 1..MAX_PAGE */
+  page?: number;
+  pageSize?: number;
+}
+
+export interface SearchResult<H> {
+  items: H[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pages: number;
+  /** the query as searched: trimmed, whitespace collapsed, cut to MAX_QUERY_CHARS */
+  query: string;
+  truncated: boolean;
+  /** set when nothing was searched: blank query, or no letters/digits/CJK in it */
+  rejected?: Rejection;
+}
+
+async function run<H>(
+  db: Client,
+  raw: unknown,
+  options: SearchOptions,
+  base: Pick<Filter, "kind" | "visibleAt">,
+  toHits: (db: Client, matches: Match[], marks: Marks) => Promise<H[]>,
+): Promise<SearchResult<H>> {
+  const page = clamp(options.page, 1, MAX_PAGE, 1);
+  const pageSize = clamp(options.pageSize, 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
+  const parsed = parseQuery(raw);
+  const empty = { items: [], total: 0, page, pageSize, pages: 0, query: parsed.query, truncated: parsed.truncated };
+  if (!parsed.ok) return { ...empty, rejected: parsed.rejected };
+  const filter: Filter = { ...base, limit: pageSize, offset: (page - 1) * pageSize };
+  if (options.locale) filter.locale = options.locale;
+  const { matches, total } = await engineFor(db).find(db, parsed.terms, filter);
+  const items = await toHits(db, matches, parsed.marks);
+  return { ...empty, items, total, pages: Math.ceil(total / pageSize) };
+}
+
+function clamp(value: number | undefined, min: number, max: number, fallback: number): number {
+  if (value === undefined || !Number.isFinite(value)) return fallback;
+  return Math.min(max, Math.max(min, Math.trunc(value)));
+}
+
+/** Public search: live snapshots whose publication time has passed. Never throws on bad input. */
+export function searchPublished(
+  db: Client,
+  query: unknown,
+  options: SearchOptions & { now?: Date } = {},
+): Promise<SearchResult<SearchHit>> {
+  const visibleAt = (options.now ?? new Date()).getTime();
+  return run(db, query, options, { kind: "live", visibleAt }, liveHits);
+}
+
+/** Admin search: every working copy, whatever its status. */
+export function searchWorking(db: Client, query: unknown, options: SearchOptions = {}): Promise<SearchResult<WorkHit>> {
+  return run(db, query, options, { kind: "work" }, workHits);
+}
+
+/**
+ * Brings the index in line with one release's working copies and live snapshots. Call it inside
+ * the transaction that changed them, after the change; unchanged documents are left alone.
+ */
+export async function syncSearchIndex(tx: Client, releaseId: string): Promise<void> {
+  const engine = engineFor(tx);
+  const sources = await loadSources(tx, [releaseId]);
+  const stored = await engine.stored(tx, [releaseId]);
+  const wanted = new Map(sources.map((s) => [docKey(s), { source: s, hash: sourceHash(s) }]));
+  const current = new Map(stored.map((d) => [docKey(d), d.hash]));
+  const stale = stored.filter((d) => wanted.get(docKey(d))?.hash !== d.hash).map((d) => d.id);
+  const fresh = [...wanted.values()].filter((w) => current.get(docKey(w.source)) !== w.hash);
+  await engine.remove(tx, stale);
+  await engine.insert(tx, fresh.map((w) => toIndexDoc(w.source, w.hash)));
+}
