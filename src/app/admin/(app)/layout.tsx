@@ -1,0 +1,57 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { can } from "@/domain/auth/permissions";
+import { I18nProvider } from "@/i18n/client";
+import { getT } from "@/i18n/server";
+import { requireUser } from "@/server/auth/current";
+import { signOutAction } from "../actions";
+
+// The signed-in shell: navigation, who you are, sign out. Pages still check access themselves.
+export default async function AdminShell({ children }: { children: ReactNode }) {
+  const user = await requireUser();
+  const t = getT(user.locale, "admin");
+  return (
+    <I18nProvider locale={user.locale}>
+      <a className="skip-link" href="#main">
+        {getT(user.locale, "common")("skipToContent")}
+      </a>
+      <header className="admin-header">
+        <nav aria-label={t("nav.label")}>
+          <ul>
+            <li>
+              <Link href="/admin">{t("nav.dashboard")}</Link>
+            </li>
+            <li>
+              <Link href="/admin/releases">{t("nav.releases")}</Link>
+            </li>
+            {can(user.role, "audit.read") && (
+              <li>
+                <Link href="/admin/audit">{t("nav.audit")}</Link>
+              </li>
+            )}
+            {can(user.role, "users.manage") && (
+              <li>
+                <Link href="/admin/users">{t("nav.users")}</Link>
+              </li>
+            )}
+            <li>
+              <Link href="/admin/account">{t("nav.account")}</Link>
+            </li>
+            <li>
+              <a href={`/${user.locale}`}>{t("nav.viewSite")}</a>
+            </li>
+          </ul>
+        </nav>
+        <div className="who">
+          <span>{t("shell.signedInAs", { name: user.displayName, role: t(`roles.${user.role}`) })}</span>
+          <form action={signOutAction}>
+            <button type="submit">{t("nav.signOut")}</button>
+          </form>
+        </div>
+      </header>
+      <main id="main" className="admin-main">
+        {children}
+      </main>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,89 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { can, type Permission } from "@/domain/auth/permissions";
+import { isLocale, type Locale } from "@/i18n/settings";
+import { db } from "../db";
+import { env } from "../env";
+import { ABSOLUTE_TIMEOUT_MS, SESSION_COOKIE, findSessionUser, type SessionUser } from "./sessions";
+
+// The data-access layer's view of "who is asking". Every admin page, server action and route
+// handler calls one of these; proxy.ts is never the only check.
+
+export const UI_LOCALE_COOKIE = "newsroom_ui_locale";
+
+/** The signed-in user of this request, or null. Cached per request. */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  return findSessionUser(db(), token);
+});
+
+/** For pages: the user, or a redirect to the sign-in page. */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/admin/login");
+  return user;
+}
+
+/** For pages: the user holding `permission`; others get a 404 (the page's existence is not revealed). */
+export async function requirePermission(permission: Permission): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!can(user.role, permission)) notFound();
+  return user;
+}
+
+/** Cookies are Secure in production unless the site itself is served over plain HTTP on loopback. */
+export function secureCookies(): boolean {
+  const { NODE_ENV, SITE_URL } = env();
+  if (NODE_ENV !== "production") return false;
+  const { protocol, hostname } = new URL(SITE_URL);
+  return protocol === "https:" || !["localhost", "127.0.0.1", "[::1]"].includes(hostname);
+}
+
+export async function setSessionCookie(token: string): Promise<void> {
+  (await cookies()).set(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: secureCookies(),
+    path: "/",
+    maxAge: Math.floor(ABSOLUTE_TIMEOUT_MS / 1000),
+  });
+}
+
+export async function clearSessionCookie(): Promise<void> {
+  (await cookies()).delete({ name: SESSION_COOKIE, path: "/" });
+}
+
+export async function sessionToken(): Promise<string | undefined> {
+  return (await cookies()).get(SESSION_COOKIE)?.value;
+}
+
+/** The admin UI language: the user's preference, else the ui-locale cookie, else Chinese. */
+export async function uiLocale(): Promise<Locale> {
+  const user = await getCurrentUser();
+  if (user) return user.locale;
+  const cookie = (await cookies()).get(UI_LOCALE_COOKIE)?.value;
+  return isLocale(cookie) ? cookie : "zh";
+}
+
+export async function setUiLocaleCookie(locale: Locale): Promise<void> {
+  (await cookies()).set(UI_LOCALE_COOKIE, locale, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: secureCookies(),
+    path: "/",
+    maxAge: 365 * 24 * 3600,
+  });
+}
+
+/** Client address for throttling and the audit log (the first hop of X-Forwarded-For, else none). */
+export async function clientIp(): Promise<string | null> {
+  const h = await headers();
+  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || h.get("x-real-ip") || null;
+}
+
+export async function userAgent(): Promise<string | null> {
+  return (await headers()).get("user-agent");
+}

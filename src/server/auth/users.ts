@@ -1,0 +1,111 @@
+import "server-only";
+import { can, type Role } from "@/domain/auth/permissions";
+import type { Db } from "../db/client";
+import { recordAudit } from "../audit";
+import { hashPassword, verifyPassword } from "./password";
+import { revokeUserSessions } from "./sessions";
+
+// User administration. Every function checks the actor's permission itself and audits the change.
+
+export interface UserActor {
+  id: string;
+  role: Role;
+  sessionId?: string;
+}
+
+export type UserErrorCode = "forbidden" | "not_found" | "email_taken" | "last_admin" | "wrong_password";
+export type UserResult<T = null> = { ok: true; value: T } | { ok: false; code: UserErrorCode };
+
+const ok = <T>(value: T): UserResult<T> => ({ ok: true, value });
+const fail = (code: UserErrorCode): UserResult<never> => ({ ok: false, code });
+const isAdmin = (actor: UserActor | null): actor is UserActor => !!actor && can(actor.role, "users.manage");
+
+export async function createUser(
+  db: Db,
+  actor: UserActor | null,
+  input: { email: string; displayName: string; role: Role; password: string; locale?: "zh" | "en" },
+): Promise<UserResult<{ id: string }>> {
+  if (!isAdmin(actor)) return fail("forbidden");
+  if (await db.user.findUnique({ where: { email: input.email } })) return fail("email_taken");
+  const user = await db.user.create({
+    data: {
+      email: input.email,
+      displayName: input.displayName,
+      role: input.role,
+      locale: input.locale ?? "zh",
+      passwordHash: await hashPassword(input.password),
+    },
+  });
+  await recordAudit(db, { actorId: actor.id, action: "user.created", targetId: user.id, detail: { role: input.role } });
+  return ok({ id: user.id });
+}
+
+/** True when `userId` is the only enabled admin: such an account may not be demoted or disabled. */
+async function isLastActiveAdmin(db: Db, userId: string): Promise<boolean> {
+  const admins = await db.user.findMany({ where: { role: "ADMIN", disabled: false }, select: { id: true } });
+  return admins.length === 1 && admins[0]!.id === userId;
+}
+
+export async function changeRole(db: Db, actor: UserActor | null, userId: string, role: Role): Promise<UserResult> {
+  if (!isAdmin(actor)) return fail("forbidden");
+  const user = await db.user.findUnique({ where: { id: userId } });
+  if (!user) return fail("not_found");
+  if (user.role === role) return ok(null);
+  if (user.role === "ADMIN" && (await isLastActiveAdmin(db, userId))) return fail("last_admin");
+  await db.user.update({ where: { id: userId }, data: { role } });
+  await recordAudit(db, { actorId: actor.id, action: "user.role_changed", targetId: userId, detail: { from: user.role, to: role } });
+  return ok(null);
+}
+
+export async function setDisabled(db: Db, actor: UserActor | null, userId: string, disabled: boolean): Promise<UserResult> {
+  if (!isAdmin(actor)) return fail("forbidden");
+  const user = await db.user.findUnique({ where: { id: userId } });
+  if (!user) return fail("not_found");
+  if (disabled && user.role === "ADMIN" && (await isLastActiveAdmin(db, userId))) return fail("last_admin");
+  await db.user.update({ where: { id: userId }, data: { disabled } });
+  if (disabled) await revokeUserSessions(db, userId);
+  await recordAudit(db, { actorId: actor.id, action: disabled ? "user.disabled" : "user.enabled", targetId: userId });
+  return ok(null);
+}
+
+/** An admin sets a new password for someone; that user's sessions end. */
+export async function resetPassword(db: Db, actor: UserActor | null, userId: string, password: string): Promise<UserResult> {
+  if (!isAdmin(actor)) return fail("forbidden");
+  const user = await db.user.findUnique({ where: { id: userId } });
+  if (!user) return fail("not_found");
+  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(password) } });
+  await revokeUserSessions(db, userId, userId === actor.id ? actor.sessionId : undefined);
+  await recordAudit(db, { actorId: actor.id, action: "user.password_reset", targetId: userId });
+  return ok(null);
+}
+
+/** A user changes their own password; their other sessions end. */
+export async function changeOwnPassword(
+  db: Db,
+  actor: UserActor | null,
+  input: { currentPassword: string; newPassword: string },
+): Promise<UserResult> {
+  if (!actor) return fail("forbidden");
+  const user = await db.user.findUnique({ where: { id: actor.id } });
+  if (!user) return fail("not_found");
+  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) return fail("wrong_password");
+  await db.user.update({ where: { id: actor.id }, data: { passwordHash: await hashPassword(input.newPassword) } });
+  await revokeUserSessions(db, actor.id, actor.sessionId);
+  await recordAudit(db, { actorId: actor.id, action: "user.password_changed", targetId: actor.id });
+  return ok(null);
+}
+
+export async function setOwnLocale(db: Db, actor: UserActor | null, locale: "zh" | "en"): Promise<UserResult> {
+  if (!actor) return fail("forbidden");
+  await db.user.update({ where: { id: actor.id }, data: { locale } });
+  return ok(null);
+}
+
+export async function listUsers(db: Db, actor: UserActor | null) {
+  if (!isAdmin(actor)) return fail("forbidden");
+  const users = await db.user.findMany({
+    orderBy: [{ disabled: "asc" }, { email: "asc" }],
+    select: { id: true, email: true, displayName: true, role: true, disabled: true, locale: true, createdAt: true },
+  });
+  return ok(users);
+}
