@@ -20,12 +20,21 @@ const ok = <T>(value: T): UserResult<T> => ({ ok: true, value });
 const fail = (code: UserErrorCode): UserResult<never> => ({ ok: false, code });
 const isAdmin = (actor: UserActor | null): actor is UserActor => !!actor && can(actor.role, "users.manage");
 
-export async function createUser(
-  db: Db,
-  actor: UserActor | null,
-  input: { email: string; displayName: string; role: Role; password: string; locale?: "zh" | "en" },
-): Promise<UserResult<{ id: string }>> {
+export interface NewUser {
+  email: string;
+  displayName: string;
+  role: Role;
+  password: string;
+  locale?: "zh" | "en";
+}
+
+export async function createUser(db: Db, actor: UserActor | null, input: NewUser): Promise<UserResult<{ id: string }>> {
   if (!isAdmin(actor)) return fail("forbidden");
+  return insertUser(db, input, actor.id);
+}
+
+/** Creates an account without a permission check: for the command line, which runs as the operator. */
+export async function insertUser(db: Db, input: NewUser, actorId: string | null): Promise<UserResult<{ id: string }>> {
   if (await db.user.findUnique({ where: { email: input.email } })) return fail("email_taken");
   const user = await db.user.create({
     data: {
@@ -36,7 +45,7 @@ export async function createUser(
       passwordHash: await hashPassword(input.password),
     },
   });
-  await recordAudit(db, { actorId: actor.id, action: "user.created", targetId: user.id, detail: { role: input.role } });
+  await recordAudit(db, { actorId, action: "user.created", targetId: user.id, detail: { role: input.role, via: actorId ? "admin" : "cli" } });
   return ok({ id: user.id });
 }
 
