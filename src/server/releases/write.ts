@@ -7,6 +7,7 @@ import type { Role } from "@/domain/auth/permissions";
 import type { Db } from "../db/client";
 import { syncSearchIndex } from "../search";
 import type { Prisma } from "../db/generated/sqlite/client";
+import { recordAudit as audit } from "../audit";
 import { ReleaseError, failure, success, type Result } from "./results";
 import { releaseState } from "./state";
 
@@ -19,6 +20,7 @@ export interface Actor {
   role: Role;
 }
 export type Lang = "zh" | "en";
+export { audit };
 
 export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<Result<T>> {
   try {
@@ -50,9 +52,6 @@ export async function loadForWrite(tx: Tx, releaseId: string) {
   if (!release) throw new ReleaseError("not_found");
   return release;
 }
-
-import { recordAudit as audit } from "../audit";
-export { audit };
 
 async function addRevision(tx: Tx, releaseId: string, locale: Lang, c: StoredContent, authorId: string) {
   const last = await tx.revision.findFirst({
@@ -99,6 +98,8 @@ const pickContent = (c: StoredContent) => ({
 export interface SaveOptions {
   /** en only: fingerprint of the zh version the translator worked from */
   sourceFingerprint?: string | null;
+  /** zh only: category, release date and featured flag, saved in the same transaction */
+  meta?: { categoryId: string | null; releaseDate: Date | null; featured?: boolean };
 }
 
 /** Saves one language of the working copy against `baseVersion`; returns the new version. */
@@ -143,6 +144,10 @@ export async function saveContent(
       create: { releaseId, locale, ...pickContent(stored), ...source },
       update: { ...pickContent(stored), ...source },
     });
+    if (locale === "zh" && options.meta) {
+      const { categoryId, releaseDate, featured } = options.meta;
+      await tx.release.update({ where: { id: releaseId }, data: { categoryId, releaseDate, featured: featured ?? false } });
+    }
     await addRevision(tx, releaseId, locale, stored, actor.id);
     await syncSearchIndex(tx, releaseId);
     if (decision.next.status !== release.status) {
