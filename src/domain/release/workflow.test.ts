@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { ROLES, type Role } from "../auth/permissions";
-import { STATUSES, availableActions, transition, type ReleaseState, type Status, type WorkflowAction } from "./workflow";
+import { STATUSES, actionOptions, availableActions, transition, type ReleaseState, type Status, type WorkflowAction } from "./workflow";
 
 const ZH = "fp-zh-current";
 const now = new Date("2026-01-01T00:00:00Z");
@@ -133,5 +133,20 @@ describe("availableActions", () => {
     ["PUBLISHED", "EDITOR", ["publish", "withdraw"]],
   ] as const)("%s for %s", (status, role, expected) => {
     expect(availableActions(state(status), role, now)).toEqual(expected);
+  });
+});
+
+describe("actionOptions", () => {
+  test("a translator is offered only marking translated, with the reason it is not possible", () => {
+    const stale = state("DRAFT", { complete: true, sourceFingerprint: "old" });
+    expect(actionOptions(stale, "TRANSLATOR", now)).toEqual([{ type: "markTranslated", reason: "translation_outdated" }]);
+  });
+
+  test("an editor sees every action with its reason", () => {
+    expect(actionOptions(state("TRANSLATED"), "EDITOR", now)).toEqual([
+      { type: "markTranslated", reason: "already_translated" },
+      { type: "publish", reason: null },
+      { type: "withdraw", reason: "invalid_transition" },
+    ]);
   });
 });

@@ -101,12 +101,28 @@ export function transition(state: ReleaseState, action: WorkflowAction, actor: {
   }
 }
 
-/** The actions a role may attempt in a state, for showing buttons; the server still calls transition(). */
+const WORKFLOW_ACTIONS = ["markTranslated", "publish", "withdraw"] as const;
+export type WorkflowActionType = (typeof WORKFLOW_ACTIONS)[number];
+
+/**
+ * The workflow actions to offer a role, each with the reason it is not possible now (null when it
+ * is). Actions the role may never take are left out. The server still decides through transition().
+ */
+export function actionOptions(
+  state: ReleaseState,
+  role: Role,
+  now: Date,
+): { type: WorkflowActionType; reason: WorkflowError | null }[] {
+  return WORKFLOW_ACTIONS.map((type) => {
+    const action: WorkflowAction = type === "publish" ? { type, at: now, now } : { type };
+    const result = transition(state, action, { role });
+    return { type, reason: result.ok ? null : result.code };
+  }).filter((o) => o.reason !== "forbidden");
+}
+
+/** The actions a role may take now. */
 export function availableActions(state: ReleaseState, role: Role, now: Date): ActionType[] {
-  const probes: WorkflowAction[] = [
-    { type: "markTranslated" },
-    { type: "publish", at: now, now },
-    { type: "withdraw" },
-  ];
-  return probes.filter((a) => transition(state, a, { role }).ok).map((a) => a.type);
+  return actionOptions(state, role, now)
+    .filter((o) => o.reason === null)
+    .map((o) => o.type);
 }

@@ -116,3 +116,17 @@ export async function runWorkflow(
     return { version, status: decision.next.status, embargoed: decision.next.embargoed ?? false };
   });
 }
+
+/** Restores an old revision as a new save (so the restore itself is a revision, nothing is lost). */
+export async function restoreRevision(
+  db: Db,
+  actor: Actor,
+  releaseId: string,
+  revisionId: string,
+  baseVersion: number,
+): Promise<Result<{ version: number; status: string }>> {
+  const revision = await db.revision.findFirst({ where: { id: revisionId, releaseId } });
+  if (!revision) return { ok: false, code: "not_found" };
+  const input = { title: revision.title, summary: revision.summary, body: revision.body, slug: revision.slug };
+  return saveContent(db, actor, releaseId, revision.locale, input, baseVersion);
+}

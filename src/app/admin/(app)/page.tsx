@@ -1,9 +1,60 @@
+import Link from "next/link";
+import { ReleaseFilter } from "@/components/admin/release/release-filter";
+import { ReleaseTable } from "@/components/admin/release/release-table";
+import { can } from "@/domain/auth/permissions";
+import { DASHBOARD_GROUPS } from "@/domain/release/dashboard";
 import { getT } from "@/i18n/server";
 import { requirePermission } from "@/server/auth/current";
+import { db } from "@/server/db";
+import { groupRows, listCategories, listReleasesForDashboard } from "@/server/releases/admin-queries";
 
-// The editorial dashboard (releases grouped by what needs doing) is built on the release queries.
-export default async function DashboardPage() {
+const one = (v: string | string[] | undefined) => (typeof v === "string" ? v.slice(0, 200) : "");
+
+/** Releases grouped by what needs doing, with counts, most recently changed first. */
+export default async function DashboardPage({ searchParams }: PageProps<"/admin">) {
   const user = await requirePermission("release.read");
   const t = getT(user.locale, "admin");
-  return <h1>{t("dashboard.title")}</h1>;
+  const query = await searchParams;
+  const [q, categoryId] = [one(query.q), one(query.category)];
+  const [rows, categories] = await Promise.all([
+    listReleasesForDashboard(db(), { q, categoryId: categoryId || undefined }),
+    listCategories(db()),
+  ]);
+  const groups = groupRows(rows);
+  return (
+    <>
+      <h1>{t("dashboard.title")}</h1>
+      {can(user.role, "release.create") && (
+        <p>
+          <Link className="button" href="/admin/releases/new">
+            {t("releases.new")}
+          </Link>
+        </p>
+      )}
+      <ReleaseFilter locale={user.locale} action="/admin" q={q} categoryId={categoryId} categories={categories} />
+      <nav aria-label={t("dashboard.groups")}>
+        <ul className="counts">
+          {DASHBOARD_GROUPS.map((g) => (
+            <li key={g}>
+              <a href={`#group-${g}`}>
+                {t(`dashboard.group.${g}`)} <span className="count">{groups[g].length}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {DASHBOARD_GROUPS.map((g) => (
+        <section key={g} id={`group-${g}`} aria-labelledby={`group-${g}-h`}>
+          <h2 id={`group-${g}-h`}>
+            {t(`dashboard.group.${g}`)} ({groups[g].length})
+          </h2>
+          {groups[g].length === 0 ? (
+            <p className="hint">{t("dashboard.empty")}</p>
+          ) : (
+            <ReleaseTable rows={groups[g]} locale={user.locale} caption={t(`dashboard.group.${g}`)} />
+          )}
+        </section>
+      ))}
+    </>
+  );
 }

@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { OriginalWorkspace } from "@/components/admin/release/original-workspace";
+import { StatusBadge } from "@/components/admin/release/status-badge";
+import { can } from "@/domain/auth/permissions";
+import { actionOptions, isOutdated } from "@/domain/release/workflow";
+import { getT } from "@/i18n/server";
+import { requirePermission } from "@/server/auth/current";
+import { db } from "@/server/db";
+import { getReleaseForEdit, listCategories } from "@/server/releases/admin-queries";
+
+export default async function ReleasePage({ params }: PageProps<"/admin/releases/[id]">) {
+  const user = await requirePermission("release.read");
+  const { id } = await params;
+  const release = await getReleaseForEdit(db(), id);
+  if (!release || !release.zh) notFound();
+  const t = getT(user.locale, "admin");
+  const categories = await listCategories(db());
+  const live = release.publications.find((p) => p.locale === "zh");
+  return (
+    <>
+      <h1>{release.zh.title}</h1>
+      <p className="meta">
+        <StatusBadge status={release.status} outdated={isOutdated(release.state)} liveAt={live?.publishedAt ?? null} locale={user.locale} />
+      </p>
+      <nav aria-label={t("releases.sections")} className="subnav">
+        <Link href={`/admin/releases/${id}/translate`}>{t("releases.translate")}</Link>
+        <Link href={`/admin/releases/${id}/history`}>{t("releases.history")}</Link>
+        <Link href={`/preview/${id}/zh`}>{t("releases.previewZh")}</Link>
+        {release.en && <Link href={`/preview/${id}/en`}>{t("releases.previewEn")}</Link>}
+      </nav>
+      <OriginalWorkspace
+        releaseId={id}
+        version={release.version}
+        initial={{
+          title: release.zh.title,
+          summary: release.zh.summary,
+          slug: release.zh.slug,
+          body: release.zh.body,
+          categoryId: release.categoryId ?? "",
+          releaseDate: release.releaseDate?.toISOString().slice(0, 10) ?? "",
+        }}
+        categories={categories.map((c) => ({ id: c.id, name: user.locale === "zh" ? c.nameZh : c.nameEn }))}
+        options={actionOptions(release.state, user.role, new Date())}
+        canEdit={can(user.role, "original.write")}
+      />
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { TranslationWorkspace } from "@/components/admin/release/translation-workspace";
+import { can } from "@/domain/auth/permissions";
+import { EMPTY_DOC, docBlocks, parseDoc } from "@/domain/release/content";
+import { diffBlocks } from "@/domain/release/diff";
+import { actionOptions, isOutdated } from "@/domain/release/workflow";
+import { getT } from "@/i18n/server";
+import { requirePermission } from "@/server/auth/current";
+import { db } from "@/server/db";
+import { getReleaseForEdit, getRevision } from "@/server/releases/admin-queries";
+
+export default async function TranslatePage({ params }: PageProps<"/admin/releases/[id]/translate">) {
+  const user = await requirePermission("release.read");
+  const { id } = await params;
+  const release = await getReleaseForEdit(db(), id);
+  if (!release || !release.zh) notFound();
+  const t = getT(user.locale, "admin");
+  const { zh, en } = release;
+  const outdated = isOutdated(release.state);
+  let outdatedDiff = null;
+  if (outdated && en) {
+    const source = en.sourceRevisionId ? await getRevision(db(), id, en.sourceRevisionId) : null;
+    const before = source ? [source.title, source.summary, ...docBlocks(parseDoc(source.body))] : [];
+    outdatedDiff = diffBlocks(before, [zh.title, zh.summary, ...docBlocks(parseDoc(zh.body))]);
+  }
+  return (
+    <>
+      <h1>
+        {t("translate.title")}: <span lang="zh-CN">{zh.title}</span>
+      </h1>
+      <nav aria-label={t("releases.sections")} className="subnav">
+        <Link href={`/admin/releases/${id}`}>{t("releases.original")}</Link>
+        <Link href={`/admin/releases/${id}/history?locale=en`}>{t("releases.history")}</Link>
+        {en && <Link href={`/preview/${id}/en`}>{t("releases.previewEn")}</Link>}
+      </nav>
+      {outdated && <p className="form-error">{t("translate.outdatedBadge")}</p>}
+      <TranslationWorkspace
+        releaseId={id}
+        version={release.version}
+        original={{ title: zh.title, summary: zh.summary, body: zh.body, slug: zh.slug }}
+        initial={{
+          title: en?.title ?? "",
+          summary: en?.summary ?? "",
+          body: en?.body ?? JSON.stringify(EMPTY_DOC),
+          slug: en?.slug ?? zh.slug,
+          sourceFingerprint: outdated && en?.sourceFingerprint ? en.sourceFingerprint : zh.fingerprint,
+        }}
+        currentFingerprint={zh.fingerprint}
+        outdatedDiff={outdatedDiff}
+        options={actionOptions(release.state, user.role, new Date())}
+        canEdit={can(user.role, "translation.write")}
+      />
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ArticleView } from "@/components/site/article-view";
+import { SiteShell } from "@/components/site/site-shell";
+import { can } from "@/domain/auth/permissions";
+import { getT } from "@/i18n/server";
+import { isLocale, otherLocale } from "@/i18n/settings";
+import { getCurrentUser } from "@/server/auth/current";
+import { db } from "@/server/db";
+import { env } from "@/server/env";
+import { getReleaseForEdit } from "@/server/releases/admin-queries";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const user = await getCurrentUser();
+  return { title: getT(user?.locale ?? "zh", "admin")("releases.previewTitle") };
+}
+
+/** The working copy rendered as the public article would be. Anonymous visitors get a 404. */
+export default async function PreviewPage({ params }: PageProps<"/preview/[id]/[locale]">) {
+  const user = await getCurrentUser();
+  if (!user || !can(user.role, "release.read")) notFound();
+  const { id, locale } = await params;
+  if (!isLocale(locale)) notFound();
+  const release = await getReleaseForEdit(db(), id);
+  const content = release?.[locale];
+  if (!release || !content) notFound();
+  const other = otherLocale(locale);
+  const counterpart = release[other];
+  const counterpartHref = counterpart ? `/preview/${id}/${other}` : `/preview/${id}/${locale}`;
+  const date = release.publications.find((p) => p.locale === locale)?.publishedAt ?? release.releaseDate ?? release.updatedAt;
+  return (
+    <>
+        <p className="preview-banner" role="note">
+          {getT(user.locale, "admin")("releases.previewBanner")}
+        </p>
+        <SiteShell locale={locale} counterpartHref={counterpartHref}>
+          <ArticleView
+            locale={locale}
+            title={content.title}
+            body={content.body}
+            date={date}
+            timeZone={env().NEWSROOM_TIMEZONE}
+            counterpart={counterpart ? { href: counterpartHref, title: counterpart.title } : null}
+          />
+        </SiteShell>
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+"use client";
+import { useTranslation } from "react-i18next";
+import type { DiffPart } from "@/domain/release/diff";
+
+/** What changed in the Chinese since the translation was made, paragraph by paragraph. */
+export function SourceDiff({ parts }: { parts: DiffPart[] }) {
+  const { t } = useTranslation("admin");
+  return (
+    <section className="panel outdated" aria-labelledby="source-diff-heading">
+      <h2 id="source-diff-heading">{t("translate.outdatedTitle")}</h2>
+      <p>{t("translate.outdatedExplain")}</p>
+      <DiffList parts={parts} lang="zh-CN" />
+    </section>
+  );
+}
+
+export function DiffList({ parts, lang }: { parts: DiffPart[]; lang?: string }) {
+  const { t } = useTranslation("admin");
+  return (
+    <ol className="diff" lang={lang}>
+      {parts.map((part, i) => (
+        <li key={i} className={`diff-${part.kind}`}>
+          {part.kind === "same" ? (
+            <span>{part.text}</span>
+          ) : part.kind === "added" ? (
+            <ins>
+              <span className="visually-hidden">{t("diff.added")}: </span>
+              {part.text}
+            </ins>
+          ) : (
+            <del>
+              <span className="visually-hidden">{t("diff.removed")}: </span>
+              {part.text}
+            </del>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,105 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useId, useState, useTransition } from "react";
+import { useTranslation } from "react-i18next";
+import { FormStatus } from "@/components/admin/field";
+import { workflowAction } from "@/app/admin/(app)/releases/actions";
+import type { WorkflowResult } from "@/app/admin/(app)/releases/types";
+
+export interface ActionOption {
+  type: "markTranslated" | "publish" | "withdraw";
+  /** null when allowed; otherwise the error code explaining why not */
+  reason: string | null;
+}
+
+/** Workflow buttons with a confirmation step; an action that is not possible says why. */
+export function WorkflowPanel({
+  releaseId,
+  version,
+  onVersionChange,
+  options,
+  blocked,
+}: {
+  releaseId: string;
+  version: number;
+  onVersionChange: (v: number) => void;
+  options: ActionOption[];
+  /** unsaved edits: save first, so an action never applies to text the user has not saved */
+  blocked: boolean;
+}) {
+  const { t } = useTranslation("admin");
+  const router = useRouter();
+  const [confirming, setConfirming] = useState<ActionOption["type"] | null>(null);
+  const [at, setAt] = useState("");
+  const [result, setResult] = useState<WorkflowResult | null>(null);
+  const [pending, startTransition] = useTransition();
+  const atId = useId();
+
+  const run = (type: ActionOption["type"]) =>
+    startTransition(async () => {
+      const command = type === "publish" ? { type, at: at ? new Date(at).toISOString() : null } : { type };
+      const r = await workflowAction(releaseId, version, command);
+      setResult(r);
+      setConfirming(null);
+      if (r.ok) {
+        onVersionChange(r.version);
+        router.refresh();
+      }
+    });
+
+  return (
+    <section className="panel" aria-labelledby={`${atId}-h`}>
+      <h2 id={`${atId}-h`}>{t("workflow.title")}</h2>
+      <FormStatus
+        error={result && !result.ok ? result.error : undefined}
+        message={result?.ok ? (result.embargoed ? "workflow.scheduled" : `workflow.done.${result.status}`) : undefined}
+      />
+      {blocked && <p className="hint">{t("workflow.saveFirst")}</p>}
+      {options.map(({ type, reason }) => (
+        <div key={type} className="workflow-action">
+          {confirming === type ? (
+            <div className="confirm" role="group" aria-label={t(`workflow.${type}`)}>
+              <p>{t(`workflow.confirm.${type}`)}</p>
+              {type === "publish" && (
+                <p className="field">
+                  <label htmlFor={atId}>{t("workflow.publishAt")}</label>
+                  <input id={atId} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />
+                  <span className="hint">{t("workflow.publishAtHint")}</span>
+                </p>
+              )}
+              <button type="button" onClick={() => run(type)} disabled={pending}>
+                {t("workflow.confirmButton")}
+              </button>{" "}
+              <button type="button" className="secondary" onClick={() => setConfirming(null)}>
+                {t("workflow.cancel")}
+              </button>
+            </div>
+          ) : (
+            <>
+              <button
+                type="button"
+                className={type === "withdraw" ? "danger" : undefined}
+                disabled={!!reason || blocked || pending}
+                aria-describedby={reason ? `${atId}-${type}-why` : undefined}
+                onClick={() => setConfirming(type)}
+              >
+                {t(`workflow.${type}`)}
+              </button>
+              {reason && <WhyNot id={`${atId}-${type}-why`} code={reason} />}
+            </>
+          )}
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function WhyNot({ id, code }: { id: string; code: string }) {
+  const { t } = useTranslation("errors");
+  return (
+    <span id={id} className="hint">
+      {" "}
+      {t(code)}
+    </span>
+  );
+}
