@@ -1,0 +1,140 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO, signedInPage } from "./support";
+
+// The whole story: an editor drafts in Chinese, a translator translates side by side, the editor
+// publishes, a reader sees both languages linked, the editor changes the Chinese, and the
+// translator sees the translation outdated with the diff.
+
+const SLUG = `e2e-story-${Date.now().toString(36)}`;
+
+async function typeBody(page: Page, name: RegExp | string, text: string) {
+  const body = page.getByRole("textbox", { name });
+  await body.click();
+  await body.pressSequentially(text);
+}
+
+test("draft → translate → publish → read → edit → outdated translation", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const editor = await signedInPage(browser, DEMO.editor);
+  await editor.getByRole("link", { name: "新建稿件" }).click();
+  await editor.getByLabel("标题").fill("国家知识产权局举行端到端测试发布会");
+  await editor.getByLabel("摘要").fill("这是一条测试稿件的摘要。");
+  await editor.getByLabel("网址别名").fill(SLUG);
+  await typeBody(editor, "正文", "第一段：测试发布会于今日举行。");
+  await editor.getByRole("button", { name: "保存" }).click();
+  await expect(editor).toHaveURL(/\/admin\/releases\/[^/]+$/);
+  const releaseUrl = editor.url();
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText("国家知识产权局举行端到端测试发布会");
+
+  // Translator, English UI.
+  const translator = await signedInPage(browser, DEMO.translator);
+  await translator.goto(`${releaseUrl}/translate`);
+  await expect(translator.getByRole("region", { name: "Chinese original" })).toContainText("第一段：测试发布会于今日举行。");
+  await translator.getByRole("button", { name: "Mark as translated" }).isDisabled();
+  await translator.getByLabel("Title").fill("CNIPA Holds an End-to-End Test Press Conference");
+  await translator.getByLabel("Summary").fill("The summary of a test release.");
+  await typeBody(translator, "Body", "Paragraph one: the test press conference was held today.");
+  await translator.getByRole("button", { name: "Save" }).click();
+  await expect(translator.getByText("Saved.")).toBeVisible();
+  await translator.getByRole("button", { name: "Mark as translated" }).click();
+  await translator.getByRole("button", { name: "Confirm" }).click();
+  await expect(translator.getByText("Marked as translated.")).toBeVisible();
+
+  // Editor publishes.
+  await editor.reload();
+  await editor.getByRole("button", { name: "发布" }).click();
+  await editor.getByRole("button", { name: "确认" }).click();
+  await expect(editor.getByText("已发布。")).toBeVisible();
+
+  // An anonymous reader sees both languages, linked to each other.
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(`/zh/news/${SLUG}`);
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText("国家知识产权局举行端到端测试发布会");
+  await reader.locator(".counterpart a").click();
+  await expect(reader).toHaveURL(new RegExp(`/en/news/${SLUG}$`));
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText("CNIPA Holds an End-to-End Test Press Conference");
+  await expect(reader.locator(".counterpart")).toContainText("translated from the Chinese version");
+
+  // The editor changes the Chinese; the live page does not change until republished.
+  await editor.reload();
+  const body = editor.getByRole("textbox", { name: "正文" });
+  await body.click();
+  await editor.keyboard.press("ControlOrMeta+End");
+  await editor.keyboard.press("Enter");
+  await editor.keyboard.type("第二段：会议还讨论了后续安排。");
+  await editor.getByRole("button", { name: "保存" }).click();
+  await expect(editor.getByText("已保存。")).toBeVisible();
+  await reader.goto(`/zh/news/${SLUG}`);
+  await expect(reader.getByText("第二段")).toHaveCount(0);
+
+  // The translator sees the translation outdated, with what changed in the Chinese.
+  await translator.goto(`${releaseUrl}/translate`);
+  await expect(translator.getByText("Translation outdated: the Chinese changed after translation.")).toBeVisible();
+  const diff = translator.getByRole("region", { name: "The Chinese original changed" });
+  await expect(diff.locator("ins")).toContainText("第二段：会议还讨论了后续安排。");
+  await expect(translator.getByRole("button", { name: "Mark as translated" })).toHaveCount(0); // published: not offered
+  await expect(editor.getByRole("button", { name: "发布" })).toBeDisabled();
+
+  // Translator updates and confirms; the editor can republish.
+  await typeBody(translator, "Body", " Paragraph two: follow-up arrangements were discussed.");
+  await translator.getByLabel("I have updated the translation to match the current Chinese").check();
+  await translator.getByRole("button", { name: "Save" }).click();
+  await expect(translator.getByText("Saved.")).toBeVisible();
+  await editor.reload();
+  await editor.getByRole("button", { name: "发布" }).click();
+  await editor.getByRole("button", { name: "确认" }).click();
+  await expect(editor.getByText("已发布。")).toBeVisible();
+  await reader.goto(`/zh/news/${SLUG}`);
+  await expect(reader.getByText("第二段：会议还讨论了后续安排。")).toBeVisible();
+});
+
+test("invalid input is refused next to the field and nothing typed is lost", async ({ browser }) => {
+  const editor = await signedInPage(browser, DEMO.editor);
+  await editor.goto("/admin/releases/new");
+  await editor.getByLabel("标题").fill("");
+  await editor.getByLabel("摘要").fill("保留这段摘要");
+  await editor.getByLabel("网址别名").fill("Not A Slug!");
+  await typeBody(editor, "正文", "正文也要保留。");
+  await editor.getByRole("button", { name: "保存" }).click();
+  await expect(editor.getByText("请填写标题。")).toBeVisible();
+  await expect(editor.getByText("网址别名只能包含小写字母、数字和连字符。")).toBeVisible();
+  await expect(editor.getByLabel("摘要")).toHaveValue("保留这段摘要");
+  await expect(editor.getByRole("textbox", { name: "正文" })).toContainText("正文也要保留。");
+  await expect(editor).toHaveURL(/\/admin\/releases\/new$/);
+});
+
+test("a save against a newer version shows both texts and lets the user keep theirs", async ({ browser }) => {
+  const a = await signedInPage(browser, DEMO.editor);
+  const b = await signedInPage(browser, DEMO.admin);
+  await a.goto("/admin");
+  await a.getByRole("link", { name: "国家知识产权局召开知识产权保护工作座谈会" }).first().click();
+  await b.goto(a.url());
+  await a.getByLabel("摘要").fill("甲的摘要");
+  await b.getByLabel("摘要").fill("乙的摘要");
+  await a.getByRole("button", { name: "保存" }).click();
+  await expect(a.getByText("已保存。")).toBeVisible();
+  await b.getByRole("button", { name: "保存" }).click();
+  const conflict = b.getByRole("region", { name: "保存冲突" });
+  await expect(conflict).toContainText("甲的摘要");
+  await expect(conflict).toContainText("乙的摘要");
+  await conflict.getByRole("button", { name: "保留我的版本" }).click();
+  await expect(b.getByText("已保存。")).toBeVisible();
+  await a.reload();
+  await expect(a.getByLabel("摘要")).toHaveValue("乙的摘要");
+  // Nothing was lost: A's text is in the history.
+  await a.goto(`${a.url()}/history`);
+  await expect(a.getByRole("table", { name: "修订列表" })).toBeVisible();
+});
+
+test("preview is private: signed-in users see the working copy, anonymous visitors get 404", async ({ browser }) => {
+  const editor = await signedInPage(browser, DEMO.editor);
+  await editor.goto("/admin");
+  await editor.getByRole("link", { name: "国家知识产权局发布2019年中国专利调查报告" }).first().click();
+  const id = editor.url().split("/").pop()!;
+  const res = await editor.goto(`/preview/${id}/en`);
+  expect(res?.status()).toBe(200);
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText("CNIPA Releases the 2019 China Patent Survey Report");
+  const anon = await (await browser.newContext()).newPage();
+  expect((await anon.goto(`/preview/${id}/en`))?.status()).toBe(404);
+  expect((await anon.request.get(`/preview/${id}/zh`)).status()).toBe(404);
+});

@@ -1,0 +1,26 @@
+import { expect, type Browser, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? "newsroom-demo";
+
+export const DEMO = {
+  admin: "admin@example.com",
+  editor: "editor@example.com",
+  translator: "translator@example.com",
+} as const;
+
+/** Signs in through the real form. The sign-in page is in Chinese until someone chooses otherwise. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/admin/login");
+  await page.getByLabel(/^(邮箱|Email)$/).fill(email);
+  await page.getByLabel(/^(密码|Password)$/).fill(password);
+  await page.getByRole("button", { name: /^(登录|Sign in)$/ }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+}
+
+/** A fresh browser context (its own cookies) signed in as `email`. */
+export async function signedInPage(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}
