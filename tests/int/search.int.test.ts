@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { textToDoc } from "../../src/domain/release/content";
 import { createRelease, runWorkflow, saveContent } from "../../src/server/releases/lifecycle";
 import type { Actor } from "../../src/server/releases/write";
-import { reindexSearch, searchPublished, searchWorking, type SearchResult } from "../../src/server/search";
+import { ensureSearchIndex, reindexSearch, searchPublished, searchWorking, type SearchResult } from "../../src/server/search";
 import { resetDb, testDb } from "../support/db";
 
 const db = testDb();
@@ -221,5 +221,11 @@ test("a full reindex gives the same results", async () => {
   const before = await snapshot();
   const report = await reindexSearch(db);
   expect(report.releases).toBe(Object.keys(ids).length);
+  expect(await snapshot()).toEqual(before);
+  // An emptied index (e.g. first start after the search migration) is rebuilt on demand.
+  await db.$executeRawUnsafe(`DELETE FROM "SearchDocument"`);
+  expect((await searchPublished(db, "专利")).total).toBe(0);
+  expect(await ensureSearchIndex(db)).toBe(true);
+  expect(await ensureSearchIndex(db)).toBe(false);
   expect(await snapshot()).toEqual(before);
 });

@@ -33,6 +33,8 @@ export interface SearchEngine {
   insert(tx: Client, docs: IndexDoc[]): Promise<void>;
   remove(tx: Client, ids: number[]): Promise<void>;
   clear(tx: Client): Promise<void>;
+  /** After a full rebuild: compact the index and refresh planner statistics. */
+  finish(tx: Client): Promise<void>;
   /** Ranked by relevance, then newest first; `total` counts every match. */
   find(tx: Client, terms: Term[], filter: Filter): Promise<{ matches: Match[]; total: number }>;
   /** Bytes used by the index (tables and indexes), for the benchmark. */

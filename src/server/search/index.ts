@@ -11,7 +11,7 @@ import { engineFor } from "./select";
 export type { Segment } from "@/domain/search/snippet";
 export type { SearchHit, WorkHit } from "./hits";
 export type { Rejection } from "@/domain/search/query";
-export { reindexSearch, searchIndexSize, type ReindexReport } from "./reindex";
+export { ensureSearchIndex, reindexSearch, searchIndexSize, type ReindexReport } from "./reindex";
 export { engineFor } from "./select";
 
 export const DEFAULT_PAGE_SIZE = 10;

@@ -79,6 +79,10 @@ export const postgresEngine: SearchEngine = {
     await tx.$executeRawUnsafe(`DELETE FROM "SearchDocument"`);
   },
 
+  async finish(tx) {
+    await tx.$executeRawUnsafe(`ANALYZE "SearchDocument"`);
+  },
+
   async find(tx, terms, filter: Filter) {
     const rows = await tx.$queryRawUnsafe<(Match & { total: number | bigint })[]>(
       `SELECT "kind", "releaseId", "locale", "sortAt"::float8 AS "sortAt", "total"::int AS "total" FROM (

@@ -42,6 +42,7 @@ export async function reindexSearch(
         done += ids.length;
         onProgress(Math.min(done, total), total);
       }
+      await engine.finish(tx);
     },
     { timeout: 6 * 60 * 60_000, maxWait: 30_000 },
   );
@@ -50,4 +51,15 @@ export async function reindexSearch(
 
 export async function searchIndexSize(db: Client): Promise<number> {
   return engineFor(db).size(db);
+}
+
+/**
+ * Builds the index when it is empty but releases exist: the first start after the search
+ * migration, or a database filled without the app. Returns whether it rebuilt.
+ */
+export async function ensureSearchIndex(db: Db): Promise<boolean> {
+  const indexed = await db.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM "SearchDocument" LIMIT 1`);
+  if (indexed.length > 0 || (await db.releaseContent.count()) === 0) return false;
+  await reindexSearch(db);
+  return true;
 }

@@ -54,6 +54,11 @@ export const sqliteEngine: SearchEngine = {
     await tx.$executeRawUnsafe(`INSERT INTO "SearchFts" ("SearchFts") VALUES ('delete-all')`);
   },
 
+  async finish(tx) {
+    await tx.$executeRawUnsafe(`INSERT INTO "SearchFts" ("SearchFts") VALUES ('optimize')`);
+    await tx.$executeRawUnsafe(`ANALYZE "SearchDocument"`);
+  },
+
   async find(tx, terms, filter: Filter) {
     const scope = filter.locale ? `${filter.kind}${filter.locale}` : filter.kind;
     const rows = await tx.$queryRawUnsafe<(Match & { total: number | bigint })[]>(
