@@ -10,7 +10,7 @@ test.describe("each demo user sees what their role allows", () => {
     await expect(page.getByRole("link", { name: "新建稿件" })).toBeVisible();
     await nav.getByRole("link", { name: "用户" }).click();
     await expect(page.getByRole("heading", { name: "用户管理" })).toBeVisible();
-    await expect(page.getByRole("cell", { name: "translator@example.com" })).toBeVisible();
+    await expect(page.getByRole("cell", { name: "translator@example.com", exact: true })).toBeVisible();
   });
 
   test("editor: new release and audit, no user administration", async ({ page }) => {
@@ -85,7 +85,7 @@ test("an admin creates a user who can then sign in", async ({ page, browser }) =
   await form.getByLabel("初始密码").fill("a long initial password");
   await form.getByRole("button", { name: "创建用户" }).click();
   await expect(page.getByText("用户已创建。")).toBeVisible();
-  await expect(page.getByRole("cell", { name: "new.translator@example.com" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "new.translator@example.com", exact: true })).toBeVisible();
 
   const other = await browser.newContext();
   const p2 = await other.newPage();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, signedInPage } from "./support";
+import { DEMO, openRelease, signedInPage } from "./support";
 
 // The whole story: an editor drafts in Chinese, a translator translates side by side, the editor
 // publishes, a reader sees both languages linked, the editor changes the Chinese, and the
@@ -22,7 +22,7 @@ test("draft → translate → publish → read → edit → outdated translation
   await editor.getByLabel("网址别名").fill(SLUG);
   await typeBody(editor, "正文", "第一段：测试发布会于今日举行。");
   await editor.getByRole("button", { name: "保存" }).click();
-  await expect(editor).toHaveURL(/\/admin\/releases\/[^/]+$/);
+  await expect(editor).toHaveURL(/\/admin\/releases\/(?!new$)[^/]+$/);
   const releaseUrl = editor.url();
   await expect(editor.getByRole("heading", { level: 1 })).toHaveText("国家知识产权局举行端到端测试发布会");
 
@@ -106,9 +106,8 @@ test("invalid input is refused next to the field and nothing typed is lost", asy
 test("a save against a newer version shows both texts and lets the user keep theirs", async ({ browser }) => {
   const a = await signedInPage(browser, DEMO.editor);
   const b = await signedInPage(browser, DEMO.admin);
-  await a.goto("/admin");
-  await a.getByRole("link", { name: "国家知识产权局召开知识产权保护工作座谈会" }).first().click();
-  await b.goto(a.url());
+  const id = await openRelease(a, "国家知识产权局召开知识产权保护工作座谈会");
+  await b.goto(`/admin/releases/${id}`);
   await a.getByLabel("摘要").fill("甲的摘要");
   await b.getByLabel("摘要").fill("乙的摘要");
   await a.getByRole("button", { name: "保存" }).click();
@@ -122,15 +121,13 @@ test("a save against a newer version shows both texts and lets the user keep the
   await a.reload();
   await expect(a.getByLabel("摘要")).toHaveValue("乙的摘要");
   // Nothing was lost: A's text is in the history.
-  await a.goto(`${a.url()}/history`);
+  await a.goto(`/admin/releases/${id}/history`);
   await expect(a.getByRole("table", { name: "修订列表" })).toBeVisible();
 });
 
 test("preview is private: signed-in users see the working copy, anonymous visitors get 404", async ({ browser }) => {
   const editor = await signedInPage(browser, DEMO.editor);
-  await editor.goto("/admin");
-  await editor.getByRole("link", { name: "国家知识产权局发布2019年中国专利调查报告" }).first().click();
-  const id = editor.url().split("/").pop()!;
+  const id = await openRelease(editor, "国家知识产权局发布2019年中国专利调查报告");
   const res = await editor.goto(`/preview/${id}/en`);
   expect(res?.status()).toBe(200);
   await expect(editor.getByRole("heading", { level: 1 })).toHaveText("CNIPA Releases the 2019 China Patent Survey Report");

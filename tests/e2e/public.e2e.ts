@@ -27,7 +27,7 @@ test.describe("language redirect", () => {
 test("the home pages list published releases newest first, linking to articles", async ({ page }) => {
   await page.goto("/en");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  const titles = page.locator(".release-list h2 a");
+  const titles = page.locator(".release-list h3 a");
   await expect(titles).toHaveCount(3);
   await expect(titles.first()).toHaveText("China-EU IP Working Group Holds Its 23rd Meeting");
   await page.getByRole("link", { name: /CNIPA Commissioner Shen Changyu and KIPO/ }).click();

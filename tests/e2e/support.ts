@@ -24,3 +24,11 @@ export async function signedInPage(browser: Browser, email: string): Promise<Pag
   await signIn(page, email);
   return page;
 }
+
+/** Opens a release from the dashboard by its Chinese title; returns its id. */
+export async function openRelease(page: Page, zhTitle: string): Promise<string> {
+  await page.goto("/admin");
+  await page.getByRole("link", { name: zhTitle, exact: true }).first().click();
+  await expect(page).toHaveURL(/\/admin\/releases\/(?!new$)[^/]+$/);
+  return page.url().split("/").pop()!;
+}
