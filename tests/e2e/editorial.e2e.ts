@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, openRelease, signedInPage } from "./support";
+import { DEMO, editorReady, openRelease, signedInPage } from "./support";
 
 // The whole story: an editor drafts in Chinese, a translator translates side by side, the editor
 // publishes, a reader sees both languages linked, the editor changes the Chinese, and the
@@ -17,6 +17,7 @@ test("draft → translate → publish → read → edit → outdated translation
   test.setTimeout(120_000);
   const editor = await signedInPage(browser, DEMO.editor);
   await editor.getByRole("link", { name: "新建稿件" }).click();
+  await editorReady(editor);
   await editor.getByLabel("标题").fill("国家知识产权局举行端到端测试发布会");
   await editor.getByLabel("摘要").fill("这是一条测试稿件的摘要。");
   await editor.getByLabel("网址别名").fill(SLUG);
@@ -29,6 +30,7 @@ test("draft → translate → publish → read → edit → outdated translation
   // Translator, English UI.
   const translator = await signedInPage(browser, DEMO.translator);
   await translator.goto(`${releaseUrl}/translate`);
+  await editorReady(translator);
   await expect(translator.getByRole("region", { name: "Chinese original" })).toContainText("第一段：测试发布会于今日举行。");
   await translator.getByRole("button", { name: "Mark as translated" }).isDisabled();
   await translator.getByLabel("Title").fill("CNIPA Holds an End-to-End Test Press Conference");
@@ -57,6 +59,7 @@ test("draft → translate → publish → read → edit → outdated translation
 
   // The editor changes the Chinese; the live page does not change until republished.
   await editor.reload();
+  await editorReady(editor);
   const body = editor.getByRole("textbox", { name: "正文" });
   await body.click();
   await editor.keyboard.press("ControlOrMeta+End");
@@ -69,6 +72,7 @@ test("draft → translate → publish → read → edit → outdated translation
 
   // The translator sees the translation outdated, with what changed in the Chinese.
   await translator.goto(`${releaseUrl}/translate`);
+  await editorReady(translator);
   await expect(translator.getByText("Translation outdated: the Chinese changed after translation.")).toBeVisible();
   const diff = translator.getByRole("region", { name: "The Chinese original changed" });
   await expect(diff.locator("ins")).toContainText("第二段：会议还讨论了后续安排。");
@@ -91,6 +95,7 @@ test("draft → translate → publish → read → edit → outdated translation
 test("invalid input is refused next to the field and nothing typed is lost", async ({ browser }) => {
   const editor = await signedInPage(browser, DEMO.editor);
   await editor.goto("/admin/releases/new");
+  await editorReady(editor);
   await editor.getByLabel("标题").fill("");
   await editor.getByLabel("摘要").fill("保留这段摘要");
   await editor.getByLabel("网址别名").fill("Not A Slug!");
@@ -107,7 +112,9 @@ test("a save against a newer version shows both texts and lets the user keep the
   const a = await signedInPage(browser, DEMO.editor);
   const b = await signedInPage(browser, DEMO.admin);
   const id = await openRelease(a, "国家知识产权局召开知识产权保护工作座谈会");
+  await editorReady(a);
   await b.goto(`/admin/releases/${id}`);
+  await editorReady(b);
   await a.getByLabel("摘要").fill("甲的摘要");
   await b.getByLabel("摘要").fill("乙的摘要");
   await a.getByRole("button", { name: "保存" }).click();

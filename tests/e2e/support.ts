@@ -32,3 +32,8 @@ export async function openRelease(page: Page, zhTitle: string): Promise<string> 
   await expect(page).toHaveURL(/\/admin\/releases\/(?!new$)[^/]+$/);
   return page.url().split("/").pop()!;
 }
+
+/** The editor's toolbar appears once the page is hydrated; fill controlled fields only after that. */
+export async function editorReady(page: Page): Promise<void> {
+  await expect(page.getByRole("toolbar").first()).toBeVisible();
+}

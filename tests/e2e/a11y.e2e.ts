@@ -1,0 +1,16 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+// axe-core: no serious or critical violations on the main page types in both languages.
+const PATHS = ["/news", "", "/news/cnipa-kipo-video-conference", "/archive", "/category/press-releases", "/search"];
+
+for (const locale of ["zh", "en"]) {
+  for (const path of PATHS) {
+    test(`axe: /${locale}${path}`, async ({ page }) => {
+      await page.goto(`/${locale}${path}`);
+      const results = await new AxeBuilder({ page }).analyze();
+      const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    });
+  }
+}
