@@ -76,7 +76,7 @@ test("draft → translate → publish → read → edit → outdated translation
   await expect(translator.getByText("Translation outdated: the Chinese changed after translation.")).toBeVisible();
   const diff = translator.getByRole("region", { name: "The Chinese original changed" });
   await expect(diff.locator("ins")).toContainText("第二段：会议还讨论了后续安排。");
-  await expect(translator.getByRole("button", { name: "Mark as translated" })).toHaveCount(0); // published: not offered
+  await expect(translator.getByRole("button", { name: "Mark as translated" })).toBeDisabled();
   await expect(editor.getByRole("button", { name: "发布" })).toBeDisabled();
 
   // Translator updates and confirms; the editor can republish.

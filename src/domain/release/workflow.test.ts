@@ -27,18 +27,18 @@ const TABLE: Record<string, Record<Role, Record<Status, Expect>>> = {
     TRANSLATOR: { DRAFT: "DRAFT", TRANSLATED: "TRANSLATED", PUBLISHED: "PUBLISHED" },
   },
   markTranslated: {
-    ADMIN: { DRAFT: "TRANSLATED", TRANSLATED: "already_translated", PUBLISHED: "invalid_transition" },
-    EDITOR: { DRAFT: "TRANSLATED", TRANSLATED: "already_translated", PUBLISHED: "invalid_transition" },
-    TRANSLATOR: { DRAFT: "TRANSLATED", TRANSLATED: "already_translated", PUBLISHED: "invalid_transition" },
+    ADMIN: { DRAFT: "TRANSLATED", TRANSLATED: "already_translated", PUBLISHED: "already_published" },
+    EDITOR: { DRAFT: "TRANSLATED", TRANSLATED: "already_translated", PUBLISHED: "already_published" },
+    TRANSLATOR: { DRAFT: "TRANSLATED", TRANSLATED: "already_translated", PUBLISHED: "already_published" },
   },
   publish: {
-    ADMIN: { DRAFT: "invalid_transition", TRANSLATED: "PUBLISHED", PUBLISHED: "PUBLISHED" },
-    EDITOR: { DRAFT: "invalid_transition", TRANSLATED: "PUBLISHED", PUBLISHED: "PUBLISHED" },
+    ADMIN: { DRAFT: "not_translated", TRANSLATED: "PUBLISHED", PUBLISHED: "PUBLISHED" },
+    EDITOR: { DRAFT: "not_translated", TRANSLATED: "PUBLISHED", PUBLISHED: "PUBLISHED" },
     TRANSLATOR: { DRAFT: "forbidden", TRANSLATED: "forbidden", PUBLISHED: "forbidden" },
   },
   withdraw: {
-    ADMIN: { DRAFT: "invalid_transition", TRANSLATED: "invalid_transition", PUBLISHED: "DRAFT" },
-    EDITOR: { DRAFT: "invalid_transition", TRANSLATED: "invalid_transition", PUBLISHED: "DRAFT" },
+    ADMIN: { DRAFT: "not_published", TRANSLATED: "not_published", PUBLISHED: "DRAFT" },
+    EDITOR: { DRAFT: "not_published", TRANSLATED: "not_published", PUBLISHED: "DRAFT" },
     TRANSLATOR: { DRAFT: "forbidden", TRANSLATED: "forbidden", PUBLISHED: "forbidden" },
   },
 };
@@ -146,7 +146,7 @@ describe("actionOptions", () => {
     expect(actionOptions(state("TRANSLATED"), "EDITOR", now)).toEqual([
       { type: "markTranslated", reason: "already_translated" },
       { type: "publish", reason: null },
-      { type: "withdraw", reason: "invalid_transition" },
+      { type: "withdraw", reason: "not_published" },
     ]);
   });
 });

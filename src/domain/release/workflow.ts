@@ -82,12 +82,12 @@ export function transition(state: ReleaseState, action: WorkflowAction, actor: {
     }
     case "markTranslated": {
       if (state.status === "TRANSLATED") return fail("already_translated");
-      if (state.status !== "DRAFT") return fail("invalid_transition");
+      if (state.status === "PUBLISHED") return fail("already_published");
       const problem = translationProblem(state.originalFingerprint, state.translation);
       return problem ? fail(problem) : ok({ status: "TRANSLATED", translationOutdated: false });
     }
     case "publish": {
-      if (state.status === "DRAFT") return fail("invalid_transition");
+      if (state.status === "DRAFT") return fail("not_translated");
       if (Number.isNaN(action.at.getTime())) return fail("publish_time_invalid");
       // Republishing a live release needs the same complete, current translation.
       const problem = translationProblem(state.originalFingerprint, state.translation);
@@ -95,7 +95,7 @@ export function transition(state: ReleaseState, action: WorkflowAction, actor: {
       return ok({ status: "PUBLISHED", translationOutdated: false, embargoed: action.at > action.now });
     }
     case "withdraw": {
-      if (state.status !== "PUBLISHED") return fail("invalid_transition");
+      if (state.status !== "PUBLISHED") return fail("not_published");
       return ok({ status: "DRAFT", translationOutdated: isOutdated(state) });
     }
   }
