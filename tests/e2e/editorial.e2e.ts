@@ -37,16 +37,16 @@ test("draft → translate → publish → read → edit → outdated translation
   await translator.getByLabel("Summary").fill("The summary of a test release.");
   await typeBody(translator, "Body", "Paragraph one: the test press conference was held today.");
   await translator.getByRole("button", { name: "Save" }).click();
-  await expect(translator.getByText("Saved.")).toBeVisible();
+  await expect(translator.getByText("Saved.", { exact: true })).toBeVisible();
   await translator.getByRole("button", { name: "Mark as translated" }).click();
   await translator.getByRole("button", { name: "Confirm" }).click();
-  await expect(translator.getByText("Marked as translated.")).toBeVisible();
+  await expect(translator.getByText("Marked as translated.", { exact: true })).toBeVisible();
 
   // Editor publishes.
   await editor.reload();
   await editor.getByRole("button", { name: "发布" }).click();
   await editor.getByRole("button", { name: "确认" }).click();
-  await expect(editor.getByText("已发布。")).toBeVisible();
+  await expect(editor.getByText("已发布。", { exact: true })).toBeVisible();
 
   // An anonymous reader sees both languages, linked to each other.
   const reader = await (await browser.newContext()).newPage();
@@ -66,7 +66,7 @@ test("draft → translate → publish → read → edit → outdated translation
   await editor.keyboard.press("Enter");
   await editor.keyboard.type("第二段：会议还讨论了后续安排。");
   await editor.getByRole("button", { name: "保存" }).click();
-  await expect(editor.getByText("已保存。")).toBeVisible();
+  await expect(editor.getByText("已保存。", { exact: true })).toBeVisible();
   await reader.goto(`/zh/news/${SLUG}`);
   await expect(reader.getByText("第二段")).toHaveCount(0);
 
@@ -83,11 +83,11 @@ test("draft → translate → publish → read → edit → outdated translation
   await typeBody(translator, "Body", " Paragraph two: follow-up arrangements were discussed.");
   await translator.getByLabel("I have updated the translation to match the current Chinese").check();
   await translator.getByRole("button", { name: "Save" }).click();
-  await expect(translator.getByText("Saved.")).toBeVisible();
+  await expect(translator.getByText("Saved.", { exact: true })).toBeVisible();
   await editor.reload();
   await editor.getByRole("button", { name: "发布" }).click();
   await editor.getByRole("button", { name: "确认" }).click();
-  await expect(editor.getByText("已发布。")).toBeVisible();
+  await expect(editor.getByText("已发布。", { exact: true })).toBeVisible();
   await reader.goto(`/zh/news/${SLUG}`);
   await expect(reader.getByText("第二段：会议还讨论了后续安排。")).toBeVisible();
 });
@@ -118,13 +118,13 @@ test("a save against a newer version shows both texts and lets the user keep the
   await a.getByLabel("摘要").fill("甲的摘要");
   await b.getByLabel("摘要").fill("乙的摘要");
   await a.getByRole("button", { name: "保存" }).click();
-  await expect(a.getByText("已保存。")).toBeVisible();
+  await expect(a.getByText("已保存。", { exact: true })).toBeVisible();
   await b.getByRole("button", { name: "保存" }).click();
   const conflict = b.getByRole("region", { name: "保存冲突" });
   await expect(conflict).toContainText("甲的摘要");
   await expect(conflict).toContainText("乙的摘要");
   await conflict.getByRole("button", { name: "保留我的版本" }).click();
-  await expect(b.getByText("已保存。")).toBeVisible();
+  await expect(b.getByText("已保存。", { exact: true })).toBeVisible();
   await a.reload();
   await expect(a.getByLabel("摘要")).toHaveValue("乙的摘要");
   // Nothing was lost: A's text is in the history.
