@@ -142,3 +142,29 @@ test("preview is private: signed-in users see the working copy, anonymous visito
   expect((await anon.goto(`/preview/${id}/en`))?.status()).toBe(404);
   expect((await anon.request.get(`/preview/${id}/zh`)).status()).toBe(404);
 });
+
+test("pasting from Word or a web page keeps the structure and drops the styles", async ({ browser }) => {
+  const editor = await signedInPage(browser, DEMO.editor);
+  await editor.goto("/admin/releases/new");
+  await editorReady(editor);
+  const html =
+    '<h2 style="color:red;font-family:SimSun">会议议程</h2>' +
+    '<p class="MsoNormal" style="margin:0"><span style="font-size:18pt;color:#333">第一项</span> <b>重点</b> <i>说明</i></p>' +
+    '<ul><li style="mso-list:l0">专利</li><li>商标</li></ul><blockquote><p>引文</p></blockquote>' +
+    '<p><a href="javascript:alert(1)">坏链接</a> <a href="https://www.cnipa.gov.cn/">好链接</a></p>';
+  await editor.getByRole("textbox", { name: "正文" }).evaluate((el, pasted) => {
+    const data = new DataTransfer();
+    data.setData("text/html", pasted);
+    data.setData("text/plain", "fallback");
+    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, html);
+  const body = editor.getByRole("textbox", { name: "正文" });
+  await expect(body.locator("h2")).toHaveText("会议议程");
+  await expect(body.locator("strong")).toHaveText("重点");
+  await expect(body.locator("em")).toHaveText("说明");
+  await expect(body.locator("ul > li")).toHaveCount(2);
+  await expect(body.locator("blockquote")).toContainText("引文");
+  await expect(body.locator("[style]")).toHaveCount(0);
+  await expect(body.locator('a[href^="javascript"]')).toHaveCount(0);
+  await expect(body.locator('a[href="https://www.cnipa.gov.cn/"]')).toHaveText("好链接");
+});

@@ -112,3 +112,26 @@ describe("release lifecycle on a real database", () => {
     expect(await db.publication.count({ where: { releaseId: id } })).toBe(0);
   });
 });
+
+describe("history", () => {
+  test("restoring a revision creates a new revision with the old text", async () => {
+    const { restoreRevision } = await import("../../src/server/releases/lifecycle");
+    const created = await createRelease(db, editor, content("第一版", "hist"), { categoryId: null, releaseDate: null });
+    if (!created.ok) throw new Error();
+    const second = await saveContent(db, editor, created.value.id, "zh", content("第二版", "hist"), created.value.version);
+    if (!second.ok) throw new Error();
+    const first = await db.revision.findFirstOrThrow({ where: { releaseId: created.value.id, number: 1 } });
+    const restored = await restoreRevision(db, editor, created.value.id, first.id, second.value.version);
+    expect(restored).toMatchObject({ ok: true });
+    const revisions = await db.revision.findMany({ where: { releaseId: created.value.id }, orderBy: { number: "asc" } });
+    expect(revisions.map((r) => [r.number, r.title])).toEqual([
+      [1, "第一版"],
+      [2, "第二版"],
+      [3, "第一版"],
+    ]);
+    const zh = await db.releaseContent.findFirstOrThrow({ where: { releaseId: created.value.id, locale: "zh" } });
+    expect(zh.title).toBe("第一版");
+    // A revision of another release cannot be restored here.
+    expect(await restoreRevision(db, editor, "someone-else", first.id, 1)).toEqual({ ok: false, code: "not_found" });
+  });
+});
