@@ -50,6 +50,7 @@ describe("admin pages", () => {
     "admin/(app)/releases/[id]/page.tsx": { anonymous: "login", TRANSLATOR: "ok", EDITOR: "ok", ADMIN: "ok" },
     "admin/(app)/releases/[id]/translate/page.tsx": { anonymous: "login", TRANSLATOR: "ok", EDITOR: "ok", ADMIN: "ok" },
     "admin/(app)/releases/[id]/history/page.tsx": { anonymous: "login", TRANSLATOR: "ok", EDITOR: "ok", ADMIN: "ok" },
+    "admin/(app)/search/page.tsx": { anonymous: "login", TRANSLATOR: "ok", EDITOR: "ok", ADMIN: "ok" },
     "admin/(app)/audit/page.tsx": { anonymous: "login", TRANSLATOR: "404", EDITOR: "ok", ADMIN: "ok" },
     "admin/(app)/users/page.tsx": { anonymous: "login", TRANSLATOR: "404", EDITOR: "404", ADMIN: "ok" },
     "admin/(app)/account/page.tsx": { anonymous: "login", TRANSLATOR: "ok", EDITOR: "ok", ADMIN: "ok" },

@@ -24,6 +24,9 @@ export default async function AdminShell({ children }: { children: ReactNode }) 
             <li>
               <Link href="/admin/releases">{t("nav.releases")}</Link>
             </li>
+            <li>
+              <Link href="/admin/search">{t("search.submit")}</Link>
+            </li>
             {can(user.role, "audit.read") && (
               <li>
                 <Link href="/admin/audit">{t("nav.audit")}</Link>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AdminSearchForm } from "@/components/search/admin-search-form";
 import { ReleaseFilter } from "@/components/admin/release/release-filter";
 import { ReleaseTable } from "@/components/admin/release/release-table";
 import { can } from "@/domain/auth/permissions";
@@ -31,6 +32,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/admin"
           </Link>
         </p>
       )}
+      <AdminSearchForm label={t("search.label")} button={t("search.submit")} q="" />
       <ReleaseFilter locale={user.locale} action="/admin" q={q} categoryId={categoryId} categories={categories} />
       <nav aria-label={t("dashboard.groups")}>
         <ul className="counts">
