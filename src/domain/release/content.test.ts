@@ -31,3 +31,14 @@ test.each([
   ["国家知识产权局", ""],
   ["IP5 合作 2020", "ip5-2020"],
 ])("slugify(%s) = %s", (title, slug) => expect(slugify(title)).toBe(slug));
+
+test("a pathologically deep document is refused without exhausting the stack", () => {
+  const depth = 20_000;
+  const json =
+    '{"type":"doc","content":[' +
+    '{"type":"paragraph","content":['.repeat(depth) +
+    '{"type":"text","text":"x"}' +
+    "]}".repeat(depth) +
+    "]}";
+  expect(parseDoc(json).content).toEqual([]);
+});

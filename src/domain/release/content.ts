@@ -25,7 +25,27 @@ const nodeSchema: z.ZodType<DocNode> = z.lazy(() =>
   }),
 );
 
-export const docSchema = z.object({ type: z.literal("doc"), content: z.array(nodeSchema).optional() });
+/** Documents deeper than this are refused before validation (recursion would exhaust the stack). */
+export const MAX_DOC_DEPTH = 64;
+
+/** Nesting depth of a parsed JSON value, measured without recursion. */
+export function jsonDepth(value: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (typeof v !== "object" || v === null) continue;
+    max = Math.max(max, d);
+    if (max > MAX_DOC_DEPTH) return max;
+    for (const child of Object.values(v)) stack.push([child, d + 1]);
+  }
+  return max;
+}
+
+export const docSchema = z
+  .unknown()
+  .refine((v) => jsonDepth(v) <= MAX_DOC_DEPTH, "body_invalid")
+  .pipe(z.object({ type: z.literal("doc"), content: z.array(nodeSchema).optional() }));
 
 export const EMPTY_DOC: Doc = { type: "doc", content: [] };
 
