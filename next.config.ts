@@ -6,6 +6,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
   experimental: {
     globalNotFound: true,
+    // The public site's page and data cache lives in memory only (docs/CACHING.md): entries on disk
+    // would outlive the process and be served against a different or restored database.
+    isrFlushToDisk: false,
   },
 };
 

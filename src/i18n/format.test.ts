@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { formatDate } from "./format";
+import { formatDate, formatMonth } from "./format";
 
 test.each([
   ["zh", "Asia/Shanghai", "2020年4月9日"],
@@ -8,4 +8,12 @@ test.each([
   ["en", "America/New_York", "April 8, 2020"],
 ] as const)("%s in %s", (locale, tz, expected) => {
   expect(formatDate(new Date("2020-04-09T02:00:00Z"), locale, tz)).toBe(expected);
+});
+
+test.each([
+  ["zh", 2020, 4, "2020年4月"],
+  ["en", 2020, 4, "April 2020"],
+  ["en", 2021, 12, "December 2021"],
+] as const)("month %s %i-%i", (locale, year, month, expected) => {
+  expect(formatMonth(year, month, locale)).toBe(expected);
 });

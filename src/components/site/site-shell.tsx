@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { paths } from "@/domain/public/urls";
 import { getT } from "@/i18n/server";
 import { LANG_TAG, otherLocale, type Locale } from "@/i18n/settings";
 
@@ -15,6 +16,7 @@ export function SiteShell({
   children: ReactNode;
 }) {
   const t = getT(locale, "common");
+  const ts = getT(locale, "site");
   const other = otherLocale(locale);
   return (
     <>
@@ -23,19 +25,42 @@ export function SiteShell({
       </a>
       <header className="site-header">
         <div className="inner">
-          <Link className="site-name" href={`/${locale}`}>
+          <Link className="site-name" href={paths.home(locale)}>
             {t("siteName")}
           </Link>
-          <nav aria-label={t("languageName")}>
+          <nav className="site-nav" aria-label={t("mainNav")}>
+            <ul>
+              <li>
+                <Link href={paths.home(locale)}>{t("home")}</Link>
+              </li>
+              <li>
+                <Link href={paths.news(locale)}>{t("news")}</Link>
+              </li>
+              <li>
+                <Link href={paths.archive(locale)}>{t("archive")}</Link>
+              </li>
+              <li>
+                <Link href={paths.search(locale)}>{t("search")}</Link>
+              </li>
+            </ul>
+          </nav>
+          <nav className="language-switch" aria-label={t("languageSwitch")}>
             <a href={counterpartHref} hrefLang={LANG_TAG[other]} lang={LANG_TAG[other]}>
               {t("switchLanguage")}
             </a>
           </nav>
         </div>
       </header>
-      <main id="main">{children}</main>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
       <footer className="site-footer">
-        <div className="inner">{t("footer")}</div>
+        <div className="inner">
+          <p>{t("footer")}</p>
+          <p className="feeds">
+            {ts("feeds")}: <a href={paths.rss(locale)}>{ts("rss")}</a> · <a href={paths.atom(locale)}>{ts("atom")}</a>
+          </p>
+        </div>
       </footer>
     </>
   );

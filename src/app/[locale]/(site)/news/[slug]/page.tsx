@@ -1,0 +1,107 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { localeOr404, metadataOrEmpty } from "@/components/site/params";
+import { RichText } from "@/components/site/rich-text";
+import { SiteShell } from "@/components/site/site-shell";
+import { parseDoc } from "@/domain/release/content";
+import { jsonLdString } from "@/domain/public/json-ld";
+import { absolute, paths } from "@/domain/public/urls";
+import { formatDate } from "@/i18n/format";
+import { getT } from "@/i18n/server";
+import { LANG_TAG, otherLocale, type Locale } from "@/i18n/settings";
+import { env } from "@/server/env";
+import { getPublishedArticle, publicCategories } from "@/server/releases/public";
+import { pageMetadata } from "@/server/site-metadata";
+
+// Rendered on first request, then served from the cache until a tag or the embargo lifetime expires it.
+export const revalidate = 3600;
+export const generateStaticParams = () => [];
+
+type Props = PageProps<"/[locale]/news/[slug]">;
+
+async function load({ params }: Props) {
+  const { locale: raw, slug } = await params;
+  const locale = localeOr404(raw);
+  const found = await getPublishedArticle(locale, slug);
+  if (!found) notFound();
+  return { locale, ...found };
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  return metadataOrEmpty(async () => {
+    const { locale, article, counterpart } = await load(props);
+    const other = otherLocale(locale);
+    const slugs: Partial<Record<Locale, string>> = { [locale]: article.slug, ...(counterpart && { [other]: counterpart.slug }) };
+    return pageMetadata({
+      locale,
+      pathFor: (l) => (slugs[l] ? paths.article(l, slugs[l]) : undefined),
+      title: article.title,
+      description: article.summary,
+      type: "article",
+      publishedTime: article.publishedAt,
+      modifiedTime: article.updatedAt,
+    });
+  });
+}
+
+export default async function ArticlePage(props: Props) {
+  const { locale, article, counterpart } = await load(props);
+  const t = getT(locale, "site");
+  const other = otherLocale(locale);
+  const counterpartHref = counterpart ? paths.article(other, counterpart.slug) : paths.news(other);
+  const category = (await publicCategories(locale)).find((c) => c.id === article.categoryId);
+  const site = env().SITE_URL;
+  const jsonLd = {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: article.title,
+    description: article.summary || undefined,
+    inLanguage: LANG_TAG[locale],
+    datePublished: article.publishedAt.toISOString(),
+    dateModified: article.updatedAt.toISOString(),
+    mainEntityOfPage: absolute(site, paths.article(locale, article.slug)),
+    publisher: { "@type": "Organization", name: getT(locale, "common")("siteName"), url: absolute(site, paths.home(locale)) },
+    ...(counterpart && locale === "en" && {
+      translationOfWork: { "@id": absolute(site, paths.article(other, counterpart.slug)) },
+    }),
+  };
+  const counterpartLink = counterpart && (
+    <a href={counterpartHref} hrefLang={LANG_TAG[other]} lang={LANG_TAG[other]}>
+      {counterpart.title}
+    </a>
+  );
+  return (
+    <SiteShell locale={locale} counterpartHref={counterpartHref}>
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdString(jsonLd) }} />
+      <article>
+        <h1>{article.title}</h1>
+        <p className="meta">
+          <time dateTime={article.publishedAt.toISOString()}>
+            {formatDate(article.publishedAt, locale, env().NEWSROOM_TIMEZONE)}
+          </time>
+          {category && (
+            <>
+              {" · "}
+              <Link href={paths.category(locale, category.slug)}>{category.name}</Link>
+            </>
+          )}
+        </p>
+        {locale === "en" && counterpart && (
+          <p className="counterpart">
+            {t("translatedFrom")}
+            {counterpartLink}
+          </p>
+        )}
+        <div className="article-body">
+          <RichText doc={parseDoc(article.body)} />
+        </div>
+        {locale === "zh" && counterpart && (
+          <p className="counterpart">
+            {t("otherLanguageLabel")}：{counterpartLink}
+          </p>
+        )}
+      </article>
+    </SiteShell>
+  );
+}

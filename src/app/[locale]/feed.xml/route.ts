@@ -1,0 +1,15 @@
+import { isLocale } from "@/i18n/settings";
+import { buildFeed } from "@/server/feeds";
+import { PUBLIC_REVALIDATE, conditionalResponse } from "@/server/http";
+
+// /{locale}/feed.xml. A static folder name under [locale]: no clash with the page routes.
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, { params }: RouteContext<"/[locale]/feed.xml">) {
+  const { locale } = await params;
+  if (!isLocale(locale)) return new Response("Not found", { status: 404 });
+  return conditionalResponse(request, await buildFeed(locale, "rss"), {
+    contentType: "application/rss+xml; charset=utf-8",
+    cacheControl: PUBLIC_REVALIDATE,
+  });
+}
