@@ -1,0 +1,142 @@
+import "server-only";
+import type { Db } from "../db/client";
+import { reindexSearch } from "../search";
+import { EXPORT_FORMAT, EXPORT_VERSION, exportSchema, type NewsroomExport } from "./export-format";
+import { OpsError } from "./errors";
+
+// Whole-database export to JSON and import into an empty database, on either engine.
+// Rows are ordered by id (and revision number) so two exports of the same data are identical.
+
+const byId = { orderBy: { id: "asc" as const } };
+
+/** Rows of one release, without the releaseId (the release holds them), in their query order. */
+function groupBy<T extends { releaseId: string }>(rows: T[]): Map<string, Omit<T, "releaseId">[]> {
+  const map = new Map<string, Omit<T, "releaseId">[]>();
+  for (const { releaseId, ...row } of rows) {
+    const list = map.get(releaseId) ?? [];
+    list.push(row);
+    map.set(releaseId, list);
+  }
+  return map;
+}
+
+export async function exportContent(db: Db, now = new Date()) {
+  // One read transaction: a consistent picture even while editors keep working.
+  return db.$transaction(
+    async (tx) => {
+      // Sequential and without nested includes: a transaction is one connection, and PostgreSQL's
+      // driver warns about (and pg 9 will refuse) the overlapping queries Prisma issues for includes.
+      const users = await tx.user.findMany(byId);
+      const categories = await tx.category.findMany(byId);
+      const releases = await tx.release.findMany(byId);
+      const contents = groupBy(await tx.releaseContent.findMany({ orderBy: [{ releaseId: "asc" }, { locale: "asc" }] }));
+      const publications = groupBy(await tx.publication.findMany({ orderBy: [{ releaseId: "asc" }, { locale: "asc" }] }));
+      const revisions = groupBy(
+        await tx.revision.findMany({ orderBy: [{ releaseId: "asc" }, { locale: "asc" }, { number: "asc" }] }),
+      );
+      const auditEvents = await tx.auditEvent.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+      return {
+        format: EXPORT_FORMAT,
+        version: EXPORT_VERSION,
+        exportedAt: now.toISOString(),
+        users,
+        categories,
+        releases: releases.map((release) => ({
+          ...release,
+          contents: contents.get(release.id) ?? [],
+          publications: publications.get(release.id) ?? [],
+          revisions: revisions.get(release.id) ?? [],
+        })),
+        auditEvents,
+      };
+    },
+    { timeout: 10 * 60_000, maxWait: 30_000 },
+  );
+}
+
+/** Parses and validates an export (text); an OpsError names the first problems. */
+export function parseExport(text: string): NewsroomExport {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new OpsError(`Not a JSON file (${(error as Error).message}).`);
+  }
+  const head = json as { format?: unknown; version?: unknown } | null;
+  if (head?.format !== EXPORT_FORMAT) throw new OpsError(`Not a Newsroom export (format must be "${EXPORT_FORMAT}").`);
+  if (head.version !== EXPORT_VERSION) {
+    throw new OpsError(`Unsupported export version ${String(head.version)}; this version reads version ${EXPORT_VERSION}.`);
+  }
+  const parsed = exportSchema.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+    const more = parsed.error.issues.length > 5 ? ` (and ${parsed.error.issues.length - 5} more)` : "";
+    throw new OpsError(`Invalid export: ${issues.join("; ")}${more}`);
+  }
+  return parsed.data;
+}
+
+export interface ImportReport {
+  users: number;
+  categories: number;
+  releases: number;
+  revisions: number;
+  auditEvents: number;
+  searchDocuments: number;
+}
+
+const CHUNK = 500;
+async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
+}
+
+async function assertEmpty(db: Db) {
+  const counts = [await db.user.count(), await db.category.count(), await db.release.count(), await db.auditEvent.count()];
+  if (counts.some((n) => n > 0)) {
+    throw new OpsError(
+      "The database is not empty: import only into a new database (create it with `npm run db:migrate`, before the first `npm start`).",
+    );
+  }
+}
+
+/** Imports an export into an empty database in one transaction, then rebuilds the search index. */
+export async function importContent(db: Db, data: NewsroomExport): Promise<ImportReport> {
+  await assertEmpty(db);
+  const releases = data.releases;
+  const contents = releases.flatMap((r) => r.contents.map((c) => ({ ...c, releaseId: r.id })));
+  const publications = releases.flatMap((r) => r.publications.map((p) => ({ ...p, releaseId: r.id })));
+  const revisions = releases.flatMap((r) => r.revisions.map((v) => ({ ...v, releaseId: r.id })));
+  try {
+    await db.$transaction(
+      async (tx) => {
+        await assertEmpty(tx as Db); // a concurrent import or first start may have won the race
+        await insertChunks(data.users, (chunk) => tx.user.createMany({ data: chunk }));
+        await insertChunks(data.categories, (chunk) => tx.category.createMany({ data: chunk }));
+        await insertChunks(
+          releases.map(({ contents: _c, publications: _p, revisions: _r, ...r }) => r),
+          (chunk) => tx.release.createMany({ data: chunk }),
+        );
+        await insertChunks(contents, (chunk) => tx.releaseContent.createMany({ data: chunk }));
+        await insertChunks(publications, (chunk) => tx.publication.createMany({ data: chunk }));
+        await insertChunks(revisions, (chunk) => tx.revision.createMany({ data: chunk }));
+        await insertChunks(data.auditEvents, (chunk) => tx.auditEvent.createMany({ data: chunk }));
+      },
+      { timeout: 30 * 60_000, maxWait: 30_000 },
+    );
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") {
+      const target = (error as { meta?: { target?: unknown } }).meta?.target;
+      throw new OpsError(`Invalid export: duplicate values where they must be unique (${JSON.stringify(target ?? "?")}); nothing was imported.`);
+    }
+    throw error;
+  }
+  const { documents } = await reindexSearch(db);
+  return {
+    users: data.users.length,
+    categories: data.categories.length,
+    releases: releases.length,
+    revisions: revisions.length,
+    auditEvents: data.auditEvents.length,
+    searchDocuments: documents,
+  };
+}
