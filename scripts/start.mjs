@@ -1,6 +1,7 @@
 // `npm start`: build when the build is missing or older than the sources, prepare the database
-// (validate config, migrate, seed demo content on an empty embedded database), then serve.
-import { spawn, spawnSync } from "node:child_process";
+// (validate config, migrate, seed demo content on an empty embedded database), then serve with
+// scripts/server.mjs.
+import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
@@ -29,15 +30,9 @@ if (stale && process.env.NEWSROOM_SKIP_BUILD !== "1") {
 
 run("npx", ["--no-install", "tsx", "--conditions=react-server", "scripts/prepare-db.ts"]);
 
+// The production server (request ids, JSON logs, graceful shutdown) runs in this process, so
+// SIGTERM/SIGINT reach it directly. See scripts/server.mjs and docs/OPERATIONS.md.
+const { startServer } = await import("./server.mjs");
+await startServer({ port: Number(port) });
 const url = `http://localhost:${port}`;
-const server = spawn("npx", ["--no-install", "next", "start", "-p", port], { stdio: ["inherit", "pipe", "inherit"], env: process.env });
-let announced = false;
-server.stdout.on("data", (chunk) => {
-  process.stdout.write(chunk);
-  if (!announced && /Ready|started server/i.test(String(chunk))) {
-    announced = true;
-    console.log(`\nNewsroom is running: ${url}/zh (中文)  ${url}/en (English)  admin: ${url}/admin/login\n`);
-  }
-});
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+console.log(`\nNewsroom is running: ${url}/zh (中文)  ${url}/en (English)  admin: ${url}/admin/login\n`);

@@ -3,11 +3,22 @@ import { createDb, type Db } from "./db/client";
 import { env } from "./env";
 
 // One client per process; survives hot reload in development.
-const globalForDb = globalThis as unknown as { newsroomDb?: Db };
+const globalForDb = globalThis as unknown as { newsroomDb?: Db; newsroomShutdown?: Set<() => Promise<void>> };
 
 export function db(): Db {
-  globalForDb.newsroomDb ??= createDb(env().DATABASE_URL);
+  if (!globalForDb.newsroomDb) {
+    globalForDb.newsroomDb = createDb(env().DATABASE_URL);
+    // scripts/server.mjs runs these hooks on SIGTERM/SIGINT once in-flight requests have finished.
+    (globalForDb.newsroomShutdown ??= new Set()).add(closeDb);
+  }
   return globalForDb.newsroomDb;
+}
+
+/** Disconnects the process's client (graceful shutdown); a later db() call connects again. */
+export async function closeDb(): Promise<void> {
+  const client = globalForDb.newsroomDb;
+  globalForDb.newsroomDb = undefined;
+  await client?.$disconnect();
 }
 
 export type { Db };

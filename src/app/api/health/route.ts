@@ -1,4 +1,5 @@
 import { db } from "@/server/db";
+import { logError } from "@/server/log";
 
 export const dynamic = "force-dynamic";
 
@@ -7,7 +8,8 @@ export async function GET() {
   try {
     await db().$queryRawUnsafe("SELECT 1");
     return Response.json({ status: "ok", database: "ok" }, { headers: { "Cache-Control": "no-store" } });
-  } catch {
+  } catch (error) {
+    await logError(error, "health check: database unreachable");
     return Response.json(
       { status: "error", database: "unreachable" },
       { status: 503, headers: { "Cache-Control": "no-store" } },

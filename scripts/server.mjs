@@ -1,0 +1,165 @@
+// The production HTTP server (`npm start` runs it through scripts/start.mjs; `node scripts/server.mjs`
+// serves an existing build directly). Next's request handler behind node:http, plus:
+// - a request id per request: a sane incoming X-Request-Id is kept, otherwise a new UUID; it is set
+//   on the request headers (app code reads it with headers(), see src/server/log.ts) and echoed in
+//   the X-Request-Id response header;
+// - one JSON log line per request (pino): method, path (never the query string), status, ms, reqId;
+// - graceful shutdown on SIGTERM/SIGINT: stop accepting connections, let in-flight requests finish
+//   (at most DRAIN_MS), close idle keep-alive sockets, close Next and the database, exit 0
+//   (1 when the drain timed out and requests were cut off).
+// Plain ESM JavaScript so it runs without a build step. See docs/OPERATIONS.md.
+import { randomUUID } from "node:crypto";
+import { createServer } from "node:http";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import pino from "pino";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/;
+export const DRAIN_MS = 10_000;
+
+/** The incoming id when it is short and plain (no injection into logs), else a fresh UUID. */
+export function requestIdFor(incoming) {
+  const value = Array.isArray(incoming) ? incoming[0] : incoming;
+  return typeof value === "string" && REQUEST_ID.test(value) ? value : randomUUID();
+}
+
+/** The path without the query string: query values can hold tokens or personal data. */
+function pathOf(url = "/") {
+  const end = url.search(/[?#]/);
+  return (end === -1 ? url : url.slice(0, end)).slice(0, 1024);
+}
+
+export function createLogger() {
+  return pino({
+    level: process.env.LOG_LEVEL ?? "info",
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+  });
+}
+
+/** Cleanups the app registered on globalThis (src/server/db.ts: closeDb). */
+async function runAppShutdownHooks(logger) {
+  const hooks = globalThis.newsroomShutdown ?? new Set();
+  for (const hook of hooks) {
+    try {
+      await hook();
+    } catch (err) {
+      logger.error({ err }, "shutdown hook failed");
+    }
+  }
+  return hooks.size;
+}
+
+/**
+ * Prepares the built app in `dir` and listens on `port` (0 = any free port). Installs SIGTERM and
+ * SIGINT handlers unless `handleSignals` is false. Resolves once listening.
+ */
+export async function startServer({
+  port = Number(process.env.PORT || 3000),
+  hostname = process.env.NEWSROOM_HOST || undefined,
+  dir = ROOT,
+  drainMs = Number(process.env.NEWSROOM_DRAIN_MS || DRAIN_MS),
+  logger = createLogger(),
+  handleSignals = true,
+} = {}) {
+  // Before Next (and React) load: they pick their production builds from NODE_ENV.
+  process.env.NODE_ENV = "production";
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  const { default: next } = await import("next");
+  const app = next({ dev: false, dir, hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  let inFlight = 0;
+  let closing = false;
+  let onIdle = () => undefined;
+
+  const server = createServer(async (req, res) => {
+    const started = performance.now();
+    const reqId = requestIdFor(req.headers["x-request-id"]);
+    req.headers["x-request-id"] = reqId;
+    res.setHeader("X-Request-Id", reqId);
+    if (closing) res.setHeader("Connection", "close");
+    inFlight += 1;
+    res.once("close", () => {
+      inFlight -= 1;
+      const status = res.statusCode;
+      const line = { reqId, method: req.method, path: pathOf(req.url), status, ms: Math.round(performance.now() - started) };
+      if (!res.writableFinished) line.aborted = true;
+      logger[status >= 500 ? "error" : "info"](line, "request");
+      if (closing && inFlight === 0) onIdle();
+    });
+    try {
+      await handle(req, res);
+    } catch (err) {
+      logger.error({ reqId, err }, "request failed");
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.end("Internal Server Error");
+      } else {
+        res.destroy();
+      }
+    }
+  });
+
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, hostname, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const actualPort = typeof address === "object" && address ? address.port : port;
+  logger.info({ port: actualPort, host: hostname ?? "*" }, "listening");
+
+  let stopping;
+  /** Stops gracefully; resolves with the exit code (0 drained, 1 requests were cut off). */
+  function stop(reason = "stop") {
+    stopping ??= (async () => {
+      closing = true;
+      logger.info({ reason, inFlight }, "shutting down");
+      const closed = new Promise((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const drained =
+        inFlight === 0 ||
+        (await new Promise((resolve) => {
+          const timer = setTimeout(() => resolve(false), drainMs);
+          onIdle = () => {
+            clearTimeout(timer);
+            resolve(true);
+          };
+        }));
+      if (!drained) logger.warn({ inFlight, drainMs }, "drain timed out; closing the remaining connections");
+      // Keep-alive sockets that went idle after their last response; then whatever is left.
+      setImmediate(() => server.closeIdleConnections());
+      const timer = setTimeout(() => server.closeAllConnections(), drained ? 1_000 : 0);
+      await closed;
+      clearTimeout(timer);
+      await app.close().catch((err) => logger.error({ err }, "closing Next failed"));
+      const appHooks = await runAppShutdownHooks(logger);
+      logger.info({ drained, appHooks }, "stopped");
+      return drained ? 0 : 1;
+    })();
+    return stopping;
+  }
+
+  if (handleSignals) {
+    for (const signal of ["SIGTERM", "SIGINT"]) {
+      // A terminal's Ctrl-C reaches every process of the group, often twice: act on the first.
+      process.on(signal, () => {
+        if (closing) return;
+        void stop(signal).then((code) => process.exit(code));
+      });
+    }
+  }
+  return { server, port: actualPort, stop };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  startServer().catch((err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}

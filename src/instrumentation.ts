@@ -1,0 +1,23 @@
+import type { Instrumentation } from "next";
+
+// Unexpected server errors (rendering, route handlers, server actions) as one JSON log line carrying
+// the request id that scripts/server.mjs assigned, so a reader's report can be matched to the log.
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { log } = await import("./server/log");
+  const reqId = request.headers["x-request-id"];
+  const digest = typeof error === "object" && error !== null && "digest" in error ? String(error.digest) : undefined;
+  log.error(
+    {
+      reqId: typeof reqId === "string" ? reqId : undefined,
+      method: request.method,
+      // Query strings can carry tokens or personal data: log the path only.
+      path: request.path.split("?")[0],
+      route: context.routePath,
+      routeType: context.routeType,
+      digest,
+      err: error,
+    },
+    "request error",
+  );
+};
