@@ -4,6 +4,7 @@ import "dotenv/config";
 import { createDb } from "../src/server/db/client";
 import { migrate } from "../src/server/db/migrate";
 import { isPostgresUrl, parseEnv } from "../src/server/env";
+import { ensureSearchIndex } from "../src/server/search";
 import { DEFAULT_DEMO_PASSWORD, isEmpty, seedDemo } from "../src/server/seed/demo";
 import { DEMO_USERS } from "../src/server/seed/demo-content";
 
@@ -19,6 +20,8 @@ async function main() {
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
   const db = createDb(env.DATABASE_URL);
   try {
+    // A database from before the search index existed (or restored from one) gets it built once.
+    if (await ensureSearchIndex(db)) console.log("Built the search index.");
     if (isPostgresUrl(env.DATABASE_URL)) {
       // No implicit demo accounts on a production engine.
       if (await isEmpty(db)) console.log("Empty database: create the first admin with `npm run user:create`.");
