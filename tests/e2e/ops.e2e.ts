@@ -123,7 +123,7 @@ test("X-Request-Id is kept when sane, generated otherwise, and every request log
   }
 });
 
-test("app code logs unexpected errors with the request id (src/server/log.ts reads it from headers())", async () => {
+test("unexpected errors are logged with the request id: caught in app code (logError) and uncaught (onRequestError)", async () => {
   // A database nobody listens on: the health check catches the error and logs it.
   const server = await startServer("errors", { DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none" });
   try {
@@ -133,6 +133,12 @@ test("app code logs unexpected errors with the request id (src/server/log.ts rea
     expect(error).toMatchObject({ level: "error", reqId: "probe-7" });
     expect(error.err).toMatchObject({ message: expect.stringContaining("Can't reach database server") });
     expect(await server.waitForLog((l) => l.msg === "request" && l.reqId === "probe-7")).toMatchObject({ status: 503 });
+
+    // An error nobody catches (a page render): onRequestError in src/instrumentation.ts.
+    const page = await fetch(`http://127.0.0.1:${server.port}/en/news`, { headers: { "x-request-id": "probe-8" } });
+    expect(page.status).toBe(500);
+    const renderError = await server.waitForLog((l) => l.msg === "request error" && l.reqId === "probe-8");
+    expect(renderError).toMatchObject({ level: "error", method: "GET", path: "/en/news", routeType: "render" });
   } finally {
     server.proc.kill("SIGTERM");
     expect(await server.exit).toBe(0);
