@@ -30,11 +30,25 @@ function pathOf(url = "/") {
   return (end === -1 ? url : url.slice(0, end)).slice(0, 1024);
 }
 
+/**
+ * process.stdout rather than pino's default sonic-boom destination: when the reader of our stdout
+ * goes away (a log shipper crashed), sonic-boom's exit flush retries the failed write forever and
+ * the process never exits. With process.stdout the lines are lost, the server carries on.
+ */
 export function createLogger() {
-  return pino({
-    level: process.env.LOG_LEVEL ?? "info",
-    timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label) => ({ level: label }) },
+  return pino(
+    {
+      level: process.env.LOG_LEVEL ?? "info",
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    process.stdout,
+  );
+}
+
+function ignoreBrokenStdout() {
+  process.stdout.on("error", (err) => {
+    if (err.code !== "EPIPE") throw err;
   });
 }
 
@@ -66,6 +80,7 @@ export async function startServer({
   // Before Next (and React) load: they pick their production builds from NODE_ENV.
   process.env.NODE_ENV = "production";
   process.env.NEXT_TELEMETRY_DISABLED = "1";
+  ignoreBrokenStdout();
   const { default: next } = await import("next");
   const app = next({ dev: false, dir, hostname, port });
   const handle = app.getRequestHandler();

@@ -5,11 +5,15 @@ import pino, { type Logger } from "pino";
 // Structured JSON logs on stdout (one object per line), the same shape as scripts/server.mjs writes:
 // ISO time, level label, msg, and `reqId` when the line belongs to a request. See docs/OPERATIONS.md.
 
-export const log: Logger = pino({
-  level: process.env.LOG_LEVEL ?? "info",
-  timestamp: pino.stdTimeFunctions.isoTime,
-  formatters: { level: (label) => ({ level: label }) },
-});
+// process.stdout, not pino's default destination: see createLogger() in scripts/server.mjs.
+export const log: Logger = pino(
+  {
+    level: process.env.LOG_LEVEL ?? "info",
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+  },
+  process.stdout,
+);
 
 /** The id the server gave the current request (X-Request-Id), or undefined outside a request. */
 export async function currentRequestId(): Promise<string | undefined> {

@@ -36,6 +36,13 @@ function freePort(): Promise<number> {
   });
 }
 
+// Servers a failed test left running are stopped after it.
+const running = new Set<ChildProcess>();
+test.afterEach(() => {
+  for (const proc of running) if (proc.exitCode === null && proc.signalCode === null) proc.kill("SIGKILL");
+  running.clear();
+});
+
 async function startServer(name: string, env: Record<string, string> = {}): Promise<Server> {
   const dbFile = `/tmp/newsroom-ops-${name}-${process.pid}.db`;
   for (const suffix of ["", "-wal", "-shm"]) rmSync(dbFile + suffix, { force: true });
@@ -54,6 +61,7 @@ async function startServer(name: string, env: Record<string, string> = {}): Prom
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  running.add(proc);
   let text = "";
   const logs: LogLine[] = [];
   const waiters = new Set<() => void>();
@@ -212,4 +220,13 @@ test("a request that outlives the drain time is cut off and the exit code says s
     inFlight: 1,
   });
   expect(await server.waitForLog((l) => l.msg === "stopped")).toMatchObject({ drained: false });
+});
+
+test("a server whose log reader went away still serves and still stops on SIGTERM", async () => {
+  const server = await startServer("broken-stdout");
+  server.proc.stdout!.destroy(); // the log shipper died
+  const res = await fetch(`http://127.0.0.1:${server.port}/api/health`);
+  expect(res.status).toBe(200);
+  server.proc.kill("SIGTERM");
+  expect(await server.exit).toBe(0);
 });
