@@ -38,8 +38,6 @@ export default defineConfig({
       DATABASE_URL: `file:${DB_FILE}`,
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_ENV: "production",
-      // Enables /api/test-hooks (tests/e2e/cache-invalidation.e2e.ts); never set in production.
-      NEWSROOM_TEST_HOOKS: "1",
     },
   },
 });

@@ -1,53 +1,64 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { DEMO, openRelease, signedInPage } from "./support";
 
 // Cached public pages follow the data: publish → visible within a second, withdraw → gone at once,
-// an embargo's end → appears without anyone touching the release. Runs workflow commands through
-// /api/test-hooks (the same write + revalidatePublicContent() as the admin actions).
+// an embargo's end → appears without anyone touching the release. Every change goes through the
+// real admin UI and server actions, as an editor would make it.
 
 const SLUG = "china-patent-survey-2019"; // seeded TRANSLATED, not public
+const ZH_TITLE = "国家知识产权局发布2019年中国专利调查报告";
 const TITLE = "2019年中国专利调查报告";
-
-async function hook(request: APIRequestContext, data: { action: string; slug: string; at?: string }) {
-  const res = await request.post("/api/test-hooks", { data });
-  expect(res.status(), await res.text()).toBe(200);
-}
 
 const visible = async (request: APIRequestContext) => {
   const [list, article] = await Promise.all([request.get("/zh/news"), request.get(`/zh/news/${SLUG}`)]);
   return { listed: (await list.text()).includes(TITLE), article: article.status() };
 };
 
-test("publish, withdraw and embargo invalidate the cached pages", async ({ request }) => {
-  test.setTimeout(40_000);
+/** Clicks a workflow button, confirms, waits for the result message. */
+async function workflow(page: Page, button: string, done: string, at?: Date) {
+  await page.getByRole("button", { name: button, exact: true }).click();
+  if (at) {
+    const local = new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
+    await page.getByLabel("定时发布（可选）").fill(local);
+  }
+  await page.getByRole("button", { name: "确认", exact: true }).click();
+  await expect(page.getByText(done, { exact: true })).toBeVisible();
+}
+
+test("publish, withdraw and embargo invalidate the cached pages", async ({ request, browser }) => {
+  test.setTimeout(60_000);
+  const editor = await signedInPage(browser, DEMO.editor);
+  await openRelease(editor, ZH_TITLE);
   // Warm the caches so that we really test invalidation, not a first render.
   expect(await visible(request)).toEqual({ listed: false, article: 404 });
   expect(await visible(request)).toEqual({ listed: false, article: 404 });
   try {
-    await hook(request, { action: "publish", slug: SLUG });
+    await workflow(editor, "发布", "已发布。");
     const started = Date.now();
     await expect.poll(() => visible(request), { timeout: 1_000, intervals: [50] }).toEqual({ listed: true, article: 200 });
     expect(Date.now() - started).toBeLessThan(1_000);
     expect((await request.get("/en/feed.xml").then((r) => r.text())).includes(SLUG)).toBe(true);
 
-    await hook(request, { action: "withdraw", slug: SLUG });
+    await workflow(editor, "撤回", "已撤回，稿件回到草稿状态。");
     expect(await visible(request)).toEqual({ listed: false, article: 404 }); // the very next request
     expect((await request.get("/en/feed.xml").then((r) => r.text())).includes(SLUG)).toBe(false);
 
-    await hook(request, { action: "markTranslated", slug: SLUG });
-    const at = new Date(Date.now() + 4_000);
-    await hook(request, { action: "publish", slug: SLUG, at: at.toISOString() });
+    await workflow(editor, "标记为已翻译", "已标记为已翻译。");
+    const at = new Date(Date.now() + 6_000);
+    await workflow(editor, "发布", "已定时发布。", at);
     for (let i = 0; i < 3; i++) expect(await visible(request)).toEqual({ listed: false, article: 404 });
     const api = await request.get("/api/v1/releases?locale=zh");
     expect(JSON.stringify(await api.json())).not.toContain(SLUG);
-    await expect
-      .poll(() => visible(request), { timeout: 8_000, intervals: [250] })
-      .toEqual({ listed: true, article: 200 });
+    await expect.poll(() => visible(request), { timeout: 10_000, intervals: [250] }).toEqual({ listed: true, article: 200 });
     // At most one request after the embargo may see the old page (stale-while-revalidate).
     expect(Date.now() - at.getTime()).toBeLessThan(3_000);
   } finally {
     // Leave the release as seeded (TRANSLATED, not public) for the other tests.
-    const res = await request.post("/api/test-hooks", { data: { action: "withdraw", slug: SLUG } });
-    if (res.ok()) await hook(request, { action: "markTranslated", slug: SLUG });
+    await editor.reload();
+    if (await editor.getByRole("button", { name: "撤回", exact: true }).isEnabled()) {
+      await workflow(editor, "撤回", "已撤回，稿件回到草稿状态。");
+      await workflow(editor, "标记为已翻译", "已标记为已翻译。");
+    }
   }
   expect(await visible(request)).toEqual({ listed: false, article: 404 });
 });

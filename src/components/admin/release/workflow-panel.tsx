@@ -63,7 +63,7 @@ export function WorkflowPanel({
               {type === "publish" && (
                 <p className="field">
                   <label htmlFor={atId}>{t("workflow.publishAt")}</label>
-                  <input id={atId} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />
+                  <input id={atId} type="datetime-local" step={1} value={at} onChange={(e) => setAt(e.target.value)} />
                   <span className="hint">{t("workflow.publishAtHint")}</span>
                 </p>
               )}
