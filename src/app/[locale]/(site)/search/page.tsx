@@ -1,39 +1,74 @@
+import Link from "next/link";
+import { Pagination } from "@/components/site/pagination";
 import { localeOr404, metadataOrEmpty } from "@/components/site/params";
 import { SiteShell } from "@/components/site/site-shell";
+import { Highlighted } from "@/components/search/highlighted";
 import { paths } from "@/domain/public/urls";
+import { formatDate } from "@/i18n/format";
 import { getT } from "@/i18n/server";
 import { otherLocale } from "@/i18n/settings";
+import { db } from "@/server/db";
+import { env } from "@/server/env";
+import { searchPublished } from "@/server/search";
 import { pageMetadata } from "@/server/site-metadata";
 
-// Placeholder: the form works without JavaScript; results come from src/server/search once wired.
-// Reads searchParams, so it is rendered per request (never cached).
+// Public search over live releases in this language. Reads searchParams: rendered per request.
 export const dynamic = "force-dynamic";
 
 type Props = PageProps<"/[locale]/search">;
 
+const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : "");
+
 export async function generateMetadata({ params }: Props) {
   return metadataOrEmpty(async () => {
     const locale = localeOr404((await params).locale);
-    return pageMetadata({ locale, pathFor: paths.search, title: getT(locale, "site")("searchTitle") });
+    return { ...pageMetadata({ locale, pathFor: paths.search, title: getT(locale, "site")("searchTitle") }), robots: { index: false, follow: true } };
   });
 }
 
 export default async function SearchPage({ params, searchParams }: Props) {
   const locale = localeOr404((await params).locale);
-  const raw = (await searchParams).q;
-  const q = (typeof raw === "string" ? raw : "").slice(0, 200);
+  const query = await searchParams;
+  const q = one(query.q).slice(0, 1000);
+  const requested = Number(one(query.page) || "1");
   const t = getT(locale, "site");
+  const result = q ? await searchPublished(db(), q, { locale, page: Number.isInteger(requested) ? requested : 1 }) : null;
   const other = otherLocale(locale);
-  const counterpartHref = q ? `${paths.search(other)}?q=${encodeURIComponent(q)}` : paths.search(other);
+  const withQuery = (base: string, page = 1) =>
+    result?.query ? `${base}?${new URLSearchParams({ q: result.query, ...(page > 1 ? { page: String(page) } : {}) })}` : base;
   return (
-    <SiteShell locale={locale} counterpartHref={counterpartHref}>
+    <SiteShell locale={locale} counterpartHref={withQuery(paths.search(other))}>
       <h1>{t("searchTitle")}</h1>
       <form role="search" action={paths.search(locale)} method="get" className="search-form">
         <label htmlFor="q">{t("searchLabel")}</label>
-        <input id="q" name="q" type="search" defaultValue={q} maxLength={200} />
+        <input id="q" name="q" type="search" defaultValue={result?.query ?? q} maxLength={200} />
         <button type="submit">{t("searchSubmit")}</button>
       </form>
-      {q && <p role="status">{t("searchPending")}</p>}
+      {result && (
+        <p role="status">
+          {result.rejected ? t("searchRejected") : t("searchCount", { count: result.total, query: result.query })}
+        </p>
+      )}
+      {result && result.items.length > 0 && (
+        <ol className="search-results release-list">
+          {result.items.map((hit) => (
+            <li key={hit.releaseId}>
+              <h2>
+                <Link href={paths.article(locale, hit.slug)}>
+                  <Highlighted segments={hit.title} />
+                </Link>
+              </h2>
+              <p className="meta">
+                <time dateTime={hit.date.toISOString()}>{formatDate(hit.date, locale, env().NEWSROOM_TIMEZONE)}</time>
+              </p>
+              <p className="summary">
+                <Highlighted segments={hit.snippet} />
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {result && <Pagination locale={locale} page={result.page} pages={result.pages} hrefFor={(p) => withQuery(paths.search(locale), p)} />}
     </SiteShell>
   );
 }
