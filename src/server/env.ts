@@ -24,6 +24,12 @@ const envSchema = z.object({
   NEWSROOM_NAME_ZH: z.string().min(1).default("新闻发布中心"),
   NEWSROOM_NAME_EN: z.string().min(1).default("Newsroom"),
   DEMO_PASSWORD: z.string().min(8).optional(),
+  // Uploaded images (docs/OPERATIONS.md "Media"); made absolute from the working directory.
+  MEDIA_DIR: z
+    .string()
+    .refine((v) => !v.includes("\0"), "must be a directory path")
+    .transform((v) => path.resolve(/*turbopackIgnore: true*/ process.cwd(), v))
+    .default(path.join(/*turbopackIgnore: true*/ process.cwd(), "data", "media")),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -22,6 +22,7 @@ const TABLES = [
   "ReleaseContent",
   "Release",
   "Category",
+  "Media",
   "Session",
   "LoginThrottle",
   "User",

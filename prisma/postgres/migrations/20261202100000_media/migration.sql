@@ -1,0 +1,29 @@
+-- CreateTable
+CREATE TABLE "Media" (
+    "id" TEXT NOT NULL,
+    "storageKey" TEXT NOT NULL,
+    "mime" TEXT NOT NULL,
+    "bytes" INTEGER NOT NULL,
+    "width" INTEGER NOT NULL,
+    "height" INTEGER NOT NULL,
+    "sha256" TEXT NOT NULL,
+    "altZh" TEXT NOT NULL,
+    "altEn" TEXT NOT NULL DEFAULT '',
+    "uploaderId" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Media_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Media_storageKey_key" ON "Media"("storageKey");
+
+-- CreateIndex
+CREATE INDEX "Media_createdAt_idx" ON "Media"("createdAt");
+
+-- CreateIndex
+CREATE INDEX "Media_sha256_idx" ON "Media"("sha256");
+
+-- AddForeignKey
+ALTER TABLE "Media" ADD CONSTRAINT "Media_uploaderId_fkey" FOREIGN KEY ("uploaderId") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
