@@ -73,7 +73,7 @@ describe.each(TEXT_PAYLOADS.map((p, i) => [i, p] as const))("payload #%i", (_i, 
       createElement(I18nProvider, { locale: "en" }, createElement(DiffList, { parts: diffBlocks(["before"], [payload]) })),
     );
     assertInert(html, "DiffList");
-    expect(html).toContain("&lt;");
+    if (payload.includes("<")) expect(html).toContain("&lt;");
   });
 });
 
