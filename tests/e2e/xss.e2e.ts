@@ -1,0 +1,148 @@
+import { expect, test, type Page, type Request } from "@playwright/test";
+import { HOSTILE_HREFS, TEXT_PAYLOADS, hostileDoc } from "../security/xss-payloads";
+import { DEMO, editorReady, signedInPage } from "./support";
+
+// A release full of XSS payloads goes through the real workflow (a hostile client replaces the
+// editor's document with a crafted one on the wire), then every page, feed, sitemap, API and admin
+// view that shows it is loaded in chromium: no dialog, no injected script, no live handler or URL.
+
+const SLUG = "xss-corpus";
+const TITLE = `</script><script>window.__xss=100</script><img src=x onerror=window.__xss=101>"'&`;
+const SUMMARY = TEXT_PAYLOADS.slice(0, 8).join(" ");
+
+/** Replaces the body argument of a server action call with the hostile document. */
+async function injectHostileBody(page: Page) {
+  await page.route("**/*", async (route) => {
+    const request: Request = route.request();
+    if (request.method() !== "POST" || !request.headers()["next-action"]) return route.continue();
+    const args = JSON.parse(request.postData() ?? "[]") as unknown[];
+    const patched = args.map((a) => (a && typeof a === "object" && "body" in a ? { ...a, body: JSON.stringify(hostileDoc()) } : a));
+    await route.continue({ postData: JSON.stringify(patched) });
+  });
+}
+
+async function expectNothingRan(page: Page, url: string, dialogs: string[]) {
+  const res = await page.goto(url);
+  expect(res?.status(), url).toBeLessThan(400);
+  await page.waitForTimeout(150);
+  const report = await page.evaluate(() => {
+    const all = [...document.querySelectorAll("*")];
+    return {
+      xss: (window as unknown as { __xss?: number }).__xss ?? null,
+      handlers: all.flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName} ${a.name}`)),
+      badUrls: all.flatMap((el) =>
+        ["href", "src", "action", "formaction", "data"].flatMap((n) => {
+          const v = el.getAttribute(n)?.replace(/[\u0000-\u0020]/g, "").toLowerCase() ?? "";
+          return /^(javascript|vbscript|data):/.test(v) ? [`${el.tagName} ${n}=${v.slice(0, 40)}`] : [];
+        }),
+      ),
+      embedded: [...document.querySelectorAll("main svg, main iframe, main object, main embed, main math, main style, main script")].map((e) => e.tagName),
+    };
+  });
+  expect(report, url).toEqual({ xss: null, handlers: [], badUrls: [], embedded: [] });
+  expect(dialogs, url).toEqual([]);
+}
+
+test("XSS payloads in a published release never execute anywhere they are shown", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const dialogs: string[] = [];
+
+  // Editor writes the Chinese with hostile title and summary; the body is swapped on the wire.
+  const editor = await signedInPage(browser, DEMO.editor);
+  editor.on("dialog", (d) => (dialogs.push(d.message()), void d.dismiss()));
+  await editor.goto("/admin/releases/new");
+  await editorReady(editor);
+  await editor.getByLabel("标题").fill(TITLE);
+  await editor.getByLabel("摘要").fill(SUMMARY);
+  await editor.getByLabel("网址别名").fill(SLUG);
+  await editor.getByRole("textbox", { name: "正文" }).pressSequentially("x");
+  await injectHostileBody(editor);
+  await editor.getByRole("button", { name: "保存" }).click();
+  await expect(editor).toHaveURL(/\/admin\/releases\/(?!new$)[^/]+$/);
+  const id = editor.url().split("/").pop()!;
+  await editor.unrouteAll();
+
+  // Translator does the same for the English.
+  const translator = await signedInPage(browser, DEMO.translator);
+  translator.on("dialog", (d) => (dialogs.push(d.message()), void d.dismiss()));
+  await translator.goto(`/admin/releases/${id}/translate`);
+  await editorReady(translator);
+  await translator.getByLabel("Title").fill(TITLE);
+  await translator.getByLabel("Summary").fill(SUMMARY);
+  await translator.getByLabel("URL slug").fill(SLUG);
+  await translator.getByRole("textbox", { name: "Body" }).pressSequentially("x");
+  await injectHostileBody(translator);
+  await translator.getByRole("button", { name: "Save" }).click();
+  await expect(translator.getByText("Saved.", { exact: true })).toBeVisible();
+  await translator.unrouteAll();
+  await translator.getByRole("button", { name: "Mark as translated" }).click();
+  await translator.getByRole("button", { name: "Confirm" }).click();
+  await expect(translator.getByText("Marked as translated.", { exact: true })).toBeVisible();
+
+  await editor.goto(`/admin/releases/${id}`);
+  await editor.getByRole("button", { name: "发布", exact: true }).click();
+  await editor.getByRole("button", { name: "确认", exact: true }).click();
+  await expect(editor.getByText("已发布。", { exact: true })).toBeVisible();
+
+  // Every public page that shows it, as an anonymous reader.
+  const reader = await (await browser.newContext()).newPage();
+  reader.on("dialog", (d) => (dialogs.push(d.message()), void d.dismiss()));
+  const publicPages = [
+    `/zh/news/${SLUG}`, `/en/news/${SLUG}`, "/zh", "/en", "/zh/news", "/en/news",
+    "/zh/search?q=script", "/en/search?q=script", "/zh/category/press-releases", "/zh/archive",
+  ];
+  for (const url of publicPages) await expectNothingRan(reader, url, dialogs);
+  // The title survives as text, in the page and in its <title>.
+  await reader.goto(`/en/news/${SLUG}`);
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText(TITLE);
+  expect(await reader.title()).toContain(TITLE);
+  const ld = await reader.locator('script[type="application/ld+json"]').first().textContent();
+  expect(JSON.parse(ld!).headline).toBe(TITLE);
+
+  // Feeds, sitemap and API: well-formed, the title intact, no executable markup in the content.
+  const xml = async (url: string) => {
+    const text = await (await reader.request.get(url)).text();
+    return reader.evaluate(([body, u]) => {
+      const doc = new DOMParser().parseFromString(body, "application/xml");
+      if (doc.querySelector("parsererror")) return { error: u };
+      const entry = [...doc.querySelectorAll("item, entry")].find((e) => (e.querySelector("link")?.textContent ?? e.querySelector("link")?.getAttribute("href") ?? "").includes("xss-corpus"));
+      const html = entry?.querySelector("encoded, content")?.textContent ?? "";
+      const content = new DOMParser().parseFromString(html, "text/html");
+      return {
+        title: entry?.querySelector("title")?.textContent ?? null,
+        scripts: content.querySelectorAll("script, svg, iframe, object, img, style").length,
+        handlers: [...content.querySelectorAll("*")].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).length,
+        badLinks: [...content.querySelectorAll("a")].filter((a) => !/^(https?:|mailto:|\/)/i.test(a.getAttribute("href") ?? "")).length,
+      };
+    }, [text, url] as const);
+  };
+  for (const url of ["/zh/feed.xml", "/en/feed.xml", "/zh/atom.xml", "/en/atom.xml"]) {
+    expect(await xml(url), url).toEqual({ title: TITLE, scripts: 0, handlers: 0, badLinks: 0 });
+  }
+  const sitemap = await (await reader.request.get("/sitemap.xml")).text();
+  expect(sitemap).toContain(`/zh/news/${SLUG}`);
+  expect(await reader.evaluate((s) => !new DOMParser().parseFromString(s, "application/xml").querySelector("parsererror"), sitemap)).toBe(true);
+  const api = await (await reader.request.get(`/api/v1/releases/${id}?locale=en`)).json();
+  expect(JSON.stringify(api)).toContain("window.__xss");
+  const apiHtml = await reader.evaluate((h) => {
+    const d = new DOMParser().parseFromString(h, "text/html");
+    return d.querySelectorAll("script, svg, iframe, object, img, style, [onerror], [onload], [onclick]").length;
+  }, JSON.stringify(api).includes("bodyHtml") ? (api.data?.bodyHtml ?? api.bodyHtml ?? "") : "");
+  expect(apiHtml).toBe(0);
+
+  // The editor changes the Chinese again so diff views have hostile lines on both sides.
+  await editor.goto(`/admin/releases/${id}`);
+  await editorReady(editor);
+  await editor.getByLabel("摘要").fill(TEXT_PAYLOADS.slice(8, 16).join(" "));
+  await editor.getByRole("button", { name: "保存" }).click();
+  await expect(editor.getByText("已保存。", { exact: true })).toBeVisible();
+  const adminPages = [
+    "/admin", "/admin/releases", `/admin/releases/${id}`, `/admin/releases/${id}/history`,
+    `/admin/releases/${id}/translate`, "/admin/search?q=script", "/admin/audit", `/preview/${id}/zh`, `/preview/${id}/en`,
+  ];
+  for (const url of adminPages) await expectNothingRan(editor, url, dialogs);
+  await expect(editor.locator(".diff").first()).toBeVisible();
+
+  const outputs = publicPages.length + 4 + 1 + 1 + adminPages.length;
+  console.log(`XSS in the browser: ${TEXT_PAYLOADS.length + HOSTILE_HREFS.length + 2} payloads × ${outputs} outputs, 0 dialogs, 0 injected scripts.`);
+});
