@@ -70,7 +70,7 @@ describe.each(TEXT_PAYLOADS.map((p, i) => [i, p] as const))("payload #%i", (_i, 
 
   test("admin diff view escapes both sides", () => {
     const html = renderToStaticMarkup(
-      createElement(I18nProvider, { locale: "en" }, createElement(DiffList, { parts: diffBlocks(["before"], [payload]) })),
+      createElement(I18nProvider, { locale: "en", children: createElement(DiffList, { parts: diffBlocks(["before"], [payload]) }) }),
     );
     assertInert(html, "DiffList");
     if (payload.includes("<")) expect(html).toContain("&lt;");
