@@ -6,10 +6,14 @@ import { toSafeTree, type SafeNode } from "./safe-html";
 // React escapes all text, so no stored string ever becomes markup.
 export { safeHref } from "./safe-html";
 
+// HTML attribute names React spells differently.
+const REACT_NAMES: Record<string, string> = { srcset: "srcSet" };
+
 function toReact(node: SafeNode, key: number): ReactNode {
   if (typeof node === "string") return node;
   const children = node.children.length ? node.children.map(toReact) : undefined;
-  return createElement(node.tag, { key, ...node.attrs }, children);
+  const attrs = Object.fromEntries(Object.entries(node.attrs ?? {}).map(([k, v]) => [REACT_NAMES[k] ?? k, v]));
+  return createElement(node.tag, { key, ...attrs }, children);
 }
 
 export function RichText({ doc }: { doc: DocNode }) {

@@ -2,12 +2,15 @@
 // turns the tree into React elements for pages, renderSafeHtml into an HTML string for feeds and
 // the API. Unknown nodes keep only their text, unknown marks are dropped, attributes are never
 // copied from the document (only safe link hrefs), links must be http(s), mailto or site-relative.
+// Images render only when their src is one of our media URLs; src and srcset are rebuilt from the
+// media id, width/height must be sane integers, the alt text is escaped like all text.
+import { ALT_MAX, mediaSrcset, mediaUrl, parseMediaSrc, pixelSize } from "@/domain/media/urls";
 import type { DocNode } from "@/domain/release/content";
 
 export type SafeTag =
   | "p" | "h2" | "h3" | "h4" | "ul" | "ol" | "li" | "blockquote" | "br" | "hr" | "pre" | "code"
-  | "strong" | "em" | "u" | "s" | "a" | "span";
-export type SafeNode = string | { tag: SafeTag; attrs?: { href: string; rel?: string }; children: SafeNode[] };
+  | "strong" | "em" | "u" | "s" | "a" | "span" | "img";
+export type SafeNode = string | { tag: SafeTag; attrs?: Record<string, string>; children: SafeNode[] };
 
 const SAFE_HREF = /^(https?:\/\/|mailto:|\/(?!\/))/i;
 
@@ -45,6 +48,31 @@ function headingTag(attrs: DocNode["attrs"]): SafeTag {
   return level === 3 || level === 4 ? `h${level}` : "h2"; // h1 is the article title
 }
 
+/** The column width of article bodies (site.css), for the browser's choice among the variants. */
+const IMAGE_SIZES = "(max-width: 48rem) 100vw, 48rem";
+
+function safeImage(attrs: DocNode["attrs"]): SafeNode | null {
+  const media = parseMediaSrc(attrs?.src);
+  const width = pixelSize(attrs?.width);
+  const height = pixelSize(attrs?.height);
+  if (!media || !width || !height) return null;
+  const alt = typeof attrs?.alt === "string" ? attrs.alt.slice(0, ALT_MAX) : "";
+  return {
+    tag: "img",
+    attrs: {
+      src: mediaUrl(media.id, media.file),
+      alt,
+      width: String(width),
+      height: String(height),
+      loading: "lazy",
+      decoding: "async",
+      srcset: mediaSrcset(media.id, media.file, width),
+      sizes: IMAGE_SIZES,
+    },
+    children: [],
+  };
+}
+
 function toSafe(node: DocNode): SafeNode | null {
   const children = (node.content ?? []).map(toSafe).filter((n): n is SafeNode => n !== null);
   const block = BLOCKS[node.type];
@@ -58,6 +86,8 @@ function toSafe(node: DocNode): SafeNode | null {
       return el("br");
     case "horizontalRule":
       return el("hr");
+    case "image":
+      return safeImage(node.attrs);
     case "codeBlock":
       return el("pre", [el("code", children)]);
     default:
@@ -72,7 +102,7 @@ export function toSafeTree(doc: DocNode): SafeNode[] {
 
 const escapeHtml = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-const VOID = new Set<SafeTag>(["br", "hr"]);
+const VOID = new Set<SafeTag>(["br", "hr", "img"]);
 
 function nodeHtml(node: SafeNode): string {
   if (typeof node === "string") return escapeHtml(node);
