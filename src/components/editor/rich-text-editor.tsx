@@ -1,13 +1,16 @@
 "use client";
+import Image from "@tiptap/extension-image";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { useEffect, useId } from "react";
+import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { MediaPicker } from "@/components/media/media-picker";
 import { safeHref } from "@/components/site/rich-text";
 import { parseDoc } from "@/domain/release/content";
 
-// The tiptap editor for release bodies: paragraphs, headings, bold, italic, lists, links, quotes.
-// Pasted HTML is parsed against this schema, so Word/web structure survives and styles do not.
+// The tiptap editor for release bodies: paragraphs, headings, bold, italic, lists, links, quotes,
+// images from our media library. Pasted HTML is parsed against this schema, so Word/web structure
+// survives and styles do not; pasted images survive only when they are already our media.
 
 const extensions = [
   StarterKit.configure({
@@ -16,6 +19,7 @@ const extensions = [
     codeBlock: false,
     link: { openOnClick: false, autolink: true, isAllowedUri: (url) => safeHref(url) !== null },
   }),
+  Image.extend({ parseHTML: () => [{ tag: 'img[src^="/media/"]' }] }).configure({ inline: false, allowBase64: false }),
 ];
 
 export interface RichTextEditorProps {
@@ -27,9 +31,11 @@ export interface RichTextEditorProps {
   describedBy?: string;
   /** bump to replace the editor's content with `value` (restore, use theirs) */
   resetKey?: number;
+  /** the document's language: inserted images take their alt text in it */
+  locale?: "zh" | "en";
 }
 
-export function RichTextEditor({ label, value, onChange, invalid, describedBy, resetKey = 0 }: RichTextEditorProps) {
+export function RichTextEditor({ label, value, onChange, invalid, describedBy, resetKey = 0, locale = "zh" }: RichTextEditorProps) {
   const labelId = useId();
   const editor = useEditor({
     extensions,
@@ -59,14 +65,15 @@ export function RichTextEditor({ label, value, onChange, invalid, describedBy, r
       <span className="label" id={labelId}>
         {label}
       </span>
-      {editor && <Toolbar editor={editor} />}
+      {editor && <Toolbar editor={editor} locale={locale} />}
       <EditorContent editor={editor} className="editor-frame" />
     </div>
   );
 }
 
-function Toolbar({ editor }: { editor: Editor }) {
+function Toolbar({ editor, locale }: { editor: Editor; locale: "zh" | "en" }) {
   const { t } = useTranslation("admin");
+  const [picking, setPicking] = useState(false);
   const active = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -113,6 +120,19 @@ function Toolbar({ editor }: { editor: Editor }) {
       <button type="button" className="secondary" onClick={() => chain().redo().run()}>
         {t("editor.redo")}
       </button>
+      <button type="button" className="secondary" aria-haspopup="dialog" onClick={() => setPicking(true)}>
+        {t("editor.image")}
+      </button>
+      {picking && (
+        <MediaPicker
+          locale={locale}
+          onClose={() => setPicking(false)}
+          onInsert={(image) => {
+            setPicking(false);
+            chain().setImage(image).run();
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -8,3 +8,14 @@ export const altSchema = z.object({
   altEn: z.string().trim().max(ALT_MAX, "alt_too_long"),
 });
 export type AltTexts = z.infer<typeof altSchema>;
+
+/** What the admin UI gets about one media item (upload answer, picker list). */
+export interface ClientMedia {
+  id: string;
+  mime: string;
+  bytes: number;
+  width: number;
+  height: number;
+  altZh: string;
+  altEn: string;
+}

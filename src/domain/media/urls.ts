@@ -45,3 +45,9 @@ export function pixelSize(v: unknown): number | null {
   const n = typeof v === "string" && /^\d+$/.test(v) ? Number(v) : v;
   return typeof n === "number" && Number.isInteger(n) && n > 0 && n <= MAX_DIMENSION ? n : null;
 }
+
+/** The smallest file of an item, for admin thumbnails. */
+export function thumbnailUrl(m: { id: string; mime: string; width: number }): string {
+  const small = variantWidths(m.width)[0];
+  return mediaUrl(m.id, small ? variantFile(small) : (mediaFiles(m.mime, m.width)[0] ?? "original.jpg"));
+}

@@ -1,4 +1,5 @@
 import "server-only";
+import type { ClientMedia } from "@/domain/media/schemas";
 import type { Db } from "../db/client";
 import { mediaUsage, type MediaUse } from "./references";
 
@@ -44,7 +45,6 @@ export async function listMedia(
 }
 
 /** What the editor's picker gets about an item (the same shape as an upload's answer). */
-export const toClient = (m: Pick<LibraryItem, "id" | "mime" | "bytes" | "width" | "height" | "altZh" | "altEn">) => ({
+export const toClient = (m: ClientMedia): ClientMedia => ({
   id: m.id, mime: m.mime, bytes: m.bytes, width: m.width, height: m.height, altZh: m.altZh, altEn: m.altEn,
 });
-export type ClientMedia = ReturnType<typeof toClient>;

@@ -15,7 +15,7 @@ import { removeMediaFiles, storageKeyOf, writeMediaFiles } from "./storage";
 export type MediaErrorCode =
   | "forbidden"
   | "invalid_input"
-  | "not_found"
+  | "media_not_found"
   | "media_too_large"
   | "media_not_image"
   | "media_unsupported_type"
@@ -97,10 +97,10 @@ export async function uploadMedia(db: Db, actor: MediaActor | null, input: Uploa
 /** Deletes media referenced by no working copy and no snapshot; used media is refused. */
 export async function deleteMedia(db: Db, actor: MediaActor | null, id: string, dir: string): Promise<MediaResult<null>> {
   if (!actor || !can(actor.role, "media.upload")) return fail("forbidden");
-  if (!isMediaId(id)) return fail("not_found");
+  if (!isMediaId(id)) return fail("media_not_found");
   const outcome = await db.$transaction(async (tx) => {
     const row = await tx.media.findUnique({ where: { id }, select: { id: true } });
-    if (!row) return "not_found" as const;
+    if (!row) return "media_not_found" as const;
     if (await isMediaUsed(tx, id)) return "media_in_use" as const;
     await tx.media.delete({ where: { id } });
     await recordAudit(tx, { actorId: actor.id, action: "media.deleted", targetId: id });

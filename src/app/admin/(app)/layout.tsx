@@ -27,6 +27,11 @@ export default async function AdminShell({ children }: { children: ReactNode }) 
             <li>
               <Link href="/admin/search">{t("search.submit")}</Link>
             </li>
+            {can(user.role, "media.upload") && (
+              <li>
+                <Link href="/admin/media">{t("nav.media")}</Link>
+              </li>
+            )}
             {can(user.role, "audit.read") && (
               <li>
                 <Link href="/admin/audit">{t("nav.audit")}</Link>

@@ -110,7 +110,7 @@ export function ContentEditor<V extends ContentValues>(props: ContentEditorProps
         </div>
         <Field label={t("fields.slug")} name="slug" hint={t("fields.slugHint")} value={values.slug} onChange={(e) => set("slug", e.target.value)} error={fieldErrors.slug} />
         {props.extra?.(values, set, fieldErrors)}
-        <RichTextEditor label={t("fields.body")} value={values.body} onChange={(body) => set("body", body)} invalid={!!fieldErrors.body} resetKey={resetKey} />
+        <RichTextEditor label={t("fields.body")} locale={props.lang} value={values.body} onChange={(body) => set("body", body)} invalid={!!fieldErrors.body} resetKey={resetKey} />
         {fieldErrors.body && <FieldMessage code={fieldErrors.body} />}
       </fieldset>
       {!props.readOnly && (
