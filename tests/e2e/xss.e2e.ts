@@ -105,7 +105,7 @@ test("XSS payloads in a published release never execute anywhere they are shown"
     return reader.evaluate(([body, u]) => {
       const doc = new DOMParser().parseFromString(body, "application/xml");
       if (doc.querySelector("parsererror")) return { error: u };
-      const entry = [...doc.querySelectorAll("item, entry")].find((e) => (e.querySelector("link")?.textContent ?? e.querySelector("link")?.getAttribute("href") ?? "").includes("xss-corpus"));
+      const entry = [...doc.querySelectorAll("item, entry")].find((e) => (e.querySelector("link")?.textContent || e.querySelector("link")?.getAttribute("href") || "").includes("xss-corpus"));
       const html = entry?.querySelector("encoded, content")?.textContent ?? "";
       const content = new DOMParser().parseFromString(html, "text/html");
       return {
