@@ -141,7 +141,8 @@ test("XSS payloads in a published release never execute anywhere they are shown"
     `/admin/releases/${id}/translate`, "/admin/search?q=script", "/admin/audit", `/preview/${id}/zh`, `/preview/${id}/en`,
   ];
   for (const url of adminPages) await expectNothingRan(editor, url, dialogs);
-  await expect(editor.locator(".diff").first()).toBeVisible();
+  await editor.goto(`/admin/releases/${id}/history`);
+  await expect(editor.locator(".diff").first()).toContainText("window.__xss");
 
   const outputs = publicPages.length + 4 + 1 + 1 + adminPages.length;
   console.log(`XSS in the browser: ${TEXT_PAYLOADS.length + HOSTILE_HREFS.length + 2} payloads × ${outputs} outputs, 0 dialogs, 0 injected scripts.`);
