@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, test, vi } from "vitest";
@@ -7,6 +8,7 @@ import { createRelease, runWorkflow, saveContent } from "../../src/server/releas
 import { resetDb, testDb } from "../support/db";
 import { cookieJar, outcome } from "../support/next-request";
 import * as account from "../../src/app/admin/(app)/account/actions";
+import * as media from "../../src/app/admin/(app)/media/actions";
 import * as releases from "../../src/app/admin/(app)/releases/actions";
 import * as usersModule from "../../src/app/admin/(app)/users/actions";
 
@@ -161,6 +163,15 @@ describe("user and account actions × visitor", () => {
     },
     setLanguageAction: {
       run: () => account.setLanguageAction({}, form({ locale: "zh" })),
+      allowed: ALL_ROLES,
+    },
+    deleteMediaAction: {
+      // an unused image (a row without files): any staff member may delete it
+      run: async () => {
+        const id = randomBytes(12).toString("hex");
+        await db.media.create({ data: { id, storageKey: `${id.slice(0, 2)}/${id}`, mime: "image/png", bytes: 1, width: 1, height: 1, sha256: "x", altZh: "图" } });
+        return media.deleteMediaAction({}, form({ mediaId: id }));
+      },
       allowed: ALL_ROLES,
     },
     changePasswordAction: {
