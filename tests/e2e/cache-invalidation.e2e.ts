@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO, openRelease, signedInPage } from "./support";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { DEMO, openRelease, runWorkflowButton, signedInPage } from "./support";
 
 // Cached public pages follow the data: publish → visible within a second, withdraw → gone at once,
 // an embargo's end → appears without anyone touching the release. Every change goes through the
@@ -14,16 +14,7 @@ const visible = async (request: APIRequestContext) => {
   return { listed: (await list.text()).includes(TITLE), article: article.status() };
 };
 
-/** Clicks a workflow button, confirms, waits for the result message. */
-async function workflow(page: Page, button: string, done: string, at?: Date) {
-  await page.getByRole("button", { name: button, exact: true }).click();
-  if (at) {
-    const local = new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
-    await page.getByLabel("定时发布（可选）").fill(local);
-  }
-  await page.getByRole("button", { name: "确认", exact: true }).click();
-  await expect(page.getByText(done, { exact: true })).toBeVisible();
-}
+const workflow = runWorkflowButton;
 
 test("publish, withdraw and embargo invalidate the cached pages", async ({ request, browser }) => {
   test.setTimeout(60_000);

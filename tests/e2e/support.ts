@@ -37,3 +37,14 @@ export async function openRelease(page: Page, zhTitle: string): Promise<string> 
 export async function editorReady(page: Page): Promise<void> {
   await expect(page.getByRole("toolbar").first()).toBeVisible();
 }
+
+/** On a release page: clicks a workflow button, confirms (optionally with an embargo time), waits for the result. */
+export async function runWorkflowButton(page: Page, button: string, done: string, at?: Date): Promise<void> {
+  await page.getByRole("button", { name: button, exact: true }).click();
+  if (at) {
+    const local = new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
+    await page.getByLabel(/^(定时发布（可选）|Publish at \(optional\))$/).fill(local);
+  }
+  await page.getByRole("button", { name: /^(确认|Confirm)$/ }).click();
+  await expect(page.getByText(done, { exact: true })).toBeVisible();
+}

@@ -1,0 +1,108 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { DEMO, openRelease, runWorkflowButton, signedInPage } from "./support";
+
+// Every route the build knows, probed anonymously with the ids, slugs and months of content that is
+// not public: a draft, a translated-but-unpublished release, an embargoed one and a withdrawn one.
+// Nothing of theirs may appear anywhere: pages, RSC data requests, feeds, sitemap, API, search,
+// preview, media. A route missing from the table below fails the test.
+
+const SECRET = {
+  draft: { zh: "国家知识产权局召开知识产权保护工作座谈会", slug: "ip-protection-symposium", text: ["知识产权保护工作座谈会"] },
+  embargoed: { zh: "第十届五局局长会议将以视频方式举行", slug: "ip5-heads-meeting", text: ["第十届中美欧日韩", "The 10th IP5 Heads of Office"] },
+  withdrawn: { zh: "国家知识产权局发布2019年中国专利调查报告", slug: "china-patent-survey-2019", text: ["2019年中国专利调查报告", "2019 China Patent Survey"] },
+} as const;
+const secretTexts = Object.values(SECRET).flatMap((s) => [s.slug, ...s.text]);
+
+test("no unpublished, embargoed or withdrawn content is reachable anonymously through any route", async ({ browser, request }) => {
+  test.setTimeout(120_000);
+  // Make a withdrawn release: publish and withdraw the translated one through the admin UI.
+  const editor = await signedInPage(browser, DEMO.editor);
+  const ids: Record<keyof typeof SECRET, string> = {
+    draft: await openRelease(editor, SECRET.draft.zh),
+    embargoed: await openRelease(editor, SECRET.embargoed.zh),
+    withdrawn: await openRelease(editor, SECRET.withdrawn.zh),
+  };
+  await runWorkflowButton(editor, "发布", "已发布。");
+  await runWorkflowButton(editor, "撤回", "已撤回，稿件回到草稿状态。");
+
+  const embargoAt = new Date(Date.now() + 7 * 86_400_000);
+  const months = [
+    ["2020", "07"],
+    [String(embargoAt.getUTCFullYear()), String(embargoAt.getUTCMonth() + 1).padStart(2, "0")],
+    [String(new Date().getUTCFullYear()), String(new Date().getUTCMonth() + 1).padStart(2, "0")],
+  ];
+  const slugs = Object.values(SECRET).map((s) => s.slug);
+  const idList = Object.values(ids);
+  const each = <T,>(xs: readonly T[], f: (x: T) => string[]) => xs.flatMap(f);
+  const L = ["zh", "en"] as const;
+
+  // route pattern → concrete URLs to probe anonymously
+  const ROUTES: Record<string, string[]> = {
+    "/[locale]": each(L, (l) => [`/${l}`]),
+    "/[locale]/news": each(L, (l) => [`/${l}/news`]),
+    "/[locale]/news/page/[page]": each(L, (l) => [`/${l}/news/page/2`]),
+    "/[locale]/news/[slug]": each(L, (l) => slugs.map((s) => `/${l}/news/${s}`)),
+    "/[locale]/category/[slug]": each(L, (l) => [`/${l}/category/press-releases`, `/${l}/category/international-cooperation`]),
+    "/[locale]/category/[slug]/page/[page]": each(L, (l) => [`/${l}/category/press-releases/page/2`]),
+    "/[locale]/archive": each(L, (l) => [`/${l}/archive`]),
+    "/[locale]/archive/[year]/[month]": each(L, (l) => months.map(([y, m]) => `/${l}/archive/${y}/${m}`)),
+    "/[locale]/search": each(L, (l) => secretTexts.map((q) => `/${l}/search?q=${encodeURIComponent(q)}`)),
+    "/[locale]/feed.xml": each(L, (l) => [`/${l}/feed.xml`]),
+    "/[locale]/atom.xml": each(L, (l) => [`/${l}/atom.xml`]),
+    "/sitemap.xml": ["/sitemap.xml"],
+    "/robots.txt": ["/robots.txt"],
+    "/api/health": ["/api/health"],
+    "/api/v1/releases": each(L, (l) => [`/api/v1/releases?locale=${l}`]),
+    "/api/v1/releases/[id]": each(L, (l) => idList.map((id) => `/api/v1/releases/${id}?locale=${l}`)),
+    "/api/media": ["/api/media"],
+    "/media/[id]/[file]": ["/media/nope/original.webp", "/media/..%2F..%2Fetc/passwd"],
+    "/preview/[id]/[locale]": each(L, (l) => idList.map((id) => `/preview/${id}/${l}`)),
+    "/admin": ["/admin"],
+    "/admin/login": ["/admin/login"],
+    "/admin/account": ["/admin/account"],
+    "/admin/audit": ["/admin/audit"],
+    "/admin/media": ["/admin/media"],
+    "/admin/releases": ["/admin/releases"],
+    "/admin/releases/new": ["/admin/releases/new"],
+    "/admin/releases/[id]": idList.map((id) => `/admin/releases/${id}`),
+    "/admin/releases/[id]/translate": idList.map((id) => `/admin/releases/${id}/translate`),
+    "/admin/releases/[id]/history": idList.map((id) => `/admin/releases/${id}/history`),
+    "/admin/search": secretTexts.map((q) => `/admin/search?q=${encodeURIComponent(q)}`),
+    "/admin/users": ["/admin/users"],
+    "/_global-error": [],
+    "/_not-found": ["/no/such/page"],
+  };
+
+  const manifest = JSON.parse(readFileSync(path.join(process.cwd(), ".next/app-path-routes-manifest.json"), "utf8")) as Record<string, string>;
+  expect(Object.keys(ROUTES).sort(), "every built route is probed").toEqual([...new Set(Object.values(manifest))].sort());
+
+  let probes = 0;
+  for (const [route, urls] of Object.entries(ROUTES)) {
+    for (const url of urls) {
+      // A page request, and the RSC data request a client-side navigation would make.
+      for (const headers of [{}, { RSC: "1" }, { RSC: "1", "Next-Router-Prefetch": "1" }]) {
+        if (!route.startsWith("/[locale]") && !route.startsWith("/admin") && !route.startsWith("/preview") && Object.keys(headers).length) continue;
+        probes++;
+        const res = await request.get(url, { headers, maxRedirects: 0 });
+        const body = await res.text();
+        for (const secret of secretTexts) expect(body, `${url} ${JSON.stringify(headers)} leaks ${secret}`).not.toContain(secret);
+        if (route.startsWith("/admin") && route !== "/admin/login") {
+          expect([307, 303, 302], `${url} must send to sign-in`).toContain(res.status());
+          expect(res.headers()["location"]).toMatch(/\/admin\/login$/);
+        }
+        if (route.startsWith("/preview") || route === "/api/v1/releases/[id]" || route === "/[locale]/news/[slug]") {
+          expect(res.status(), url).toBe(404);
+        }
+        expect(res.status(), `${url} must not crash`).toBeLessThan(500);
+      }
+    }
+  }
+  const routes = Object.keys(ROUTES).length;
+  console.log(`Anonymous access: ${routes} routes, ${probes} requests, 0 leaks of draft, embargoed or withdrawn content.`);
+
+  // Leave the withdrawn release as seeded for the other tests.
+  await editor.goto(`/admin/releases/${ids.withdrawn}`);
+  await runWorkflowButton(editor, "标记为已翻译", "已标记为已翻译。");
+});
