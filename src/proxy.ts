@@ -1,12 +1,23 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { localeFromAcceptLanguage } from "./i18n/settings";
 
-// Only redirects; every page and action checks the session on the server itself.
+// Only redirects and rejects malformed URLs; every page and action checks the session on the
+// server itself.
 export function proxy(request: NextRequest) {
-  const locale = localeFromAcceptLanguage(request.headers.get("accept-language"));
-  const response = NextResponse.redirect(new URL(`/${locale}`, request.url), 307);
-  response.headers.set("Vary", "Accept-Language");
-  return response;
+  const { pathname } = request.nextUrl;
+  if (pathname === "/") {
+    const locale = localeFromAcceptLanguage(request.headers.get("accept-language"));
+    const response = NextResponse.redirect(new URL(`/${locale}`, request.url), 307);
+    response.headers.set("Vary", "Accept-Language");
+    return response;
+  }
+  // Invalid percent-encoding (e.g. %FF) would otherwise surface as a 500 from the router.
+  try {
+    decodeURIComponent(pathname);
+  } catch {
+    return new NextResponse("Bad Request: malformed URL", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  return NextResponse.next();
 }
 
-export const config = { matcher: ["/"] };
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
