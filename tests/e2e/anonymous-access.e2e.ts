@@ -82,7 +82,8 @@ test("no unpublished, embargoed or withdrawn content is reachable anonymously th
   for (const [route, urls] of Object.entries(ROUTES)) {
     for (const url of urls) {
       // A page request, and the RSC data request a client-side navigation would make.
-      for (const headers of [{}, { RSC: "1" }, { RSC: "1", "Next-Router-Prefetch": "1" }]) {
+      const variants: Record<string, string>[] = [{}, { RSC: "1" }, { RSC: "1", "Next-Router-Prefetch": "1" }];
+      for (const headers of variants) {
         if (!route.startsWith("/[locale]") && !route.startsWith("/admin") && !route.startsWith("/preview") && Object.keys(headers).length) continue;
         probes++;
         // Admin page redirects are asserted; otherwise follow them (RSC requests are sent on to add `?_rsc`).
