@@ -70,8 +70,18 @@ beforeAll(async () => {
     await release(`circuit${n}`, { title: `巡回审理第${n}期`, body: "知识产权法庭巡回审理。" }, { title: `Circuit hearing ${n}`, body: "A circuit hearing." }, day(10 + i));
   }
   await release("rank-t", { title: "周报汇总", body: "无。" }, { title: "Weekly roundup", body: "Nothing else." }, day(1));
-  await release("rank-b2", { title: "简讯二", body: "本周汇总如下。" }, { title: "Notes two", body: "A roundup of the week." }, day(19));
-  await release("rank-b1", { title: "简讯一", body: "本周汇总如下。" }, { title: "Notes one", body: "A roundup of the week." }, day(20));
+  await release("rank-b2", { title: "简讯二", body: "本周汇总如下。" }, { title: "Bulletin two", body: "A roundup of the week." }, day(19));
+  await release("rank-b1", { title: "简讯一", body: "本周汇总如下。" }, { title: "Bulletin one", body: "A roundup of the week." }, day(20));
+  await release(
+    "rank-s",
+    { title: "简讯三", summary: "周报：本周汇总", body: "无。" },
+    { title: "Bulletin three", summary: "Weekly: a roundup", body: "Nothing." },
+    day(21),
+  );
+  // Published at the same instant: the order of ties must not depend on the engine or a reindex.
+  for (const name of ["tie-a", "tie-b", "tie-c"]) {
+    await release(name, { title: `同刻发布${name}`, body: "同刻。" }, { title: `Same instant ${name}`, body: "Same." }, day(25));
+  }
 }, 120_000);
 
 const sorted = (r: SearchResult<{ releaseId: string }>) => names(r).split(" ").sort().join(" ");
@@ -128,22 +138,53 @@ describe("English: case-insensitive words, plural = singular, quoted phrases", (
 });
 
 describe("ranking, counts, pages", () => {
+  // Tier 1: every term in the title; tier 2: in title or summary; tier 3: anywhere. Newest first
+  // within a tier, whatever the dates across tiers (rank-s is the newest, rank-t the oldest).
   test.each([
-    ["汇总", "zh"],
-    ["roundup", "en"],
-  ] as const)("%s: a title hit first, then equal hits newest first", async (q, locale) => {
-    const result = await searchPublished(db, q, { locale });
-    expect(names(result)).toBe("rank-t rank-b1 rank-b2");
+    ["汇总", "zh", "rank-t rank-s rank-b1 rank-b2"],
+    ["roundup", "en", "rank-t rank-s rank-b1 rank-b2"],
+    ["周报 汇总", "zh", "rank-t rank-s"],
+    ["weekly roundup", "en", "rank-t rank-s"],
+    ["简讯 汇总", "zh", "rank-s rank-b1 rank-b2"],
+    ["bulletin roundup", "en", "rank-s rank-b1 rank-b2"],
+    ["简讯", "zh", "rank-s rank-b1 rank-b2"],
+  ] as const)("%s (%s) → %s", async (q, locale, expected) => {
+    expect(names(await searchPublished(db, q, { locale }))).toBe(expected);
+  });
+
+  test("ties at the same instant come in one fixed order", async () => {
+    const once = names(await searchPublished(db, "同刻", { locale: "zh" }));
+    expect(once.split(" ").sort().join(" ")).toBe("tie-a tie-b tie-c");
+    expect(names(await searchPublished(db, "同刻发布", { locale: "zh" }))).toBe(once);
+    expect(names(await searchWorking(db, "同刻", { locale: "zh" })).split(" ")).toHaveLength(3);
   });
 
   test("pages of a 12-result search", async () => {
     const first = await searchPublished(db, "circuit", { locale: "en", pageSize: 5 });
-    expect(first).toMatchObject({ total: 12, pages: 3, page: 1, pageSize: 5, query: "circuit" });
+    expect(first).toMatchObject({ total: 12, totalIsLowerBound: false, pages: 3, page: 1, pageSize: 5, query: "circuit" });
     expect(names(first)).toBe("circuit12 circuit11 circuit10 circuit09 circuit08");
     const last = await searchPublished(db, "circuit", { locale: "en", pageSize: 5, page: 3 });
     expect(names(last)).toBe("circuit02 circuit01");
     const beyond = await searchPublished(db, "circuit", { locale: "en", pageSize: 5, page: 9 });
     expect(beyond).toMatchObject({ items: [], total: 12, page: 9 });
+  });
+
+  // Counts stop at the cap (MAX_RESULTS; lowered here): `total` is then the cap, flagged as a lower
+  // bound, and only results ranked within the cap can be paged to.
+  test.each([
+    [20, 1, 12, false, 3, "circuit12 circuit11 circuit10 circuit09 circuit08"],
+    [12, 3, 12, false, 3, "circuit02 circuit01"],
+    [11, 3, 11, true, 3, "circuit02"],
+    [5, 1, 5, true, 1, "circuit12 circuit11 circuit10 circuit09 circuit08"],
+    [5, 2, 5, true, 1, ""],
+    [3, 1, 3, true, 1, "circuit12 circuit11 circuit10"],
+    [1, 9, 1, true, 1, ""],
+  ])("cap %i, page %i: total %i, lower bound %s, %i pages: %s", async (cap, page, total, totalIsLowerBound, pages, expected) => {
+    for (const search of [searchPublished, searchWorking]) {
+      const result = await search(db, "circuit", { locale: "en", pageSize: 5, page, cap });
+      expect(result).toMatchObject({ total, totalIsLowerBound, pages, page });
+      expect(names(result)).toBe(expected);
+    }
   });
 
   test("without a locale both languages are searched", async () => {
@@ -190,7 +231,7 @@ describe("bad input never throws", () => {
     ["\\ % _ [ ]", "no_terms"],
   ])("%j is rejected as %s", async (q, rejected) => {
     for (const search of [searchPublished, searchWorking]) {
-      expect(await search(db, q)).toMatchObject({ items: [], total: 0, pages: 0, rejected });
+      expect(await search(db, q)).toMatchObject({ items: [], total: 0, totalIsLowerBound: false, pages: 0, rejected });
     }
   });
 
@@ -213,7 +254,7 @@ describe("bad input never throws", () => {
 });
 
 test("a full reindex gives the same results", async () => {
-  const queries = ["专利", "疫", "IP5 合作", "conference", '"video conference"', "汇总", "circuit", "地理标志"];
+  const queries = ["专利", "疫", "IP5 合作", "conference", '"video conference"', "汇总", "circuit", "地理标志", "同刻", "ip5"];
   const snapshot = async () =>
     Promise.all(
       queries.flatMap((q) => [searchPublished(db, q, { pageSize: 50 }), searchWorking(db, q, { pageSize: 50 })]),

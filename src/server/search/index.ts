@@ -17,6 +17,11 @@ export { engineFor } from "./select";
 export const DEFAULT_PAGE_SIZE = 10;
 export const MAX_PAGE_SIZE = 50;
 export const MAX_PAGE = 500;
+/**
+ * Matches are counted exactly up to this many; beyond, `total` is this number and
+ * `totalIsLowerBound` is true ("1,000+ results"). Only this many results can be paged through.
+ */
+export const MAX_RESULTS = 1_000;
 
 export interface SearchOptions {
   /** only this language; both when omitted */
@@ -24,11 +29,17 @@ export interface SearchOptions {
   /** 1-based; clamped to 1..MAX_PAGE */
   page?: number;
   pageSize?: number;
+  /** count (and page) up to this many instead of MAX_RESULTS (tests); clamped to 1..MAX_RESULTS */
+  cap?: number;
 }
 
 export interface SearchResult<H> {
   items: H[];
+  /** matches, counted up to MAX_RESULTS; see totalIsLowerBound */
   total: number;
+  /** true when there are more than MAX_RESULTS matches: `total` is then MAX_RESULTS ("1000+") */
+  totalIsLowerBound: boolean;
+  /** pages of `total`; items exist only for pages within the first MAX_RESULTS results */
   page: number;
   pageSize: number;
   pages: number;
@@ -49,13 +60,13 @@ async function run<H>(
   const page = clamp(options.page, 1, MAX_PAGE, 1);
   const pageSize = clamp(options.pageSize, 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
   const parsed = parseQuery(raw);
-  const empty = { items: [], total: 0, page, pageSize, pages: 0, query: parsed.query, truncated: parsed.truncated };
+  const empty = { items: [], total: 0, totalIsLowerBound: false, page, pageSize, pages: 0, query: parsed.query, truncated: parsed.truncated };
   if (!parsed.ok) return { ...empty, rejected: parsed.rejected };
-  const filter: Filter = { ...base, limit: pageSize, offset: (page - 1) * pageSize };
+  const filter: Filter = { ...base, limit: pageSize, offset: (page - 1) * pageSize, cap: clamp(options.cap, 1, MAX_RESULTS, MAX_RESULTS) };
   if (options.locale) filter.locale = options.locale;
-  const { matches, total } = await engineFor(db).find(db, parsed.terms, filter);
+  const { matches, total, totalIsLowerBound } = await engineFor(db).find(db, parsed.terms, filter);
   const items = await toHits(db, matches, parsed.marks);
-  return { ...empty, items, total, pages: Math.ceil(total / pageSize) };
+  return { ...empty, items, total, totalIsLowerBound, pages: Math.ceil(total / pageSize) };
 }
 
 function clamp(value: number | undefined, min: number, max: number, fallback: number): number {

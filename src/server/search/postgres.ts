@@ -1,7 +1,7 @@
 import "server-only";
 import type { Term } from "@/domain/search/query";
-import type { Client, IndexDoc } from "./documents";
-import { chunked, type Filter, type Match, type SearchEngine, type StoredDoc } from "./engine";
+import { assignIds, type IndexDoc } from "./documents";
+import { chunked, needed, TIERS, type Field, type Filter, type Match, type SearchEngine, type StoredDoc } from "./engine";
 
 // PostgreSQL: "SearchDocument" rows with a weighted tsvector built by the app (no PostgreSQL
 // parser or dictionary involved, so both engines see the same tokens) and a GIN index on it.
@@ -35,37 +35,51 @@ export function tsvectorLiteral(d: IndexDoc): string {
   return [...lexemes].map(([t, ps]) => `${quote(t)}:${ps.join(",")}`).join(" ");
 }
 
-/** tsquery literal: `'a' <-> 'b'` for phrases, `:*` for a prefix, terms joined with &. */
-export function tsqueryLiteral(terms: Term[]): string {
-  return terms
-    .map((t) => `(${t.tokens.map((tok, i) => quote(tok) + (t.prefix && i === t.tokens.length - 1 ? ":*" : "")).join(" <-> ")})`)
-    .join(" & ");
-}
+const WEIGHT: Record<Field, string> = { title: "A", summary: "B", body: "D" };
 
-// ts_rank weights in order {D, C, B, A}: body, (unused), summary, title; as bm25's 1 : 4 : 10.
-const WEIGHTS = `'{0.1, 0.0, 0.4, 1.0}'::float4[]`;
+/**
+ * tsquery literal: `'a' <-> 'b'` for phrases, `:*` for a prefix, terms joined with &. With
+ * `fields`, every lexeme must sit in one of them (`'a':AB`), like FTS5's `{title summary} : …`.
+ */
+export function tsqueryLiteral(terms: Term[], fields?: readonly Field[]): string {
+  const weights = fields && fields.length < 3 ? fields.map((f) => WEIGHT[f]).join("") : "";
+  const lexeme = (tok: string, prefix: boolean) => {
+    const label = (prefix ? "*" : "") + weights;
+    return quote(tok) + (label ? `:${label}` : "");
+  };
+  return terms.map((t) => `(${t.tokens.map((tok, i) => lexeme(tok, t.prefix && i === t.tokens.length - 1)).join(" <-> ")})`).join(" & ");
+}
 
 export const postgresEngine: SearchEngine = {
   async stored(tx, releaseIds) {
     if (releaseIds.length === 0) return [];
-    const rows = await tx.$queryRawUnsafe<(Omit<StoredDoc, "id"> & { id: number | bigint })[]>(
-      `SELECT "id", "kind", "releaseId", "locale", "sourceHash" AS "hash" FROM "SearchDocument" WHERE "releaseId" = ANY($1::text[])`,
+    const rows = await tx.$queryRawUnsafe<(Omit<StoredDoc, "id"> & { id: string })[]>(
+      `SELECT "id"::text AS "id", "kind", "releaseId", "locale", "sourceHash" AS "hash" FROM "SearchDocument" WHERE "releaseId" = ANY($1::text[])`,
       releaseIds,
     );
-    return rows.map((r) => ({ ...r, id: Number(r.id) }));
+    return rows.map((r) => ({ ...r, id: BigInt(r.id) }));
   },
 
   async insert(tx, docs) {
     for (const batch of chunked(docs)) {
+      const ids = await assignIds(batch, async (candidates) =>
+        (
+          await tx.$queryRawUnsafe<{ id: string }[]>(
+            `SELECT "id"::text AS "id" FROM "SearchDocument" WHERE "id" = ANY($1::text[]::bigint[])`,
+            candidates.map(String),
+          )
+        ).map((r) => BigInt(r.id)),
+      );
       await tx.$executeRawUnsafe(
-        `INSERT INTO "SearchDocument" ("kind", "releaseId", "locale", "sortAt", "sourceHash", "tsv")
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]::bigint[], $5::text[], $6::text[]::tsvector[])`,
+        `INSERT INTO "SearchDocument" ("id", "kind", "releaseId", "locale", "sortAt", "sourceHash", "tsv")
+         SELECT * FROM unnest($7::text[]::bigint[], $1::text[], $2::text[], $3::text[], $4::text[]::bigint[], $5::text[], $6::text[]::tsvector[])`,
         batch.map((d) => d.kind),
         batch.map((d) => d.releaseId),
         batch.map((d) => d.locale),
         batch.map((d) => String(d.sortAt)),
         batch.map((d) => d.hash),
         batch.map(tsvectorLiteral),
+        ids.map(String),
       );
     }
   },
@@ -84,22 +98,37 @@ export const postgresEngine: SearchEngine = {
   },
 
   async find(tx, terms, filter: Filter) {
-    const rows = await tx.$queryRawUnsafe<(Match & { total: number | bigint })[]>(
-      `SELECT "kind", "releaseId", "locale", "sortAt"::float8 AS "sortAt", "total"::int AS "total" FROM (
-         SELECT d.*, ts_rank(${WEIGHTS}, d."tsv", q.q) AS "score", COUNT(*) OVER () AS "total"
-         FROM "SearchDocument" d, (SELECT $1::tsquery AS q) q
-         WHERE d."tsv" @@ q.q AND d."kind" = $2 AND ($3::text IS NULL OR d."locale" = $3)
+    // The same rule as SQLite, computed over every match: the tier (TIERS, by weight-restricted
+    // queries), then the id, which falls as the date grows (documents.ts).
+    const need = needed(filter);
+    const [title, upper] = TIERS.slice(0, 2).map((fields) => tsqueryLiteral(terms, fields));
+    const rows = await tx.$queryRawUnsafe<(Match & { id: string | null; total: number })[]>(
+      `WITH m AS (
+         SELECT d."id", d."kind", d."releaseId", d."locale", d."sortAt",
+                CASE WHEN d."tsv" @@ $7::tsquery THEN 1 WHEN d."tsv" @@ $8::tsquery THEN 2 ELSE 3 END AS "tier"
+         FROM "SearchDocument" d
+         WHERE d."tsv" @@ $1::tsquery AND d."kind" = $2 AND ($3::text IS NULL OR d."locale" = $3)
            AND ($4::text IS NULL OR d."sortAt" <= $4::bigint)
-       ) r ORDER BY "score" DESC, "sortAt" DESC, "releaseId", "locale" LIMIT $5::int OFFSET $6::int`,
+       ), page AS (
+         SELECT * FROM m ORDER BY "tier", "id" LIMIT $5::int OFFSET $6::int
+       )
+       SELECT c."total", p."id"::text AS "id", p."kind", p."releaseId", p."locale", p."sortAt"::float8 AS "sortAt"
+       FROM (SELECT COUNT(*)::int AS "total" FROM (SELECT 1 FROM m LIMIT $9::int) x) c
+       LEFT JOIN page p ON true
+       ORDER BY p."tier", p."id"`,
       tsqueryLiteral(terms),
       filter.kind,
       filter.locale ?? null,
       filter.visibleAt === undefined ? null : String(filter.visibleAt),
-      filter.limit,
+      Math.max(0, need - filter.offset),
       filter.offset,
+      title,
+      upper,
+      filter.cap + 1,
     );
-    const total = rows[0] ? Number(rows[0].total) : filter.offset > 0 ? await countOnly(tx, terms, filter) : 0;
-    return { matches: rows.map(({ total: _, ...m }) => ({ ...m, sortAt: Number(m.sortAt) })), total };
+    const counted = Number(rows[0]?.total ?? 0);
+    const matches = rows.filter((r) => r.id !== null).map((r) => ({ kind: r.kind, releaseId: r.releaseId, locale: r.locale, sortAt: Number(r.sortAt) }));
+    return { matches, total: Math.min(counted, filter.cap), totalIsLowerBound: counted > filter.cap };
   },
 
   async size(tx) {
@@ -110,14 +139,3 @@ export const postgresEngine: SearchEngine = {
   },
 };
 
-async function countOnly(tx: Client, terms: Term[], filter: Filter): Promise<number> {
-  const rows = await tx.$queryRawUnsafe<{ n: number }[]>(
-    `SELECT COUNT(*)::int AS "n" FROM "SearchDocument" d WHERE d."tsv" @@ $1::tsquery AND d."kind" = $2
-       AND ($3::text IS NULL OR d."locale" = $3) AND ($4::text IS NULL OR d."sortAt" <= $4::bigint)`,
-    tsqueryLiteral(terms),
-    filter.kind,
-    filter.locale ?? null,
-    filter.visibleAt === undefined ? null : String(filter.visibleAt),
-  );
-  return Number(rows[0]?.n ?? 0);
-}
