@@ -3,6 +3,7 @@ import { defineConfig } from "@playwright/test";
 // End-to-end tests in Debian's chromium against a real `next start` on a fresh SQLite database.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const DB_FILE = `/tmp/newsroom-e2e-${PORT}.db`;
+const MEDIA_DIR = `/tmp/newsroom-e2e-media-${PORT}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -28,7 +29,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -f ${DB_FILE} ${DB_FILE}-wal ${DB_FILE}-shm && node scripts/start.mjs`,
+    command: `rm -rf ${DB_FILE} ${DB_FILE}-wal ${DB_FILE}-shm ${MEDIA_DIR} && node scripts/start.mjs`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,
@@ -36,6 +37,7 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       DATABASE_URL: `file:${DB_FILE}`,
+      MEDIA_DIR,
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_ENV: "production",
     },
