@@ -9,7 +9,7 @@ import { syncSearchIndex } from "../search";
 import type { Prisma } from "../db/generated/sqlite/client";
 import { recordAudit as audit } from "../audit";
 import { ReleaseError, failure, success, type Result } from "./results";
-import { releaseState } from "./state";
+import { releaseState, translationState } from "./state";
 
 // Writes to a release's working copy. Each write: one transaction, version-checked, a revision
 // per changed language, an audit event for every status change. Decisions come from the domain.
@@ -130,10 +130,7 @@ export async function saveContent(
             state,
             {
               type: "editTranslation",
-              translation: {
-                complete: Boolean(stored.title && stored.summary && stored.bodyText && stored.slug),
-                sourceFingerprint: source!.sourceFingerprint,
-              },
+              translation: translationState({ ...stored, locale, sourceFingerprint: source!.sourceFingerprint })!,
             },
             actor,
           );

@@ -1,26 +1,19 @@
 import Link from "next/link";
 import { AdminSearchForm } from "@/components/search/admin-search-form";
+import { loadFilteredReleases } from "@/components/admin/release/filtered-releases";
 import { ReleaseFilter } from "@/components/admin/release/release-filter";
 import { ReleaseTable } from "@/components/admin/release/release-table";
 import { can } from "@/domain/auth/permissions";
 import { DASHBOARD_GROUPS } from "@/domain/release/dashboard";
 import { getT } from "@/i18n/server";
 import { requirePermission } from "@/server/auth/current";
-import { db } from "@/server/db";
-import { groupRows, listCategories, listReleasesForDashboard } from "@/server/releases/admin-queries";
-
-const one = (v: string | string[] | undefined) => (typeof v === "string" ? v.slice(0, 200) : "");
+import { groupRows } from "@/server/releases/admin-queries";
 
 /** Releases grouped by what needs doing, with counts, most recently changed first. */
 export default async function DashboardPage({ searchParams }: PageProps<"/admin">) {
   const user = await requirePermission("release.read");
   const t = getT(user.locale, "admin");
-  const query = await searchParams;
-  const [q, categoryId] = [one(query.q), one(query.category)];
-  const [rows, categories] = await Promise.all([
-    listReleasesForDashboard(db(), { q, categoryId: categoryId || undefined }),
-    listCategories(db()),
-  ]);
+  const { q, categoryId, rows, categories } = await loadFilteredReleases(await searchParams);
   const groups = groupRows(rows);
   return (
     <>

@@ -2,12 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { localeOr404, metadataOrEmpty } from "@/components/site/params";
-import { RichText } from "@/components/site/rich-text";
+import { ArticleView } from "@/components/site/article-view";
 import { SiteShell } from "@/components/site/site-shell";
-import { parseDoc } from "@/domain/release/content";
 import { jsonLdString } from "@/domain/public/json-ld";
 import { absolute, paths } from "@/domain/public/urls";
-import { formatDate } from "@/i18n/format";
 import { getT } from "@/i18n/server";
 import { LANG_TAG, otherLocale, type Locale } from "@/i18n/settings";
 import { env } from "@/server/env";
@@ -47,7 +45,6 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 
 export default async function ArticlePage(props: Props) {
   const { locale, article, counterpart } = await load(props);
-  const t = getT(locale, "site");
   const other = otherLocale(locale);
   const counterpartHref = counterpart ? paths.article(other, counterpart.slug) : paths.news(other);
   const category = (await publicCategories(locale)).find((c) => c.id === article.categoryId);
@@ -66,42 +63,25 @@ export default async function ArticlePage(props: Props) {
       translationOfWork: { "@id": absolute(site, paths.article(other, counterpart.slug)) },
     }),
   };
-  const counterpartLink = counterpart && (
-    <a href={counterpartHref} hrefLang={LANG_TAG[other]} lang={LANG_TAG[other]}>
-      {counterpart.title}
-    </a>
-  );
   return (
     <SiteShell locale={locale} counterpartHref={counterpartHref}>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdString(jsonLd) }} />
-      <article>
-        <h1>{article.title}</h1>
-        <p className="meta">
-          <time dateTime={article.publishedAt.toISOString()}>
-            {formatDate(article.publishedAt, locale, env().NEWSROOM_TIMEZONE)}
-          </time>
-          {category && (
+      <ArticleView
+        locale={locale}
+        title={article.title}
+        body={article.body}
+        date={article.publishedAt}
+        timeZone={env().NEWSROOM_TIMEZONE}
+        counterpart={counterpart ? { href: counterpartHref, title: counterpart.title } : null}
+        meta={
+          category && (
             <>
               {" · "}
               <Link href={paths.category(locale, category.slug)}>{category.name}</Link>
             </>
-          )}
-        </p>
-        {locale === "en" && counterpart && (
-          <p className="counterpart">
-            {t("translatedFrom")}
-            {counterpartLink}
-          </p>
-        )}
-        <div className="article-body">
-          <RichText doc={parseDoc(article.body)} />
-        </div>
-        {locale === "zh" && counterpart && (
-          <p className="counterpart">
-            {t("otherLanguageLabel")}：{counterpartLink}
-          </p>
-        )}
-      </article>
+          )
+        }
+      />
     </SiteShell>
   );
 }
