@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
+import { beforeAll, describe, expect, test, vi } from "vitest";
 import { SESSION_COOKIE, createSession } from "../../src/server/auth/sessions";
 import { seedDemo } from "../../src/server/seed/demo";
 import { resetDb, testDb } from "../support/db";
