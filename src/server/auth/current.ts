@@ -2,6 +2,7 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import { cookieSecure } from "@/domain/auth/cookie-policy";
 import { can, type Permission } from "@/domain/auth/permissions";
 import { isLocale, type Locale } from "@/i18n/settings";
 import { db } from "../db";
@@ -33,12 +34,9 @@ export async function requirePermission(permission: Permission): Promise<Session
   return user;
 }
 
-/** Cookies are Secure in production unless the site itself is served over plain HTTP on loopback. */
 export function secureCookies(): boolean {
   const { NODE_ENV, SITE_URL } = env();
-  if (NODE_ENV !== "production") return false;
-  const { protocol, hostname } = new URL(SITE_URL);
-  return protocol === "https:" || !["localhost", "127.0.0.1", "[::1]"].includes(hostname);
+  return cookieSecure(NODE_ENV, SITE_URL);
 }
 
 export async function setSessionCookie(token: string): Promise<void> {
