@@ -168,3 +168,28 @@ test("pasting from Word or a web page keeps the structure and drops the styles",
   await expect(body.locator('a[href^="javascript"]')).toHaveCount(0);
   await expect(body.locator('a[href="https://www.cnipa.gov.cn/"]')).toHaveText("好链接");
 });
+
+test("what was typed survives a crash: the local draft is offered and restored", async ({ browser }) => {
+  const editor = await signedInPage(browser, DEMO.editor);
+  const id = await openRelease(editor, "国家知识产权局召开知识产权保护工作座谈会");
+  await editorReady(editor);
+  await editor.getByLabel("摘要").fill("崩溃前输入的摘要");
+  await editor.getByRole("textbox", { name: "正文" }).click();
+  await editor.keyboard.press("ControlOrMeta+End");
+  await editor.keyboard.type("崩溃前输入的正文。");
+  await editor.waitForTimeout(800); // the autosave is debounced
+  // The tab dies without saving; a new one opens the release again.
+  const tab = await editor.context().newPage();
+  await editor.close({ runBeforeUnload: false });
+  await tab.goto(`/admin/releases/${id}`);
+  await editorReady(tab);
+  await expect(tab.getByLabel("摘要")).not.toHaveValue("崩溃前输入的摘要");
+  await tab.getByRole("button", { name: "恢复本地草稿" }).click();
+  await expect(tab.getByLabel("摘要")).toHaveValue("崩溃前输入的摘要");
+  await expect(tab.getByRole("textbox", { name: "正文" })).toContainText("崩溃前输入的正文。");
+  await tab.getByRole("button", { name: "保存" }).click();
+  await expect(tab.getByText("已保存。", { exact: true })).toBeVisible();
+  await tab.reload();
+  await editorReady(tab);
+  await expect(tab.getByRole("button", { name: "恢复本地草稿" })).toHaveCount(0);
+});
