@@ -7,12 +7,16 @@
 // - graceful shutdown on SIGTERM/SIGINT: stop accepting connections, let in-flight requests finish
 //   (at most DRAIN_MS), close idle keep-alive sockets, close Next and the database, exit 0
 //   (1 when the drain timed out and requests were cut off).
+// - the response pipeline (scripts/server/pipeline.mjs): cache of public pages, purge across
+//   instances (PostgreSQL LISTEN/NOTIFY), real 404 pages, 503 when the database is down, security
+//   headers and a hash-based CSP. See docs/CACHING.md and docs/SECURITY.md.
 // Plain ESM JavaScript so it runs without a build step. See docs/OPERATIONS.md.
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import pino from "pino";
+import { createPipeline } from "./server/pipeline.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -84,6 +88,17 @@ export async function startServer({
   const { default: next } = await import("next");
   const app = next({ dev: false, dir, hostname, port });
   const handle = app.getRequestHandler();
+  let actualPort = port;
+  const loopbackHost = !hostname || hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname;
+  const pipeline = createPipeline({
+    handle,
+    logger,
+    root: dir,
+    selfUrl: () => `http://${loopbackHost.includes(":") ? `[${loopbackHost}]` : loopbackHost}:${actualPort}`,
+    https: /^https:/i.test(process.env.SITE_URL ?? ""),
+  });
+  // The app (same process, same global object) purges and reports embargo horizons through this.
+  globalThis.newsroomPipeline = pipeline.bridge;
   await app.prepare();
 
   let inFlight = 0;
@@ -101,12 +116,13 @@ export async function startServer({
       inFlight -= 1;
       const status = res.statusCode;
       const line = { reqId, method: req.method, path: pathOf(req.url), status, ms: Math.round(performance.now() - started) };
+      if (res.newsroomCache) line.cache = res.newsroomCache;
       if (!res.writableFinished) line.aborted = true;
       logger[status >= 500 ? "error" : "info"](line, "request");
       if (closing && inFlight === 0) onIdle();
     });
     try {
-      await handle(req, res);
+      await pipeline.handleRequest(req, res);
     } catch (err) {
       logger.error({ reqId, err }, "request failed");
       if (!res.headersSent) {
@@ -126,8 +142,10 @@ export async function startServer({
     });
   });
   const address = server.address();
-  const actualPort = typeof address === "object" && address ? address.port : port;
-  logger.info({ port: actualPort, host: hostname ?? "*" }, "listening");
+  actualPort = typeof address === "object" && address ? address.port : port;
+  // .env is loaded by Next (app.prepare), so DATABASE_URL is known here.
+  const bus = await pipeline.startBus(process.env.DATABASE_URL);
+  logger.info({ port: actualPort, host: hostname ?? "*", cacheBus: bus }, "listening");
 
   let stopping;
   /** Stops gracefully; resolves with the exit code (0 drained, 1 requests were cut off). */
@@ -152,6 +170,7 @@ export async function startServer({
       const timer = setTimeout(() => server.closeAllConnections(), drained ? 1_000 : 0);
       await closed;
       clearTimeout(timer);
+      await pipeline.close();
       await app.close().catch((err) => logger.error({ err }, "closing Next failed"));
       const appHooks = await runAppShutdownHooks(logger);
       logger.info({ drained, appHooks }, "stopped");

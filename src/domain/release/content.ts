@@ -1,6 +1,10 @@
 // Release content: tiptap documents, their plain text, slugs. Pure; safe on server and client.
 import { z } from "zod";
 
+// No eval-compiled parsers: zod probes `new Function("")`, which the browser reports as a CSP
+// violation (script-src has no 'unsafe-eval', docs/SECURITY.md). The interpreted path is fast enough.
+z.config({ jitless: true });
+
 export interface DocNode {
   type: string;
   text?: string;

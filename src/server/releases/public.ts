@@ -2,6 +2,7 @@ import "server-only";
 import { monthOf, paginate, type Paged, type YearMonth } from "@/domain/public/paging";
 import type { Locale } from "@/i18n/settings";
 import { env } from "../env";
+import { noteEmbargoHorizon } from "../response-cache";
 import { expireNoLaterThan, loadCategories, loadPublication, loadPublicationIndex, type IndexRow } from "./public-cache";
 
 // Read models for the public site, pages, feeds, sitemap and API alike: only live snapshots whose
@@ -46,6 +47,7 @@ export async function visibleReleases(locale: Locale, now = new Date()): Promise
     else if (row.locale === locale) visible.push(toItem(row));
   }
   await expireNoLaterThan(nextEmbargo === null ? null : new Date(nextEmbargo), now);
+  noteEmbargoHorizon(nextEmbargo); // responses cached by the server expire then too
   return visible;
 }
 
