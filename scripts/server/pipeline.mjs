@@ -193,7 +193,7 @@ export function createPipeline({ handle, logger, root, selfUrl, https = false, m
   async function handleRequest(req, res) {
     const { path } = splitUrl(req.url);
     const internal = isInternal(req.headers[INTERNAL_HEADER]);
-    delete req.headers[INTERNAL_HEADER];
+    if (!internal) delete req.headers[INTERNAL_HEADER]; // the app checks it again (route handler)
     const locale = localeOfPath(path);
     if (locale) req.headers[LOCALE_HEADER] = locale;
     else if (!internal) delete req.headers[LOCALE_HEADER];
@@ -264,10 +264,14 @@ export function createPipeline({ handle, logger, root, selfUrl, https = false, m
       if (!(await databaseHealthy())) {
         status = 503;
         replaced = true;
-        const page = isPublicPagePath(path) || type.includes("text/html");
-        body = Buffer.from(page ? unavailablePage(strings, locale) : JSON.stringify({ error: { code: "unavailable", message: "database unavailable" } }));
+        const [contentType, text] = isPublicPagePath(path)
+          ? ["text/html; charset=utf-8", unavailablePage(strings, locale)]
+          : path.startsWith("/api/")
+            ? ["application/json; charset=utf-8", JSON.stringify({ error: { code: "unavailable", message: "database unavailable" } })]
+            : ["text/plain; charset=utf-8", "Service unavailable\n"];
+        body = Buffer.from(text);
         pairs = [
-          ["Content-Type", page ? "text/html; charset=utf-8" : "application/json; charset=utf-8"],
+          ["Content-Type", contentType],
           ["Cache-Control", "no-store"],
           ["Retry-After", "30"],
         ];

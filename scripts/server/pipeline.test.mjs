@@ -28,10 +28,13 @@ async function fakeNext(req, res) {
     return res.end("{}");
   }
   if (pathname === "/_newsroom/not-found") {
+    if (!pipeline.bridge.verifyInternal(req.headers["x-newsroom-internal"])) throw new Error("secret missing");
     res.writeHead(404, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "private, no-store" });
     return res.end(`<!DOCTYPE html><html lang="${req.headers["x-newsroom-locale"] === "en" ? "en" : "zh-CN"}"><body><h1>${req.headers["x-newsroom-locale"]} not found</h1><script>boot()</script></body></html>`);
   }
   if (pathname === "/api/internal/revalidate") {
+    // The route handler checks the secret again: the pipeline must hand its own header through.
+    if (!pipeline.bridge.verifyInternal(req.headers["x-newsroom-internal"])) throw new Error("secret missing");
     pipeline.bridge.purge({ broadcast: false });
     return res.end("ok");
   }
@@ -189,6 +192,11 @@ describe("errors", () => {
     const html = await fresh.text();
     expect(html).toContain('<html lang="en">');
     expect(html).toContain("<h1>");
+    const api = await get("/api/v1/releases?locale=zh");
+    expect(api.status).toBe(503);
+    expect(await api.json()).toEqual({ error: { code: "unavailable", message: "database unavailable" } });
+    mode = "ok";
+    expect((await get("/zh/admin-like-500")).status).toBe(200); // recovered: no sticky state
   });
 
   test("Next's empty 404 shell is replaced by the rendered not-found page, still 404 and cached", async () => {

@@ -54,6 +54,7 @@ test("no unpublished, embargoed or withdrawn content is reachable anonymously th
     "/sitemap.xml": ["/sitemap.xml"],
     "/robots.txt": ["/robots.txt"],
     "/api/health": ["/api/health"],
+    "/api/internal/revalidate": ["/api/internal/revalidate"], // the server's own loopback calls only: 404
     "/api/v1/releases": each(L, (l) => [`/api/v1/releases?locale=${l}`]),
     "/api/v1/releases/[id]": each(L, (l) => idList.map((id) => `/api/v1/releases/${id}?locale=${l}`)),
     "/api/media": ["/api/media"],
