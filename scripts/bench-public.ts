@@ -1,7 +1,8 @@
-// `npm run bench`: throughput of a cached public article page in a real `next start` (built if
-// needed, fresh seeded SQLite database, free loopback port) against a bare node:http server
-// returning the same bytes, measured in the same run with the same autocannon settings; plus the
-// article's first-load JavaScript (the script chunks its HTML references), raw and gzipped.
+// `npm run bench`: throughput of a cached public article page in the production server (`node
+// scripts/start.mjs`, what `npm start` runs: built if needed, fresh seeded SQLite database, free
+// loopback port, its response cache answering) against a bare node:http server returning the same
+// bytes, measured in the same run with the same autocannon settings; plus the article's first-load
+// JavaScript (the script chunks its HTML references), raw and gzipped.
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -90,7 +91,9 @@ async function main() {
     console.log(`Starting the app on ${base} (builds first if the sources changed)…`);
     await waitFor(`${base}/api/health`, () => !exited);
     const url = `${base}${ARTICLE}`;
-    const html = await (await fetch(url)).text(); // first render fills the cache
+    const html = await (await fetch(url)).text(); // first render fills the caches
+    const cached = (await fetch(url)).headers.get("x-cache");
+    if (cached !== "HIT") throw new Error(`the article is not served from the response cache (X-Cache: ${cached})`);
     const js = await firstLoadJs(base, html);
 
     bare = createServer((_req, res) => {
@@ -106,9 +109,9 @@ async function main() {
     const row = (name: string, r: Run) =>
       `${name.padEnd(26)} ${r.rps.toFixed(0).padStart(8)} req/s   p99 ${String(r.p99).padStart(4)} ms   errors ${r.errors} non-2xx ${r.non2xx}`;
     console.log(`\nArticle page ${ARTICLE} (${kb(Buffer.byteLength(html))} HTML)`);
-    console.log(row("next start (cached page)", next));
+    console.log(row("npm start (cached page)", next));
     console.log(row("bare node:http, same HTML", plain));
-    console.log(`ratio next/bare: ${(next.rps / plain.rps).toFixed(2)}`);
+    console.log(`ratio server/bare: ${(next.rps / plain.rps).toFixed(2)}`);
     console.log(`first-load JS: ${js.files} scripts, ${kb(js.raw)} raw, ${kb(js.gzip)} gzipped; editor code: ${js.editor ? "YES" : "none"}`);
   } finally {
     bare?.close();

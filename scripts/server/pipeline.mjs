@@ -285,8 +285,9 @@ export function createPipeline({ handle, logger, root, selfUrl, https = false, m
     }
 
     const html = headerOf(pairs, "content-type")?.includes("text/html");
+    const ownCsp = res.getHeader("content-security-policy"); // a route handler's own (e.g. media: sandbox)
     if (html) pairs.push(["Content-Security-Policy", contentSecurityPolicy(inlineScriptHashes(body.toString("utf8")))]);
-    else pairs.push(["Content-Security-Policy", baseCsp]);
+    else pairs.push(["Content-Security-Policy", !replaced && ownCsp && ownCsp !== baseCsp ? String(ownCsp) : baseCsp]);
     const nextEtag = res.getHeader("etag");
     const etag = replaced || !nextEtag ? (key ? etagOf(body) : undefined) : String(nextEtag);
     const entry = buildEntry(status, pairs, body, etag);

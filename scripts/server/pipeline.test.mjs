@@ -56,6 +56,10 @@ async function fakeNext(req, res) {
     res.setHeader("Content-Type", "text/html");
     return res.end("<p>cookie</p>");
   }
+  if (pathname === "/media/x") {
+    res.writeHead(404, { "Content-Type": "text/plain", "Content-Security-Policy": "default-src 'none'; sandbox" });
+    return res.end("Not found");
+  }
   if (pathname === "/_next/static/a.js") {
     res.setHeader("Content-Type", "application/javascript");
     return res.end("x".repeat(5000));
@@ -230,6 +234,12 @@ describe("headers", () => {
       expect(r.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
       expect(r.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     }
+  });
+
+  test("a route handler's own CSP on a non-HTML response is kept", async () => {
+    const res = await get("/media/x", { "accept-encoding": "gzip" });
+    expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
   });
 
   test("static files pass through untouched (Next compresses them itself)", async () => {
