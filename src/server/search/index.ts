@@ -39,9 +39,9 @@ export interface SearchResult<H> {
   total: number;
   /** true when there are more than MAX_RESULTS matches: `total` is then MAX_RESULTS ("1000+") */
   totalIsLowerBound: boolean;
-  /** pages of `total`; items exist only for pages within the first MAX_RESULTS results */
   page: number;
   pageSize: number;
+  /** pages of `total`; items exist only for pages within the first MAX_RESULTS results */
   pages: number;
   /** the query as searched: trimmed, whitespace collapsed, cut to MAX_QUERY_CHARS */
   query: string;
