@@ -88,6 +88,7 @@ export async function startServer({
   const { default: next } = await import("next");
   const app = next({ dev: false, dir, hostname, port });
   const handle = app.getRequestHandler();
+  await app.prepare(); // also loads .env into process.env
   let actualPort = port;
   const loopbackHost = !hostname || hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname;
   const pipeline = createPipeline({
@@ -99,7 +100,6 @@ export async function startServer({
   });
   // The app (same process, same global object) purges and reports embargo horizons through this.
   globalThis.newsroomPipeline = pipeline.bridge;
-  await app.prepare();
 
   let inFlight = 0;
   let closing = false;
@@ -108,6 +108,7 @@ export async function startServer({
   const server = createServer(async (req, res) => {
     const started = performance.now();
     const reqId = requestIdFor(req.headers["x-request-id"]);
+    const method = req.method; // the pipeline may pass a HEAD on to Next as a GET
     req.headers["x-request-id"] = reqId;
     res.setHeader("X-Request-Id", reqId);
     if (closing) res.setHeader("Connection", "close");
@@ -115,7 +116,7 @@ export async function startServer({
     res.once("close", () => {
       inFlight -= 1;
       const status = res.statusCode;
-      const line = { reqId, method: req.method, path: pathOf(req.url), status, ms: Math.round(performance.now() - started) };
+      const line = { reqId, method, path: pathOf(req.url), status, ms: Math.round(performance.now() - started) };
       if (res.newsroomCache) line.cache = res.newsroomCache;
       if (!res.writableFinished) line.aborted = true;
       logger[status >= 500 ? "error" : "info"](line, "request");
