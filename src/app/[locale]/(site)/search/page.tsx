@@ -46,7 +46,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
       </form>
       {result && (
         <p role="status">
-          {result.rejected ? t("searchRejected") : t("searchCount", { count: result.total, query: result.query })}
+          {result.rejected ? t("searchRejected") : t("searchCount", { count: result.totalIsLowerBound ? `${result.total}+` : result.total, query: result.query })}
         </p>
       )}
       {result && result.items.length > 0 && (

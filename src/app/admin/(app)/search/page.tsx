@@ -25,7 +25,7 @@ export default async function AdminSearchPage({ searchParams }: PageProps<"/admi
       <h1>{t("search.title")}</h1>
       <AdminSearchForm label={t("search.label")} button={t("search.submit")} q={q} />
       <p role="status">
-        {result.rejected ? t("search.rejected") : t("search.count", { count: result.total, query: result.query })}
+        {result.rejected ? t("search.rejected") : t("search.count", { count: result.totalIsLowerBound ? `${result.total}+` : result.total, query: result.query })}
       </p>
       <ol className="search-results">
         {result.items.map((hit) => (
