@@ -10,6 +10,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import { captureResponse } from "./capture.mjs";
+import { isCrossSiteAction } from "./csrf.mjs";
 import { isNextErrorShell, loadUnavailableStrings, unavailablePage } from "./pages.mjs";
 import { COMPRESSIBLE, createResponder, etagOf, headerOf, headerPairs } from "./respond.mjs";
 import { createResponseCache, freshUntil } from "./response-cache.mjs";
@@ -127,6 +128,11 @@ export function createPipeline({ handle, logger, root, selfUrl, https = false, m
     if ((path.startsWith("/api/internal/") || path.startsWith("/_newsroom/")) && !internal) {
       res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
       res.end("Not found");
+      return;
+    }
+    if (isCrossSiteAction(req)) {
+      res.writeHead(403, { "Content-Type": "text/plain; charset=utf-8" });
+      res.end("Forbidden: cross-site request");
       return;
     }
     const staticFile = path.startsWith("/_next/static/") || path.startsWith("/_next/image");

@@ -1,0 +1,17 @@
+import { expect, test } from "vitest";
+import { isCrossSiteAction } from "./csrf.mjs";
+
+const req = (headers, method = "POST") => ({ method, headers: { "next-action": "abc", host: "news.example:3000", ...headers } });
+
+test.each([
+  ["same origin", req({ origin: "http://news.example:3000" }), false],
+  ["other site", req({ origin: "https://evil.example" }), true],
+  ["other port", req({ origin: "http://news.example:4000" }), true],
+  ["null origin", req({ origin: "null" }), true],
+  ["behind a proxy", req({ origin: "https://news.agency.gov", "x-forwarded-host": "news.agency.gov" }), false],
+  ["no origin", req({}), false],
+  ["not an action", { method: "POST", headers: { origin: "https://evil.example", host: "news.example" } }, false],
+  ["a GET", req({ origin: "https://evil.example" }, "GET"), false],
+])("%s → %s", (_name, request, refused) => {
+  expect(isCrossSiteAction(request)).toBe(refused);
+});
