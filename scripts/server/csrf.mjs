@@ -1,10 +1,13 @@
-// Server actions from another site are refused before Next sees them, with a plain 403.
-// (Next refuses them too, but as a 500 "Invalid Server Actions request".) Route handlers that write
-// check Origin themselves (e.g. media uploads).
+// Writes from another site are refused before Next sees them, with a plain 403: server actions
+// (fetch with a Next-Action header, or a plain form post before hydration) and route handlers alike.
+// (Next refuses cross-site actions too, but as a 500 "Invalid Server Actions request"; route
+// handlers that write also check Origin themselves.)
 
-/** True when a POST carries an Origin whose host is not the one the request was sent to. */
+const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** True when a write carries an Origin whose host is not the one the request was sent to. */
 export function isCrossSiteAction(req) {
-  if (req.method !== "POST" || !req.headers["next-action"]) return false;
+  if (!WRITES.has(req.method)) return false;
   const origin = req.headers.origin;
   if (!origin) return false; // browsers always send Origin on POST; Next applies its own rule
   let originHost;

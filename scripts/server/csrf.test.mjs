@@ -10,7 +10,8 @@ test.each([
   ["null origin", req({ origin: "null" }), true],
   ["behind a proxy", req({ origin: "https://news.agency.gov", "x-forwarded-host": "news.agency.gov" }), false],
   ["no origin", req({}), false],
-  ["not an action", { method: "POST", headers: { origin: "https://evil.example", host: "news.example" } }, false],
+  ["a plain form post (before hydration)", { method: "POST", headers: { origin: "https://evil.example", host: "news.example" } }, true],
+  ["a DELETE", req({ origin: "https://evil.example" }, "DELETE"), true],
   ["a GET", req({ origin: "https://evil.example" }, "GET"), false],
 ])("%s → %s", (_name, request, refused) => {
   expect(isCrossSiteAction(request)).toBe(refused);
