@@ -357,6 +357,13 @@ async function main(): Promise<boolean> {
     }
   };
   process.on("exit", stop);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      stop();
+      rmSync(dir, { recursive: true, force: true });
+      process.exit(130);
+    });
+  }
   const checks: [string, boolean, string][] = [];
   try {
     if (PG_URL) {
