@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM } from "./scripts/lib/chromium";
 
-// End-to-end tests in Debian's chromium against a real `next start` on a fresh SQLite database.
+// End-to-end tests in Debian's chromium against the production server (`npm start`) on a fresh SQLite database.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const DB_FILE = `/tmp/newsroom-e2e-${PORT}.db`;
 const MEDIA_DIR = `/tmp/newsroom-e2e-media-${PORT}`;
@@ -15,18 +16,7 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    launchOptions: CHROMIUM,
   },
   webServer: {
     command: `rm -rf ${DB_FILE} ${DB_FILE}-wal ${DB_FILE}-shm ${MEDIA_DIR} && node scripts/start.mjs`,

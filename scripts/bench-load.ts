@@ -11,8 +11,6 @@
 // migrated, and the three accounts are created with `npm run user:create`.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -20,6 +18,8 @@ import autocannonUntyped from "autocannon";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { CHROMIUM } from "./lib/chromium";
+import { freePort, waitFor } from "./lib/net";
 
 const { values: args } = parseArgs({
   options: {
@@ -36,15 +36,6 @@ const ENGINE = PG_URL ? "postgresql" : "sqlite";
 const RUN = Date.now().toString(36);
 const PREFIX = `load-${RUN}-`;
 const UI_TIMEOUT = 30_000;
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 const USERS = {
   admin: { email: "admin@example.com", name: "Load Admin", role: "admin", locale: "zh" },
   editor: { email: "editor@example.com", name: "Load Editor", role: "editor", locale: "zh" },
@@ -80,28 +71,6 @@ function readersUntilStopped(base: string, paths: string[], maxSeconds: number) 
 }
 
 // ---- process helpers ----
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function waitFor(url: string, alive: () => boolean, timeoutMs = 300_000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (!alive()) throw new Error("the app exited before it was ready (build or start failed, see above)");
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`timed out waiting for ${url}`);
-}
-
 async function preparePostgres(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -389,7 +358,7 @@ async function main(): Promise<boolean> {
     console.log(`Starting the app on ${base} (${ENGINE}; builds first if the sources changed)…`);
     await waitFor(`${base}/api/health`, () => !exited);
 
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    browser = await chromium.launch(CHROMIUM);
     const contexts = {
       editor: await browser.newContext(),
       admin: await browser.newContext(),

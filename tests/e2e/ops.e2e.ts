@@ -3,6 +3,7 @@ import { rmSync } from "node:fs";
 import net from "node:net";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
+import { freePort } from "../../scripts/lib/net";
 
 // The production server (scripts/server.mjs): request ids, JSON request logs, graceful shutdown.
 // Each test starts a second server process from the build the webServer made, on a free loopback
@@ -26,16 +27,6 @@ interface Server {
 }
 
 /** A loopback port nobody listens on (the app's configuration refuses PORT=0). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-    probe.on("error", reject);
-  });
-}
-
 // Servers a failed test left running are stopped after it.
 const running = new Set<ChildProcess>();
 test.afterEach(() => {

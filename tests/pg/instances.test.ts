@@ -4,6 +4,7 @@ import { textToDoc } from "../../src/domain/release/content";
 import { createDb, type Db } from "../../src/server/db/client";
 import { createRelease, runWorkflow, saveContent } from "../../src/server/releases/lifecycle";
 import { cluster, createUser, databaseUrl, freshDatabase, startServer, within, type Server } from "./servers";
+import { CHROMIUM } from "../../scripts/lib/chromium";
 
 // Two production servers on one PostgreSQL (docs/CACHING.md, "Several instances"): a publish or
 // withdrawal through A's admin (the real server action, in chromium) is visible on B within 2 s,
@@ -42,10 +43,7 @@ beforeAll(async () => {
   db = createDb(url);
   a = await startServer("A", "scripts/start.mjs", url); // builds once if the sources changed
   b = await startServer("B", "scripts/server.mjs", url);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  browser = await chromium.launch(CHROMIUM);
 });
 
 afterAll(async () => {

@@ -2,9 +2,11 @@
 // PostgreSQL database named by TEST_DATABASE_URL (wiped), for tests/pg/*.test.ts.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { appendFileSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import pg from "pg";
 import { migrate } from "../../src/server/db/migrate";
+import { freePort } from "../../scripts/lib/net";
+
+export { freePort };
 
 export const ROOT = new URL("../..", import.meta.url).pathname;
 
@@ -31,16 +33,6 @@ export function createUser(url: string, email: string, role: "editor" | "transla
     encoding: "utf8",
   });
   if (result.status !== 0) throw new Error(`user:create failed: ${result.stderr}${result.stdout}`);
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-    probe.on("error", reject);
-  });
 }
 
 export interface Server {
