@@ -158,7 +158,12 @@ async function saveOutcome(page: Page, lang: "zh" | "en"): Promise<Outcome> {
     if (await conflict.isVisible()) return "conflict";
     if ((await hint.count()) === 0 && (await saved.isVisible())) return "saved";
     const error = page.locator(".form-error, .field-error");
-    if (await error.count()) throw new Error(`save refused: ${(await error.allInnerTexts()).join(" | ")}`);
+    if (await error.count()) {
+      // The conflict message and the conflict panel render together; the panel may have appeared
+      // just after the check above.
+      if (await conflict.isVisible()) return "conflict";
+      throw new Error(`save refused: ${(await error.allInnerTexts()).join(" | ")}`);
+    }
     await page.waitForTimeout(50);
   }
   throw new Error("save: no outcome within the timeout");
