@@ -1,0 +1,56 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+
+// Every kind of public page, in both languages, through the W3C Nu HTML checker (vnu.jar, run
+// locally with Java): no errors allowed.
+
+const vnuJar = createRequire(import.meta.url)("vnu-jar") as string;
+
+const PAGES = ["zh", "en"].flatMap((l) => [
+  `/${l}`,
+  `/${l}/news`,
+  `/${l}/news/cnipa-kipo-video-conference`,
+  `/${l}/category/international-cooperation`,
+  `/${l}/archive`,
+  `/${l}/archive/2020/04`,
+  `/${l}/search?q=${encodeURIComponent(l === "zh" ? "专利" : "patent")}`,
+  `/${l}/news/no-such-release`, // the localized 404
+]);
+
+test("public pages are valid HTML (W3C Nu checker)", async ({ request }) => {
+  test.setTimeout(120_000);
+  const dir = mkdtempSync(path.join(tmpdir(), "newsroom-vnu-"));
+  try {
+    const files = [];
+    for (const [i, url] of PAGES.entries()) {
+      const res = await request.get(url);
+      expect(res.headers()["content-type"], url).toContain("text/html");
+      const file = path.join(dir, `${i}.html`);
+      writeFileSync(file, await res.text());
+      files.push(file);
+    }
+    // A deliberately broken page proves the checker runs and reports (a check that cannot fail is none).
+    const broken = path.join(dir, "broken.html");
+    writeFileSync(broken, "<!DOCTYPE html><html lang=en><head><title>x</title></head><body><p><div></p></body></html>");
+    const run = spawnSync("java", ["-jar", vnuJar, "--errors-only", "--format", "json", "--exit-zero-always", ...files, broken], {
+      encoding: "utf8",
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    expect(run.error, "java must be installed (see .ci/run)").toBeUndefined();
+    const report = run.stderr; // vnu writes its JSON report to stderr
+    const messages = (JSON.parse(report || "{}") as { messages?: { type: string; message: string; url: string }[] }).messages ?? [];
+    const errors = messages.filter((m) => m.type === "error");
+    expect(errors.filter((m) => m.url.endsWith("broken.html")).length, "the checker finds the planted error").toBeGreaterThan(0);
+    const ours = errors
+      .filter((m) => !m.url.endsWith("broken.html"))
+      .map((m) => `${PAGES[Number(path.basename(m.url, ".html"))]}: ${m.message}`);
+    expect(ours).toEqual([]);
+    console.log(`HTML validity: ${PAGES.length} public pages checked with the W3C Nu checker, 0 errors.`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
