@@ -7,14 +7,7 @@ import { mediaUsage, type MediaUse } from "./references";
 
 export const LIBRARY_PAGE_SIZE = 48;
 
-export interface LibraryItem {
-  id: string;
-  mime: string;
-  bytes: number;
-  width: number;
-  height: number;
-  altZh: string;
-  altEn: string;
+export interface LibraryItem extends ClientMedia {
   createdAt: Date;
   uploader: string | null;
   uses: MediaUse[];

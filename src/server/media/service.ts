@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { can, type Role } from "@/domain/auth/permissions";
-import { altSchema } from "@/domain/media/schemas";
+import { altSchema, type ClientMedia } from "@/domain/media/schemas";
 import { sniffImage } from "@/domain/media/sniff";
 import { MAX_UPLOAD_BYTES, isMediaId, originalFile } from "@/domain/media/urls";
 import { recordAudit } from "../audit";
@@ -38,14 +38,7 @@ export interface UploadInput {
   altEn: unknown;
 }
 
-export interface StoredMedia {
-  id: string;
-  mime: string;
-  bytes: number;
-  width: number;
-  height: number;
-  altZh: string;
-  altEn: string;
+export interface StoredMedia extends ClientMedia {
   createdAt: Date;
 }
 

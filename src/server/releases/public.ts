@@ -11,14 +11,8 @@ import { expireNoLaterThan, loadCategories, loadPublication, loadPublicationInde
 
 export const PAGE_SIZE = 10;
 
-export interface PublicItem {
-  releaseId: string;
-  locale: Locale;
-  slug: string;
-  title: string;
-  summary: string;
-  categoryId: string | null;
-  featured: boolean;
+/** An index row with real dates (the cached row carries ISO strings). */
+export interface PublicItem extends Omit<IndexRow, "publishedAt" | "updatedAt"> {
   publishedAt: Date;
   updatedAt: Date;
 }
