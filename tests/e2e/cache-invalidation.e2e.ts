@@ -14,8 +14,6 @@ const visible = async (request: APIRequestContext) => {
   return { listed: (await list.text()).includes(TITLE), article: article.status() };
 };
 
-const workflow = runWorkflowButton;
-
 test("publish, withdraw and embargo invalidate the cached pages", async ({ request, browser }) => {
   test.setTimeout(60_000);
   const editor = await signedInPage(browser, DEMO.editor);
@@ -24,19 +22,19 @@ test("publish, withdraw and embargo invalidate the cached pages", async ({ reque
   expect(await visible(request)).toEqual({ listed: false, article: 404 });
   expect(await visible(request)).toEqual({ listed: false, article: 404 });
   try {
-    await workflow(editor, "发布", "已发布。");
+    await runWorkflowButton(editor, "发布", "已发布。");
     const started = Date.now();
     await expect.poll(() => visible(request), { timeout: 1_000, intervals: [50] }).toEqual({ listed: true, article: 200 });
     expect(Date.now() - started).toBeLessThan(1_000);
     expect((await request.get("/en/feed.xml").then((r) => r.text())).includes(SLUG)).toBe(true);
 
-    await workflow(editor, "撤回", "已撤回，稿件回到草稿状态。");
+    await runWorkflowButton(editor, "撤回", "已撤回，稿件回到草稿状态。");
     expect(await visible(request)).toEqual({ listed: false, article: 404 }); // the very next request
     expect((await request.get("/en/feed.xml").then((r) => r.text())).includes(SLUG)).toBe(false);
 
-    await workflow(editor, "标记为已翻译", "已标记为已翻译。");
+    await runWorkflowButton(editor, "标记为已翻译", "已标记为已翻译。");
     const at = new Date(Date.now() + 6_000);
-    await workflow(editor, "发布", "已定时发布。", at);
+    await runWorkflowButton(editor, "发布", "已定时发布。", at);
     for (let i = 0; i < 3; i++) expect(await visible(request)).toEqual({ listed: false, article: 404 });
     const api = await request.get("/api/v1/releases?locale=zh");
     expect(JSON.stringify(await api.json())).not.toContain(SLUG);
@@ -47,8 +45,8 @@ test("publish, withdraw and embargo invalidate the cached pages", async ({ reque
     // Leave the release as seeded (TRANSLATED, not public) for the other tests.
     await editor.reload();
     if (await editor.getByRole("button", { name: "撤回", exact: true }).isEnabled()) {
-      await workflow(editor, "撤回", "已撤回，稿件回到草稿状态。");
-      await workflow(editor, "标记为已翻译", "已标记为已翻译。");
+      await runWorkflowButton(editor, "撤回", "已撤回，稿件回到草稿状态。");
+      await runWorkflowButton(editor, "标记为已翻译", "已标记为已翻译。");
     }
   }
   expect(await visible(request)).toEqual({ listed: false, article: 404 });

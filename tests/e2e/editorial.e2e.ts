@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, editorReady, openRelease, signedInPage } from "./support";
+import { DEMO, editorReady, openRelease, signedInPage, runWorkflowButton } from "./support";
 
 // The whole story: an editor drafts in Chinese, a translator translates side by side, the editor
 // publishes, a reader sees both languages linked, the editor changes the Chinese, and the
@@ -38,15 +38,11 @@ test("draft → translate → publish → read → edit → outdated translation
   await typeBody(translator, "Body", "Paragraph one: the test press conference was held today.");
   await translator.getByRole("button", { name: "Save" }).click();
   await expect(translator.getByText("Saved.", { exact: true })).toBeVisible();
-  await translator.getByRole("button", { name: "Mark as translated" }).click();
-  await translator.getByRole("button", { name: "Confirm" }).click();
-  await expect(translator.getByText("Marked as translated.", { exact: true })).toBeVisible();
+  await runWorkflowButton(translator, "Mark as translated", "Marked as translated.");
 
   // Editor publishes.
   await editor.reload();
-  await editor.getByRole("button", { name: "发布" }).click();
-  await editor.getByRole("button", { name: "确认" }).click();
-  await expect(editor.getByText("已发布。", { exact: true })).toBeVisible();
+  await runWorkflowButton(editor, "发布", "已发布。");
 
   // An anonymous reader sees both languages, linked to each other.
   const reader = await (await browser.newContext()).newPage();
@@ -85,9 +81,7 @@ test("draft → translate → publish → read → edit → outdated translation
   await translator.getByRole("button", { name: "Save" }).click();
   await expect(translator.getByText("Saved.", { exact: true })).toBeVisible();
   await editor.reload();
-  await editor.getByRole("button", { name: "发布" }).click();
-  await editor.getByRole("button", { name: "确认" }).click();
-  await expect(editor.getByText("已发布。", { exact: true })).toBeVisible();
+  await runWorkflowButton(editor, "发布", "已发布。");
   await reader.goto(`/zh/news/${SLUG}`);
   await expect(reader.getByText("第二段：会议还讨论了后续安排。")).toBeVisible();
 });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import sharp from "sharp";
-import { DEMO, editorReady, signedInPage } from "./support";
+import { DEMO, editorReady, signedInPage, runWorkflowButton } from "./support";
 
 // Images in releases: an editor uploads one from the editor with alt texts in both languages and
 // inserts it; it stays private until published; the translator inserts it in the English; after
@@ -77,14 +77,10 @@ test("upload from the editor, private until published, then served with alt and 
   await expect(translator.locator(".prose-editor img")).toHaveAttribute("alt", ALT_EN);
   await translator.getByRole("button", { name: "Save" }).click();
   await expect(translator.getByText("Saved.", { exact: true })).toBeVisible();
-  await translator.getByRole("button", { name: "Mark as translated" }).click();
-  await translator.getByRole("button", { name: "Confirm" }).click();
-  await expect(translator.getByText("Marked as translated.", { exact: true })).toBeVisible();
+  await runWorkflowButton(translator, "Mark as translated", "Marked as translated.");
 
   await editor.reload();
-  await editor.getByRole("button", { name: "发布" }).click();
-  await editor.getByRole("button", { name: "确认" }).click();
-  await expect(editor.getByText("已发布。", { exact: true })).toBeVisible();
+  await runWorkflowButton(editor, "发布", "已发布。");
 
   // Readers see the image with alt, size and srcset in both languages, and may fetch it.
   await reader.goto(`/zh/news/${SLUG}`);

@@ -1,6 +1,6 @@
 import { expect, test, type Page, type Request } from "@playwright/test";
 import { HOSTILE_HREFS, TEXT_PAYLOADS, hostileDoc } from "../security/xss-payloads";
-import { DEMO, editorReady, signedInPage } from "./support";
+import { DEMO, editorReady, signedInPage, runWorkflowButton } from "./support";
 
 // A release full of XSS payloads goes through the real workflow (a hostile client replaces the
 // editor's document with a crafted one on the wire), then every page, feed, sitemap, API and admin
@@ -75,14 +75,10 @@ test("XSS payloads in a published release never execute anywhere they are shown"
   await translator.getByRole("button", { name: "Save" }).click();
   await expect(translator.getByText("Saved.", { exact: true })).toBeVisible();
   await translator.unrouteAll();
-  await translator.getByRole("button", { name: "Mark as translated" }).click();
-  await translator.getByRole("button", { name: "Confirm" }).click();
-  await expect(translator.getByText("Marked as translated.", { exact: true })).toBeVisible();
+  await runWorkflowButton(translator, "Mark as translated", "Marked as translated.");
 
   await editor.goto(`/admin/releases/${id}`);
-  await editor.getByRole("button", { name: "发布", exact: true }).click();
-  await editor.getByRole("button", { name: "确认", exact: true }).click();
-  await expect(editor.getByText("已发布。", { exact: true })).toBeVisible();
+  await runWorkflowButton(editor, "发布", "已发布。");
 
   // Every public page that shows it, as an anonymous reader.
   const reader = await (await browser.newContext()).newPage();

@@ -1,9 +1,8 @@
-import Link from "next/link";
 import { AdminSearchForm } from "@/components/search/admin-search-form";
 import { loadFilteredReleases } from "@/components/admin/release/filtered-releases";
+import { NewReleaseLink } from "@/components/admin/release/new-release-link";
 import { ReleaseFilter } from "@/components/admin/release/release-filter";
 import { ReleaseTable } from "@/components/admin/release/release-table";
-import { can } from "@/domain/auth/permissions";
 import { DASHBOARD_GROUPS } from "@/domain/release/dashboard";
 import { getT } from "@/i18n/server";
 import { requirePermission } from "@/server/auth/current";
@@ -18,13 +17,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/admin"
   return (
     <>
       <h1>{t("dashboard.title")}</h1>
-      {can(user.role, "release.create") && (
-        <p>
-          <Link className="button" href="/admin/releases/new">
-            {t("releases.new")}
-          </Link>
-        </p>
-      )}
+      <NewReleaseLink role={user.role} locale={user.locale} />
       <AdminSearchForm label={t("search.label")} button={t("search.submit")} q="" />
       <ReleaseFilter locale={user.locale} action="/admin" q={q} categoryId={categoryId} categories={categories} />
       <nav aria-label={t("dashboard.groups")}>

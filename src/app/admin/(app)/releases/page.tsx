@@ -1,8 +1,7 @@
-import Link from "next/link";
 import { loadFilteredReleases } from "@/components/admin/release/filtered-releases";
+import { NewReleaseLink } from "@/components/admin/release/new-release-link";
 import { ReleaseFilter } from "@/components/admin/release/release-filter";
 import { ReleaseTable } from "@/components/admin/release/release-table";
-import { can } from "@/domain/auth/permissions";
 import { getT } from "@/i18n/server";
 import { requirePermission } from "@/server/auth/current";
 
@@ -14,13 +13,7 @@ export default async function ReleasesPage({ searchParams }: PageProps<"/admin/r
   return (
     <>
       <h1>{t("nav.releases")}</h1>
-      {can(user.role, "release.create") && (
-        <p>
-          <Link className="button" href="/admin/releases/new">
-            {t("releases.new")}
-          </Link>
-        </p>
-      )}
+      <NewReleaseLink role={user.role} locale={user.locale} />
       <ReleaseFilter locale={user.locale} action="/admin/releases" q={q} categoryId={categoryId} categories={categories} />
       <ReleaseTable rows={rows} locale={user.locale} caption={t("releases.all", { count: rows.length })} />
     </>
