@@ -54,7 +54,13 @@ interface CannonResult {
   duration: number;
 }
 const autocannon = autocannonUntyped as unknown as (
-  options: { url: string; connections: number; duration: number; pipelining: number; requests: { method: "GET"; path: string }[] },
+  options: {
+    url: string;
+    connections: number;
+    duration: number;
+    pipelining: number;
+    requests: { method: "GET"; path: string }[];
+  },
   done: (error: Error | null, result: CannonResult) => void,
 ) => { stop: () => void };
 
@@ -63,7 +69,13 @@ function readersUntilStopped(base: string, paths: string[], maxSeconds: number) 
   let tracker: { stop: () => void } | undefined;
   const result = new Promise<CannonResult>((resolve, reject) => {
     tracker = autocannon(
-      { url: base, connections: CONNECTIONS, duration: maxSeconds, pipelining: 1, requests: paths.map((p) => ({ method: "GET", path: p })) },
+      {
+        url: base,
+        connections: CONNECTIONS,
+        duration: maxSeconds,
+        pipelining: 1,
+        requests: paths.map((p) => ({ method: "GET", path: p })),
+      },
       (error, r) => (error ? reject(error) : resolve(r)),
     );
   });
@@ -79,7 +91,21 @@ async function preparePostgres(url: string) {
   for (const u of Object.values(USERS)) {
     const r = spawnSync(
       "npm",
-      ["run", "--silent", "user:create", "--", "--email", u.email, "--name", u.name, "--role", u.role, "--locale", u.locale, "--password-stdin"],
+      [
+        "run",
+        "--silent",
+        "user:create",
+        "--",
+        "--email",
+        u.email,
+        "--name",
+        u.name,
+        "--role",
+        u.role,
+        "--locale",
+        u.locale,
+        "--password-stdin",
+      ],
       { input: PASSWORD, env: { ...process.env, DATABASE_URL: url }, stdio: ["pipe", "inherit", "inherit"] },
     );
     if (r.status !== 0) throw new Error(`user:create ${u.email} failed`);
@@ -283,7 +309,7 @@ async function dbRevisions(url: string): Promise<{ slug: string; locale: string;
     await client.connect();
     try {
       await client.query("SET default_transaction_read_only = on");
-      return (await client.query(sql)).rows;
+      return (await client.query<{ slug: string; locale: string; number: number }>(sql)).rows;
     } finally {
       await client.end();
     }
@@ -374,13 +400,20 @@ async function main(): Promise<boolean> {
     const translator1 = await signIn(contexts.translator, base, USERS.translator.email, "translator");
     const lanes: Lane[] = [
       { name: "ed", owner: editor1, rival: await newPage(contexts.admin, "admin"), translator: translator1 },
-      { name: "ad", owner: admin1, rival: await newPage(contexts.editor, "editor"), translator: await newPage(contexts.translator, "translator") },
+      {
+        name: "ad",
+        owner: admin1,
+        rival: await newPage(contexts.editor, "editor"),
+        translator: await newPage(contexts.translator, "translator"),
+      },
     ];
 
     // Articles for the readers: the live releases (on an empty PostgreSQL, publish one first).
     // Their article URLs in both languages (the API's `urls`; a release may be live in one only).
     const liveArticles = async () => {
-      const list = (await (await fetch(`${base}/api/v1/releases?locale=zh`)).json()) as { data: { urls: Record<string, string> }[] };
+      const list = (await (await fetch(`${base}/api/v1/releases?locale=zh`)).json()) as {
+        data: { urls: Record<string, string> }[];
+      };
       return list.data.slice(0, 4).flatMap((d) => Object.values(d.urls).map((u) => new URL(u).pathname));
     };
     let articles = await liveArticles();
@@ -404,7 +437,9 @@ async function main(): Promise<boolean> {
     ];
     const editorsBefore = { saves: tally.saves, publishes: tally.publishes };
 
-    console.log(`Load: ${DURATION} s; readers: autocannon, ${CONNECTIONS} connections over ${paths.length} URLs; editors: ${lanes.length} lanes (editor, admin, translator) in chromium`);
+    console.log(
+      `Load: ${DURATION} s; readers: autocannon, ${CONNECTIONS} connections over ${paths.length} URLs; editors: ${lanes.length} lanes (editor, admin, translator) in chromium`,
+    );
     const until = Date.now() + DURATION * 1000;
     const started = Date.now();
     // Editors start iterations for DURATION seconds and finish the one they are in; the readers run
@@ -444,7 +479,8 @@ async function main(): Promise<boolean> {
         const numbers = rows.filter((r) => r.slug === slug && r.locale === lang).map((r) => Number(r.number));
         revisionsInDb += numbers.length;
         const want = tally.expected.get(slug)?.[lang] ?? 0;
-        if (numbers.length !== want) revisionProblems.push(`${slug} ${lang}: ${numbers.length} revisions, ${want} saves`);
+        if (numbers.length !== want)
+          revisionProblems.push(`${slug} ${lang}: ${numbers.length} revisions, ${want} saves`);
         if (numbers.some((v, i) => v !== i + 1)) revisionProblems.push(`${slug} ${lang}: numbers ${numbers.join(",")}`);
       }
     }
@@ -458,20 +494,52 @@ async function main(): Promise<boolean> {
     const non2xx = codes.filter(([c]) => !c.startsWith("2")).map(([c, s]) => `${c}: ${s.count}`);
 
     checks.push(
-      ["readers: no 5xx, no socket errors", reader5xx === 0 && readers.errors === 0 && readers.timeouts === 0, `5xx ${reader5xx}, errors ${readers.errors}, timeouts ${readers.timeouts}`],
-      ["editors: no server error (5xx response)", tally.serverErrors.length === 0, tally.serverErrors.slice(0, 5).join("; ") || "none"],
+      [
+        "readers: no 5xx, no socket errors",
+        reader5xx === 0 && readers.errors === 0 && readers.timeouts === 0,
+        `5xx ${reader5xx}, errors ${readers.errors}, timeouts ${readers.timeouts}`,
+      ],
+      [
+        "editors: no server error (5xx response)",
+        tally.serverErrors.length === 0,
+        tally.serverErrors.slice(0, 5).join("; ") || "none",
+      ],
       ["editors: every flow completed", tally.errors.length === 0, tally.errors.slice(0, 5).join("; ") || "none"],
-      ["server log: no 5xx, no error lines", server5xx === 0 && serverErrorLogs === 0, `5xx ${server5xx}, error lines ${serverErrorLogs}`],
-      ["editors: at least one publish during the load", tally.publishes > editorsBefore.publishes, `${tally.publishes - editorsBefore.publishes}`],
-      ["revisions = successful saves, numbered 1..n", revisionProblems.length === 0, revisionProblems.slice(0, 5).join("; ") || `${revisionsInDb} revisions for ${tally.saves} saves`],
-      ["every publish answers 200 in zh and en", missing.length === 0, missing.slice(0, 5).join("; ") || `${tally.published.length * 2} pages`],
-      ["every publish listed (/zh/news or feed)", unlisted.length === 0, unlisted.slice(0, 5).join("; ") || `${tally.published.length} releases`],
+      [
+        "server log: no 5xx, no error lines",
+        server5xx === 0 && serverErrorLogs === 0,
+        `5xx ${server5xx}, error lines ${serverErrorLogs}`,
+      ],
+      [
+        "editors: at least one publish during the load",
+        tally.publishes > editorsBefore.publishes,
+        `${tally.publishes - editorsBefore.publishes}`,
+      ],
+      [
+        "revisions = successful saves, numbered 1..n",
+        revisionProblems.length === 0,
+        revisionProblems.slice(0, 5).join("; ") || `${revisionsInDb} revisions for ${tally.saves} saves`,
+      ],
+      [
+        "every publish answers 200 in zh and en",
+        missing.length === 0,
+        missing.slice(0, 5).join("; ") || `${tally.published.length * 2} pages`,
+      ],
+      [
+        "every publish listed (/zh/news or feed)",
+        unlisted.length === 0,
+        unlisted.slice(0, 5).join("; ") || `${tally.published.length} releases`,
+      ],
     );
 
     const pad = (s: string) => s.padEnd(46);
-    console.log(`\nLoad test summary (${ENGINE}, loopback; editors started iterations for ${DURATION} s and finished at ${editorsSeconds.toFixed(1)} s; readers ran ${readers.duration.toFixed(1)} s)`);
+    console.log(
+      `\nLoad test summary (${ENGINE}, loopback; editors started iterations for ${DURATION} s and finished at ${editorsSeconds.toFixed(1)} s; readers ran ${readers.duration.toFixed(1)} s)`,
+    );
     console.log(`${pad("reader requests/s (average)")}${readers.requests.average.toFixed(0)}`);
-    console.log(`${pad("reader latency p50 / p99 / max")}${readers.latency.p50} / ${readers.latency.p99} / ${readers.latency.max} ms`);
+    console.log(
+      `${pad("reader latency p50 / p99 / max")}${readers.latency.p50} / ${readers.latency.p99} / ${readers.latency.max} ms`,
+    );
     console.log(`${pad("reader requests (total)")}${readers.requests.total}`);
     console.log(`${pad("reader status codes")}${codes.map(([c, s]) => `${c}: ${s.count}`).join(", ")}`);
     console.log(`${pad("reader non-2xx")}${non2xx.join(", ") || "none"}`);

@@ -50,7 +50,13 @@ async function main() {
   const dbFile = `/tmp/newsroom-bench-${port}.db`;
   for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
   const app = spawn("node", ["scripts/start.mjs"], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: `file:${dbFile}`, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: `file:${dbFile}`,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true, // own process group, so the whole tree (npm → next-server) stops with it
   });
@@ -91,7 +97,9 @@ async function main() {
     console.log(row("npm start (cached page)", next));
     console.log(row("bare node:http, same HTML", plain));
     console.log(`ratio server/bare: ${(next.rps / plain.rps).toFixed(2)}`);
-    console.log(`first-load JS: ${js.files} scripts, ${kb(js.raw)} raw, ${kb(js.gzip)} gzipped; editor code: ${js.editor ? "YES" : "none"}`);
+    console.log(
+      `first-load JS: ${js.files} scripts, ${kb(js.raw)} raw, ${kb(js.gzip)} gzipped; editor code: ${js.editor ? "YES" : "none"}`,
+    );
   } finally {
     bare?.close();
     stop();

@@ -43,7 +43,9 @@ async function bench(engine: "sqlite" | "postgresql", url: string, rows: Row[], 
   const now = Date.now();
   const load = progressBar("Generating corpus");
   const t0 = performance.now();
-  await (engine === "sqlite" ? loadSqlite : loadPostgres)(url, count, now, (n) => load.update(n, count));
+  const onRow = (n: number) => load.update(n, count);
+  if (engine === "sqlite") loadSqlite(url, count, now, onRow);
+  else await loadPostgres(url, count, now, onRow);
   load.finish();
   const loadS = (performance.now() - t0) / 1000;
   const db = createDb(url);
@@ -58,7 +60,9 @@ async function bench(engine: "sqlite" | "postgresql", url: string, rows: Row[], 
     const timing = progressBar("Timing queries");
     for (const [i, set] of sets.entries()) {
       const fast = await time(set.queries, indexed(db, set, at));
-      const slow = set.stress ? null : await time(set.queries.slice(0, naiveSamples), naive(db, set, at, engine === "postgresql"));
+      const slow = set.stress
+        ? null
+        : await time(set.queries.slice(0, naiveSamples), naive(db, set, at, engine === "postgresql"));
       rows.push({ engine, set, fast, slow });
       timing.update(i + 1, sets.length);
     }
@@ -81,9 +85,14 @@ function print(rows: Row[], summaries: Summary[]) {
     "",
     "| engine | documents | corpus load s | indexing s | index MB |",
     "|---|---:|---:|---:|---:|",
-    ...summaries.map((s) => `| ${s.engine} | ${s.documents} | ${s.loadS.toFixed(1)} | ${s.indexS.toFixed(1)} | ${s.indexMb.toFixed(1)} |`),
+    ...summaries.map(
+      (s) =>
+        `| ${s.engine} | ${s.documents} | ${s.loadS.toFixed(1)} | ${s.indexS.toFixed(1)} | ${s.indexMb.toFixed(1)} |`,
+    ),
   ];
-  console.log(`\n${count} releases; ${samples} queries per set (naive LIKE: first ${naiveSamples}); public search, 10 per page, with count (up to 1,000) and snippets.\n`);
+  console.log(
+    `\n${count} releases; ${samples} queries per set (naive LIKE: first ${naiveSamples}); public search, 10 per page, with count (up to 1,000) and snippets.\n`,
+  );
   console.log(lines.join("\n"));
 }
 

@@ -14,7 +14,9 @@ import { formatBytes, runCli } from "./ops/cli";
 runCli(async () => {
   let out: string | undefined;
   try {
-    ({ values: { out } } = parseArgs({ options: { out: { type: "string" } } }));
+    ({
+      values: { out },
+    } = parseArgs({ options: { out: { type: "string" } } }));
   } catch (error) {
     throw new OpsError(`${(error as Error).message}\nusage: npm run export [-- --out FILE]`, 2);
   }

@@ -4,7 +4,7 @@
 import "dotenv/config";
 import { existsSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { can, type Role } from "../src/domain/auth/permissions";
+import { can } from "../src/domain/auth/permissions";
 import { createDb, type Db } from "../src/server/db/client";
 import { migrate } from "../src/server/db/migrate";
 import { parseEnv } from "../src/server/env";
@@ -21,7 +21,7 @@ async function importingUser(db: Db, email: string | undefined, publish: boolean
     : await db.user.findFirst({ where: { role: "ADMIN", disabled: false }, orderBy: { createdAt: "asc" } });
   if (!user) throw new OpsError(email ? `No account ${email}.` : "No administrator account: pass --as EMAIL.");
   if (user.disabled) throw new OpsError(`The account ${user.email} is disabled.`);
-  const role = user.role as Role;
+  const role = user.role;
   if (!can(role, "release.create") || (publish && !can(role, "release.publish"))) {
     throw new OpsError(`${user.email} (${role.toLowerCase()}) may not ${publish ? "publish" : "create"} releases.`);
   }
@@ -58,7 +58,8 @@ runCli(async () => {
       onProgress: (done, total) => bar.update(done, total),
     });
     bar.finish();
-    for (const r of report.imported) console.log(`imported  ${r.slug} (${r.languages.join("+")}, ${r.status.toLowerCase()})`);
+    for (const r of report.imported)
+      console.log(`imported  ${r.slug} (${r.languages.join("+")}, ${r.status.toLowerCase()})`);
     for (const s of report.skipped) console.log(`skipped   ${s.file}: ${s.reason}`);
     console.log(`${report.imported.length} imported, ${report.skipped.length} files skipped (as ${actor.email}).`);
   } finally {

@@ -29,7 +29,9 @@ async function main() {
     }
     const password = env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
     if (await seedDemo(db, password)) {
-      console.log("Seeded demo content. Demo accounts (password: " + (env.DEMO_PASSWORD ? "$DEMO_PASSWORD" : password) + "):");
+      console.log(
+        "Seeded demo content. Demo accounts (password: " + (env.DEMO_PASSWORD ? "$DEMO_PASSWORD" : password) + "):",
+      );
       for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(10)} ${u.email}`);
     }
   } finally {

@@ -11,7 +11,8 @@ import { createDb } from "../src/server/db/client";
 import { migrate } from "../src/server/db/migrate";
 import { parseEnv } from "../src/server/env";
 
-const USAGE = 'usage: npm run user:create -- --email EMAIL --name "NAME" --role admin|editor|translator [--locale zh|en] [--password-stdin]';
+const USAGE =
+  'usage: npm run user:create -- --email EMAIL --name "NAME" --role admin|editor|translator [--locale zh|en] [--password-stdin]';
 
 async function readStdin(): Promise<string> {
   let data = "";
@@ -77,7 +78,9 @@ async function main(): Promise<number> {
   try {
     const result = await insertUser(db, { ...parsed.data, locale }, null);
     if (!result.ok) {
-      console.error(result.code === "email_taken" ? `An account with ${parsed.data.email} already exists.` : result.code);
+      console.error(
+        result.code === "email_taken" ? `An account with ${parsed.data.email} already exists.` : result.code,
+      );
       return 1;
     }
     console.log(`Created ${parsed.data.role.toLowerCase()} ${parsed.data.email}.`);

@@ -15,7 +15,10 @@ export function proxy(request: NextRequest) {
   try {
     decodeURIComponent(pathname);
   } catch {
-    return new NextResponse("Bad Request: malformed URL", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return new NextResponse("Bad Request: malformed URL", {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
   return NextResponse.next();
 }

@@ -10,7 +10,9 @@ export function runCli(main: () => Promise<number | void>): void {
         console.error(error.message);
         process.exit(error.exitCode);
       }
-      console.error(process.env.DEBUG && error instanceof Error ? error.stack : error instanceof Error ? error.message : error);
+      console.error(
+        process.env.DEBUG && error instanceof Error ? error.stack : error instanceof Error ? error.message : error,
+      );
       process.exit(1);
     },
   );

@@ -29,30 +29,42 @@ export function* corpus(count: number, now: number, seed = 42): Generator<Corpus
       const zh = gen.zh();
       const en = gen.en();
       const kind = r();
-      const publishedAt = kind < 0.12 ? null : new Date(kind < 0.15 ? now + (1 + r() * 30) * DAY : now - r() * 5 * 365 * DAY);
+      const publishedAt =
+        kind < 0.12 ? null : new Date(kind < 0.15 ? now + (1 + r() * 30) * DAY : now - r() * 5 * 365 * DAY);
       const edited = publishedAt !== null && r() < 0.05;
       const zhWork = edited ? { ...zh, bodyText: `${zh.bodyText}${gen.zh().summary}` } : zh;
-      rows.push({ id: `bench${String(i).padStart(7, "0")}`, status: publishedAt ? "PUBLISHED" : "DRAFT", zh, en, zhWork, publishedAt });
+      rows.push({
+        id: `bench${String(i).padStart(7, "0")}`,
+        status: publishedAt ? "PUBLISHED" : "DRAFT",
+        zh,
+        en,
+        zhWork,
+        publishedAt,
+      });
     }
     yield rows;
   }
 }
 
 const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
-const contents = (r: CorpusRow) => [
-  ["zh", r.zhWork],
-  ["en", r.en],
-] as const;
-const live = (r: CorpusRow) => [
-  ["zh", r.zh],
-  ["en", r.en],
-] as const;
+const contents = (r: CorpusRow) =>
+  [
+    ["zh", r.zhWork],
+    ["en", r.en],
+  ] as const;
+const live = (r: CorpusRow) =>
+  [
+    ["zh", r.zh],
+    ["en", r.en],
+  ] as const;
 
-export async function loadSqlite(url: string, count: number, now: number, progress: (n: number) => void) {
+export function loadSqlite(url: string, count: number, now: number, progress: (n: number) => void) {
   const db = new Database(sqlitePath(url));
   db.pragma("journal_mode = WAL");
   const stamp = iso(new Date(now));
-  db.prepare(`INSERT INTO "User" VALUES ('bench-user', 'bench@example.com', 'Bench', 'EDITOR', 'x', 'zh', 0, ?, ?)`).run(stamp, stamp);
+  db.prepare(
+    `INSERT INTO "User" VALUES ('bench-user', 'bench@example.com', 'Bench', 'EDITOR', 'x', 'zh', 0, ?, ?)`,
+  ).run(stamp, stamp);
   const release = db.prepare(
     `INSERT INTO "Release" ("id", "status", "version", "authorId", "createdAt", "updatedAt", "featured") VALUES (?, ?, 1, 'bench-user', ?, ?, 0)`,
   );
@@ -68,9 +80,11 @@ export async function loadSqlite(url: string, count: number, now: number, progre
       for (const r of rows) {
         const at = iso(r.publishedAt ?? new Date(now - DAY));
         release.run(r.id, r.status, at, at);
-        for (const [l, t] of contents(r)) content.run(`${r.id}${l}`, r.id, l, t.title, t.summary, EMPTY_DOC, t.bodyText, `${r.id}-${l}`, at);
+        for (const [l, t] of contents(r))
+          content.run(`${r.id}${l}`, r.id, l, t.title, t.summary, EMPTY_DOC, t.bodyText, `${r.id}-${l}`, at);
         if (!r.publishedAt) continue;
-        for (const [l, t] of live(r)) publication.run(`${r.id}${l}p`, r.id, l, t.title, t.summary, EMPTY_DOC, t.bodyText, `${r.id}-${l}`, at, at);
+        for (const [l, t] of live(r))
+          publication.run(`${r.id}${l}p`, r.id, l, t.title, t.summary, EMPTY_DOC, t.bodyText, `${r.id}-${l}`, at, at);
       }
     })();
     progress((done += rows.length));
@@ -82,7 +96,10 @@ export async function loadPostgres(url: string, count: number, now: number, prog
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const stamp = new Date(now).toISOString();
-  await client.query(`INSERT INTO "User" VALUES ('bench-user', 'bench@example.com', 'Bench', 'EDITOR', 'x', 'zh', false, $1, $1)`, [stamp]);
+  await client.query(
+    `INSERT INTO "User" VALUES ('bench-user', 'bench@example.com', 'Bench', 'EDITOR', 'x', 'zh', false, $1, $1)`,
+    [stamp],
+  );
   let done = 0;
   for (const rows of corpus(count, now)) {
     const at = (r: CorpusRow) => (r.publishedAt ?? new Date(now - DAY)).toISOString();
@@ -109,7 +126,9 @@ export async function loadPostgres(url: string, count: number, now: number, prog
         ],
       );
     const work = rows.flatMap((r) => contents(r).map(([l, t]) => ({ pk: `${r.id}${l}`, rid: r.id, l, t, at: at(r) })));
-    const pubs = rows.filter((r) => r.publishedAt).flatMap((r) => live(r).map(([l, t]) => ({ pk: `${r.id}${l}p`, rid: r.id, l, t, at: at(r) })));
+    const pubs = rows
+      .filter((r) => r.publishedAt)
+      .flatMap((r) => live(r).map(([l, t]) => ({ pk: `${r.id}${l}p`, rid: r.id, l, t, at: at(r) })));
     await insert("ReleaseContent", `"fingerprint"`, `'bench'`, work);
     await insert("Publication", `"publishedAt"`, `at::timestamp`, pubs);
     progress((done += rows.length));

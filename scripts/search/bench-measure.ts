@@ -76,7 +76,9 @@ export const naive = (db: Db, set: QuerySet, now: Date, postgres: boolean) => as
   const words = q.split(/\s+/).filter(Boolean);
   const like = postgres ? "ILIKE" : "LIKE";
   const p = (i: number) => (postgres ? `$${i}` : "?");
-  const conds = words.map((_, i) => `("title" ${like} ${p(i + 3)} OR "summary" ${like} ${p(i + 3)} OR "bodyText" ${like} ${p(i + 3)})`);
+  const conds = words.map(
+    (_, i) => `("title" ${like} ${p(i + 3)} OR "summary" ${like} ${p(i + 3)} OR "bodyText" ${like} ${p(i + 3)})`,
+  );
   const sql = `SELECT "releaseId", "title", COUNT(*) OVER () AS "total" FROM "Publication"
     WHERE "locale" = ${postgres ? `$1::"Locale"` : "?"} AND "publishedAt" <= ${postgres ? "$2::timestamp" : "?"} AND ${conds.join(" AND ")}
     ORDER BY "publishedAt" DESC LIMIT 10`;

@@ -9,7 +9,16 @@ export const CHANNEL = "newsroom_cache";
  * notifications; `onReconnect()` after the connection came back (notifications sent meanwhile
  * are lost, so the caller should purge everything).
  */
-export function createCacheBus({ pg, url, instanceId, onMessage, onReconnect, logger, minDelayMs = 250, maxDelayMs = 5_000 }) {
+export function createCacheBus({
+  pg,
+  url,
+  instanceId,
+  onMessage,
+  onReconnect,
+  logger,
+  minDelayMs = 250,
+  maxDelayMs = 5_000,
+}) {
   let client;
   let closed = false;
   let delay = minDelayMs;
@@ -93,7 +102,10 @@ export function createCacheBus({ pg, url, instanceId, onMessage, onReconnect, lo
           await once.end().catch(() => undefined);
         }
       } catch (err) {
-        logger.error({ err: err?.message }, "cache bus: notify failed; other instances keep stale pages until their next purge");
+        logger.error(
+          { err: err?.message },
+          "cache bus: notify failed; other instances keep stale pages until their next purge",
+        );
       }
     },
     async close() {

@@ -16,6 +16,8 @@ export function isCrossSiteAction(req) {
   } catch {
     return true; // "null" (sandboxed frames, file:) or garbage
   }
-  const host = String(req.headers["x-forwarded-host"] ?? req.headers.host ?? "").split(",")[0].trim();
+  const host = String(req.headers["x-forwarded-host"] ?? req.headers.host ?? "")
+    .split(",")[0]
+    .trim();
   return originHost.toLowerCase() !== host.toLowerCase();
 }

@@ -1,7 +1,10 @@
 import { expect, test } from "vitest";
 import { isCrossSiteAction } from "./csrf.mjs";
 
-const req = (headers, method = "POST") => ({ method, headers: { "next-action": "abc", host: "news.example:3000", ...headers } });
+const req = (headers, method = "POST") => ({
+  method,
+  headers: { "next-action": "abc", host: "news.example:3000", ...headers },
+});
 
 test.each([
   ["same origin", req({ origin: "http://news.example:3000" }), false],
@@ -10,7 +13,11 @@ test.each([
   ["null origin", req({ origin: "null" }), true],
   ["behind a proxy", req({ origin: "https://news.agency.gov", "x-forwarded-host": "news.agency.gov" }), false],
   ["no origin", req({}), false],
-  ["a plain form post (before hydration)", { method: "POST", headers: { origin: "https://evil.example", host: "news.example" } }, true],
+  [
+    "a plain form post (before hydration)",
+    { method: "POST", headers: { origin: "https://evil.example", host: "news.example" } },
+    true,
+  ],
   ["a DELETE", req({ origin: "https://evil.example" }, "DELETE"), true],
   ["a GET", req({ origin: "https://evil.example" }, "GET"), false],
 ])("%s → %s", (_name, request, refused) => {

@@ -21,7 +21,16 @@ export const INTERNAL_HEADER = "x-newsroom-internal";
 export const LOCALE_HEADER = "x-newsroom-locale";
 export const NOT_FOUND_PATH = "/_newsroom/not-found";
 
-export function createPipeline({ handle, logger, root, selfUrl, https = false, maxBytes, fetchImpl = fetch, now = Date.now }) {
+export function createPipeline({
+  handle,
+  logger,
+  root,
+  selfUrl,
+  https = false,
+  maxBytes,
+  fetchImpl = fetch,
+  now = Date.now,
+}) {
   const secret = randomBytes(32).toString("base64url");
   const secretBuf = Buffer.from(secret);
   const instanceId = randomUUID();
@@ -96,7 +105,7 @@ export function createPipeline({ handle, logger, root, selfUrl, https = false, m
 
   async function databaseHealthy() {
     if (now() - health.at < 1_000) return health.ok;
-    let ok = false;
+    let ok;
     try {
       const res = await fetchImpl(`${selfUrl()}/api/health`, { signal: AbortSignal.timeout(3_000) });
       await res.arrayBuffer();
@@ -190,7 +199,10 @@ export function createPipeline({ handle, logger, root, selfUrl, https = false, m
         const [contentType, text] = isPublicPagePath(path)
           ? ["text/html; charset=utf-8", unavailablePage(strings, locale)]
           : path.startsWith("/api/")
-            ? ["application/json; charset=utf-8", JSON.stringify({ error: { code: "unavailable", message: "database unavailable" } })]
+            ? [
+                "application/json; charset=utf-8",
+                JSON.stringify({ error: { code: "unavailable", message: "database unavailable" } }),
+              ]
             : ["text/plain; charset=utf-8", "Service unavailable\n"];
         body = Buffer.from(text);
         pairs = [
@@ -250,7 +262,10 @@ export function createPipeline({ handle, logger, root, selfUrl, https = false, m
         instanceId,
         logger,
         onMessage: (data) => {
-          logger.info({ delayMs: typeof data.at === "number" ? Date.now() - data.at : undefined }, "cache bus: change on another instance");
+          logger.info(
+            { delayMs: typeof data.at === "number" ? Date.now() - data.at : undefined },
+            "cache bus: change on another instance",
+          );
           void revalidateFromPeer("notification");
         },
         onReconnect: () => void revalidateFromPeer("reconnected"),

@@ -11,7 +11,8 @@ import { createPipeline } from "./pipeline.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const silent = { info() {}, warn() {}, error() {}, debug() {} };
-const PAGE = (n) => `<!DOCTYPE html><html lang="zh-CN"><head><script>self.__next_f=[${n}]</script></head><body>${"x".repeat(2000)}<p>render ${n}</p></body></html>`;
+const PAGE = (n) =>
+  `<!DOCTYPE html><html lang="zh-CN"><head><script>self.__next_f=[${n}]</script></head><body>${"x".repeat(2000)}<p>render ${n}</p></body></html>`;
 
 let renders = 0;
 let mode = "ok";
@@ -22,7 +23,8 @@ let base;
 
 async function fakeNext(req, res) {
   const { pathname } = new URL(req.url, "http://x");
-  if (req.headers["accept-encoding"] && !pathname.startsWith("/_next/static/")) throw new Error("accept-encoding reached Next");
+  if (req.headers["accept-encoding"] && !pathname.startsWith("/_next/static/"))
+    throw new Error("accept-encoding reached Next");
   if (pathname === "/api/health") {
     res.writeHead(mode === "down" ? 503 : 200, { "Content-Type": "application/json" });
     return res.end("{}");
@@ -30,7 +32,9 @@ async function fakeNext(req, res) {
   if (pathname === "/_newsroom/not-found") {
     if (!pipeline.bridge.verifyInternal(req.headers["x-newsroom-internal"])) throw new Error("secret missing");
     res.writeHead(404, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "private, no-store" });
-    return res.end(`<!DOCTYPE html><html lang="${req.headers["x-newsroom-locale"] === "en" ? "en" : "zh-CN"}"><body><h1>${req.headers["x-newsroom-locale"]} not found</h1><script>boot()</script></body></html>`);
+    return res.end(
+      `<!DOCTYPE html><html lang="${req.headers["x-newsroom-locale"] === "en" ? "en" : "zh-CN"}"><body><h1>${req.headers["x-newsroom-locale"]} not found</h1><script>boot()</script></body></html>`,
+    );
   }
   if (pathname === "/api/internal/revalidate") {
     // The route handler checks the secret again: the pipeline must hand its own header through.
@@ -49,7 +53,9 @@ async function fakeNext(req, res) {
     res.statusCode = 404;
     res.setHeader("Content-Type", "text/html; charset=utf-8");
     res.setHeader("Cache-Control", "s-maxage=3600");
-    return res.end('<!DOCTYPE html><html id="__next_error__"><head></head><body><script>shell()</script></body></html>');
+    return res.end(
+      '<!DOCTYPE html><html id="__next_error__"><head></head><body><script>shell()</script></body></html>',
+    );
   }
   if (pathname === "/zh/cookie") {
     res.setHeader("Set-Cookie", ["a=1", "b=2"]);
@@ -88,7 +94,12 @@ async function fakeNext(req, res) {
 
 beforeAll(async () => {
   let port;
-  pipeline = createPipeline({ handle: fakeNext, logger: silent, root: ROOT, selfUrl: () => `http://127.0.0.1:${port}` });
+  pipeline = createPipeline({
+    handle: fakeNext,
+    logger: silent,
+    root: ROOT,
+    selfUrl: () => `http://127.0.0.1:${port}`,
+  });
   server = createServer((req, res) => void pipeline.handleRequest(req, res));
   await new Promise((r) => server.listen(0, "127.0.0.1", r));
   port = server.address().port;
@@ -140,11 +151,13 @@ describe("cache", () => {
   test("gzip for clients that accept it, from the same entry", async () => {
     const plain = await (await get("/zh/g")).text();
     const { headers, body } = await new Promise((resolve, reject) => {
-      http.get(`${base}/zh/g`, { headers: { "accept-encoding": "gzip" } }, (res) => {
-        const chunks = [];
-        res.on("data", (c) => chunks.push(c));
-        res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
-      }).on("error", reject);
+      http
+        .get(`${base}/zh/g`, { headers: { "accept-encoding": "gzip" } }, (res) => {
+          const chunks = [];
+          res.on("data", (c) => chunks.push(c));
+          res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        })
+        .on("error", reject);
     });
     expect(headers["content-encoding"]).toBe("gzip");
     expect(headers.vary).toMatch(/accept-encoding/i);
@@ -227,7 +240,9 @@ describe("headers", () => {
     const res = await get("/zh/h");
     const body = await res.text();
     const inline = /<script>([^<]*)<\/script>/.exec(body)[1];
-    expect(res.headers.get("content-security-policy")).toContain(`'sha256-${createHash("sha256").update(inline).digest("base64")}'`);
+    expect(res.headers.get("content-security-policy")).toContain(
+      `'sha256-${createHash("sha256").update(inline).digest("base64")}'`,
+    );
     for (const r of [res, await get("/zh/h"), await get("/api/health"), await get("/_next/static/a.js")]) {
       expect(r.headers.get("x-content-type-options")).toBe("nosniff");
       expect(r.headers.get("x-frame-options")).toBe("DENY");

@@ -7,9 +7,21 @@ export const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript|rss\+xml
 const MIN_GZIP = 1024;
 // Headers of Next's response that the pipeline recomputes or that belong to the connection.
 const DROP = new Set([
-  "content-length", "transfer-encoding", "content-encoding", "x-nextjs-cache", "etag", "connection",
-  "keep-alive", "date", "x-request-id", "content-security-policy", "x-content-type-options",
-  "referrer-policy", "x-frame-options", "permissions-policy", "strict-transport-security",
+  "content-length",
+  "transfer-encoding",
+  "content-encoding",
+  "x-nextjs-cache",
+  "etag",
+  "connection",
+  "keep-alive",
+  "date",
+  "x-request-id",
+  "content-security-policy",
+  "x-content-type-options",
+  "referrer-policy",
+  "x-frame-options",
+  "permissions-policy",
+  "strict-transport-security",
 ]);
 const KEEP_ON_RES = new Set(["x-request-id", "connection"]);
 

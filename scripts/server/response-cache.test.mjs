@@ -3,7 +3,14 @@ import { createResponseCache, freshUntil } from "./response-cache.mjs";
 import { cacheKey, cacheableKey, hasSessionCookie, isPublicPath } from "./routes.mjs";
 
 const NOW = 1_000_000;
-const base = { status: 200, cacheControl: "s-maxage=3600, stale-while-revalidate=100", nextCache: "MISS", setsCookie: false, horizon: undefined, now: NOW };
+const base = {
+  status: 200,
+  cacheControl: "s-maxage=3600, stale-while-revalidate=100",
+  nextCache: "MISS",
+  setsCookie: false,
+  horizon: undefined,
+  now: NOW,
+};
 
 describe("freshUntil", () => {
   test.each([
@@ -19,15 +26,28 @@ describe("freshUntil", () => {
     ["Set-Cookie", { setsCookie: true }, null],
     ["500", { status: 500 }, null],
     ["redirects", { status: 308 }, null],
-    ["route handlers (no s-maxage) get the default lifetime", { cacheControl: "public, max-age=0, must-revalidate", nextCache: undefined }, NOW + 3_600_000],
-    ["… capped by the embargo they read", { cacheControl: "public, max-age=0, must-revalidate", nextCache: undefined, horizon: NOW + 1 }, NOW + 1],
+    [
+      "route handlers (no s-maxage) get the default lifetime",
+      { cacheControl: "public, max-age=0, must-revalidate", nextCache: undefined },
+      NOW + 3_600_000,
+    ],
+    [
+      "… capped by the embargo they read",
+      { cacheControl: "public, max-age=0, must-revalidate", nextCache: undefined, horizon: NOW + 1 },
+      NOW + 1,
+    ],
     ["an embargo already past: not stored", { horizon: NOW }, null],
   ])("%s", (_name, change, expected) => {
     expect(freshUntil({ ...base, ...change })).toBe(expected);
   });
 });
 
-const entry = (n) => ({ status: 200, headers: [["content-type", "text/html"]], body: Buffer.alloc(n), expiresAt: NOW + 1 });
+const entry = (n) => ({
+  status: 200,
+  headers: [["content-type", "text/html"]],
+  body: Buffer.alloc(n),
+  expiresAt: NOW + 1,
+});
 
 describe("createResponseCache", () => {
   test("evicts least recently used entries beyond its byte budget", () => {

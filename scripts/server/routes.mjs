@@ -51,7 +51,13 @@ export function hasSessionCookie(cookie) {
 
 // Headers with which Next answers something other than the page's HTML (client router fetches,
 // server actions): never served from or stored in the cache.
-const ROUTER_HEADERS = ["rsc", "next-action", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch"];
+const ROUTER_HEADERS = [
+  "rsc",
+  "next-action",
+  "next-router-state-tree",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+];
 
 /** The cache key for an anonymous GET/HEAD of a public URL, else null (pass to Next untouched). */
 export function cacheableKey(req) {

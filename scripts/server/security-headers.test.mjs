@@ -27,7 +27,13 @@ test("the policy never allows inline scripts wholesale", () => {
   const csp = contentSecurityPolicy(["'sha256-abc'"]);
   expect(csp).toContain("script-src 'self' 'sha256-abc'");
   expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
-  for (const d of ["object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'", "img-src 'self' data: blob:"]) {
+  for (const d of [
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "img-src 'self' data: blob:",
+  ]) {
     expect(csp).toContain(d);
   }
 });
@@ -37,7 +43,9 @@ test("HSTS only for a production site on https", () => {
   expect(names({ https: true })).toContain("Strict-Transport-Security");
   expect(names({ https: false })).not.toContain("Strict-Transport-Security");
   expect(names({ https: true, production: false })).not.toContain("Strict-Transport-Security");
-  expect(names({})).toEqual(expect.arrayContaining(["X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options", "Permissions-Policy"]));
+  expect(names({})).toEqual(
+    expect.arrayContaining(["X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options", "Permissions-Policy"]),
+  );
 });
 
 test("Next's empty error shell is recognised, a real page is not", () => {

@@ -31,7 +31,9 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   for (const locale of LOCALES) {
     for (const item of await visibleReleases(locale, now)) {
       const other = await counterpartOf(item, now);
-      const languages: Record<string, string> = { [LANG_TAG[locale]]: absolute(site, paths.article(locale, item.slug)) };
+      const languages: Record<string, string> = {
+        [LANG_TAG[locale]]: absolute(site, paths.article(locale, item.slug)),
+      };
       if (other) languages[LANG_TAG[other.locale]] = absolute(site, paths.article(other.locale, other.slug));
       out.push({ url: languages[LANG_TAG[locale]]!, lastModified: item.updatedAt, alternates: { languages } });
     }

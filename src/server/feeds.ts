@@ -1,5 +1,5 @@
 import "server-only";
-import { renderSafeHtml } from "@/components/site/safe-html";
+import { renderSafeHtml } from "@/domain/release/safe-html";
 import { atom1, rss2, type FeedItem } from "@/domain/public/feed-xml";
 import { parseDoc } from "@/domain/release/content";
 import { absolute, paths } from "@/domain/public/urls";

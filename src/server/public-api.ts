@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { renderSafeHtml } from "@/components/site/safe-html";
+import { renderSafeHtml } from "@/domain/release/safe-html";
 import { parseDoc } from "@/domain/release/content";
 import { absolute, paths } from "@/domain/public/urls";
 import { LOCALES, type Locale } from "@/i18n/settings";
@@ -12,8 +12,15 @@ import { counterpartOf, publicCategories, type PublicArticle, type PublicItem } 
 
 export const listQuerySchema = z.object({
   locale: z.enum(LOCALES).default("zh"),
-  page: z.string().regex(/^[1-9]\d{0,5}$/, "page must be a positive integer").transform(Number).default(1),
-  category: z.string().regex(/^[a-z0-9-]{1,80}$/, "category must be a category slug").optional(),
+  page: z
+    .string()
+    .regex(/^[1-9]\d{0,5}$/, "page must be a positive integer")
+    .transform(Number)
+    .default(1),
+  category: z
+    .string()
+    .regex(/^[a-z0-9-]{1,80}$/, "category must be a category slug")
+    .optional(),
 });
 
 export const detailQuerySchema = z.object({ locale: z.enum(LOCALES).default("zh") });
@@ -45,7 +52,9 @@ export async function itemJson(item: PublicItem, now: Date) {
   const site = env().SITE_URL;
   const other = await counterpartOf(item, now);
   const category = (await publicCategories(item.locale)).find((c) => c.id === item.categoryId);
-  const urls: Partial<Record<Locale, string>> = { [item.locale]: absolute(site, paths.article(item.locale, item.slug)) };
+  const urls: Partial<Record<Locale, string>> = {
+    [item.locale]: absolute(site, paths.article(item.locale, item.slug)),
+  };
   if (other) urls[other.locale] = absolute(site, paths.article(other.locale, other.slug));
   return {
     id: item.releaseId,

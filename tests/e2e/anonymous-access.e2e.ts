@@ -9,13 +9,28 @@ import { DEMO, openRelease, runWorkflowButton, signedInPage } from "./support";
 // preview, media. A route missing from the table below fails the test.
 
 const SECRET = {
-  draft: { zh: "国家知识产权局召开知识产权保护工作座谈会", slug: "ip-protection-symposium", text: ["知识产权保护工作座谈会"] },
-  embargoed: { zh: "第十届五局局长会议将以视频方式举行", slug: "ip5-heads-meeting", text: ["第十届中美欧日韩", "The 10th IP5 Heads of Office"] },
-  withdrawn: { zh: "国家知识产权局发布2019年中国专利调查报告", slug: "china-patent-survey-2019", text: ["2019年中国专利调查报告", "2019 China Patent Survey"] },
+  draft: {
+    zh: "国家知识产权局召开知识产权保护工作座谈会",
+    slug: "ip-protection-symposium",
+    text: ["知识产权保护工作座谈会"],
+  },
+  embargoed: {
+    zh: "第十届五局局长会议将以视频方式举行",
+    slug: "ip5-heads-meeting",
+    text: ["第十届中美欧日韩", "The 10th IP5 Heads of Office"],
+  },
+  withdrawn: {
+    zh: "国家知识产权局发布2019年中国专利调查报告",
+    slug: "china-patent-survey-2019",
+    text: ["2019年中国专利调查报告", "2019 China Patent Survey"],
+  },
 } as const;
 const secretTexts = Object.values(SECRET).flatMap((s) => [...s.text]);
 
-test("no unpublished, embargoed or withdrawn content is reachable anonymously through any route", async ({ browser, request }) => {
+test("no unpublished, embargoed or withdrawn content is reachable anonymously through any route", async ({
+  browser,
+  request,
+}) => {
   test.setTimeout(120_000);
   // Make a withdrawn release: publish and withdraw the translated one through the admin UI.
   const editor = await signedInPage(browser, DEMO.editor);
@@ -35,7 +50,7 @@ test("no unpublished, embargoed or withdrawn content is reachable anonymously th
   ];
   const slugs = Object.values(SECRET).map((s) => s.slug);
   const idList = Object.values(ids);
-  const each = <T,>(xs: readonly T[], f: (x: T) => string[]) => xs.flatMap(f);
+  const each = <T>(xs: readonly T[], f: (x: T) => string[]) => xs.flatMap(f);
   const L = ["zh", "en"] as const;
 
   // route pattern → concrete URLs to probe anonymously
@@ -44,11 +59,16 @@ test("no unpublished, embargoed or withdrawn content is reachable anonymously th
     "/[locale]/news": each(L, (l) => [`/${l}/news`]),
     "/[locale]/news/page/[page]": each(L, (l) => [`/${l}/news/page/2`]),
     "/[locale]/news/[slug]": each(L, (l) => slugs.map((s) => `/${l}/news/${s}`)),
-    "/[locale]/category/[slug]": each(L, (l) => [`/${l}/category/press-releases`, `/${l}/category/international-cooperation`]),
+    "/[locale]/category/[slug]": each(L, (l) => [
+      `/${l}/category/press-releases`,
+      `/${l}/category/international-cooperation`,
+    ]),
     "/[locale]/category/[slug]/page/[page]": each(L, (l) => [`/${l}/category/press-releases/page/2`]),
     "/[locale]/archive": each(L, (l) => [`/${l}/archive`]),
     "/[locale]/archive/[year]/[month]": each(L, (l) => months.map(([y, m]) => `/${l}/archive/${y}/${m}`)),
-    "/[locale]/search": each(L, (l) => [...secretTexts, ...slugs].map((q) => `/${l}/search?q=${encodeURIComponent(q)}`)),
+    "/[locale]/search": each(L, (l) =>
+      [...secretTexts, ...slugs].map((q) => `/${l}/search?q=${encodeURIComponent(q)}`),
+    ),
     "/[locale]/feed.xml": each(L, (l) => [`/${l}/feed.xml`]),
     "/[locale]/atom.xml": each(L, (l) => [`/${l}/atom.xml`]),
     "/sitemap.xml": ["/sitemap.xml"],
@@ -76,8 +96,12 @@ test("no unpublished, embargoed or withdrawn content is reachable anonymously th
     "/_not-found": ["/no/such/page"],
   };
 
-  const manifest = JSON.parse(readFileSync(path.join(process.cwd(), ".next/app-path-routes-manifest.json"), "utf8")) as Record<string, string>;
-  expect(Object.keys(ROUTES).sort(), "every built route is probed").toEqual([...new Set(Object.values(manifest))].sort());
+  const manifest = JSON.parse(
+    readFileSync(path.join(process.cwd(), ".next/app-path-routes-manifest.json"), "utf8"),
+  ) as Record<string, string>;
+  expect(Object.keys(ROUTES).sort(), "every built route is probed").toEqual(
+    [...new Set(Object.values(manifest))].sort(),
+  );
 
   let probes = 0;
   for (const [route, urls] of Object.entries(ROUTES)) {
@@ -85,22 +109,35 @@ test("no unpublished, embargoed or withdrawn content is reachable anonymously th
       // A page request, and the RSC data request a client-side navigation would make.
       const variants: Record<string, string>[] = [{}, { RSC: "1" }, { RSC: "1", "Next-Router-Prefetch": "1" }];
       for (const headers of variants) {
-        if (!route.startsWith("/[locale]") && !route.startsWith("/admin") && !route.startsWith("/preview") && Object.keys(headers).length) continue;
+        if (
+          !route.startsWith("/[locale]") &&
+          !route.startsWith("/admin") &&
+          !route.startsWith("/preview") &&
+          Object.keys(headers).length
+        )
+          continue;
         probes++;
         // Admin page redirects are asserted; otherwise follow them (RSC requests are sent on to add `?_rsc`).
         const isPageRequest = Object.keys(headers).length === 0;
-        const res = await request.get(url, { headers, maxRedirects: route.startsWith("/admin") && isPageRequest ? 0 : 5 });
+        const res = await request.get(url, {
+          headers,
+          maxRedirects: route.startsWith("/admin") && isPageRequest ? 0 : 5,
+        });
         const body = await res.text();
         // A requested URL is echoed back (router state, "results for …"), so a string only leaks where
         // it was not asked for; a search that found a secret would still leak its slug in the result link.
         const forbidden = [...secretTexts, ...slugs].filter((x) => !decodeURIComponent(url).includes(x));
-        for (const secret of forbidden) expect(body, `${url} ${JSON.stringify(headers)} leaks ${secret}`).not.toContain(secret);
+        for (const secret of forbidden)
+          expect(body, `${url} ${JSON.stringify(headers)} leaks ${secret}`).not.toContain(secret);
         if (isPageRequest && route.startsWith("/admin") && route !== "/admin/login") {
           expect([307, 303, 302], `${url} must send to sign-in`).toContain(res.status());
           expect(res.headers()["location"]).toMatch(/\/admin\/login$/);
         }
         // (RSC data requests answer 200 with a not-found payload; the text checks above cover them.)
-        if (isPageRequest && (route.startsWith("/preview") || route === "/api/v1/releases/[id]" || route === "/[locale]/news/[slug]")) {
+        if (
+          isPageRequest &&
+          (route.startsWith("/preview") || route === "/api/v1/releases/[id]" || route === "/[locale]/news/[slug]")
+        ) {
           expect(res.status(), url).toBe(404);
         }
         expect(res.status(), `${url} must not crash`).toBeLessThan(500);
@@ -108,7 +145,9 @@ test("no unpublished, embargoed or withdrawn content is reachable anonymously th
     }
   }
   const routes = Object.keys(ROUTES).length;
-  console.log(`Anonymous access: ${routes} routes, ${probes} requests, 0 leaks of draft, embargoed or withdrawn content.`);
+  console.log(
+    `Anonymous access: ${routes} routes, ${probes} requests, 0 leaks of draft, embargoed or withdrawn content.`,
+  );
 
   // Leave the withdrawn release as seeded for the other tests.
   await editor.goto(`/admin/releases/${ids.withdrawn}`);

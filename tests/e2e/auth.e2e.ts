@@ -54,7 +54,10 @@ test("a wrong password shows the error in the interface language", async ({ page
   await expect(page.getByRole("status")).toContainText("Incorrect email or password.");
 });
 
-test("the session cookie is httpOnly and SameSite=Lax, and sign-out ends the session on the server", async ({ page, context }) => {
+test("the session cookie is httpOnly and SameSite=Lax, and sign-out ends the session on the server", async ({
+  page,
+  context,
+}) => {
   await signIn(page, DEMO.editor);
   const cookie = (await context.cookies()).find((c) => c.name === "newsroom_session");
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });

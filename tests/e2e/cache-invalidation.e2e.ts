@@ -24,7 +24,9 @@ test("publish, withdraw and embargo invalidate the cached pages", async ({ reque
   try {
     await runWorkflowButton(editor, "发布", "已发布。");
     const started = Date.now();
-    await expect.poll(() => visible(request), { timeout: 1_000, intervals: [50] }).toEqual({ listed: true, article: 200 });
+    await expect
+      .poll(() => visible(request), { timeout: 1_000, intervals: [50] })
+      .toEqual({ listed: true, article: 200 });
     expect(Date.now() - started).toBeLessThan(1_000);
     expect((await request.get("/en/feed.xml").then((r) => r.text())).includes(SLUG)).toBe(true);
 
@@ -38,7 +40,9 @@ test("publish, withdraw and embargo invalidate the cached pages", async ({ reque
     for (let i = 0; i < 3; i++) expect(await visible(request)).toEqual({ listed: false, article: 404 });
     const api = await request.get("/api/v1/releases?locale=zh");
     expect(JSON.stringify(await api.json())).not.toContain(SLUG);
-    await expect.poll(() => visible(request), { timeout: 10_000, intervals: [250] }).toEqual({ listed: true, article: 200 });
+    await expect
+      .poll(() => visible(request), { timeout: 10_000, intervals: [250] })
+      .toEqual({ listed: true, article: 200 });
     // At most one request after the embargo may see the old page (stale-while-revalidate).
     expect(Date.now() - at.getTime()).toBeLessThan(3_000);
   } finally {

@@ -31,7 +31,9 @@ test("draft → translate → publish → read → edit → outdated translation
   const translator = await signedInPage(browser, DEMO.translator);
   await translator.goto(`${releaseUrl}/translate`);
   await editorReady(translator);
-  await expect(translator.getByRole("region", { name: "Chinese original" })).toContainText("第一段：测试发布会于今日举行。");
+  await expect(translator.getByRole("region", { name: "Chinese original" })).toContainText(
+    "第一段：测试发布会于今日举行。",
+  );
   await translator.getByRole("button", { name: "Mark as translated" }).isDisabled();
   await translator.getByLabel("Title").fill("CNIPA Holds an End-to-End Test Press Conference");
   await translator.getByLabel("Summary").fill("The summary of a test release.");
@@ -131,7 +133,9 @@ test("preview is private: signed-in users see the working copy, anonymous visito
   const id = await openRelease(editor, "国家知识产权局发布2019年中国专利调查报告");
   const res = await editor.goto(`/preview/${id}/en`);
   expect(res?.status()).toBe(200);
-  await expect(editor.getByRole("heading", { level: 1 })).toHaveText("CNIPA Releases the 2019 China Patent Survey Report");
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText(
+    "CNIPA Releases the 2019 China Patent Survey Report",
+  );
   const anon = await (await browser.newContext()).newPage();
   expect((await anon.goto(`/preview/${id}/en`))?.status()).toBe(404);
   expect((await anon.request.get(`/preview/${id}/zh`)).status()).toBe(404);

@@ -27,7 +27,9 @@ async function parseXml(page: Page, xml: string) {
       })),
       urls: all("url").map((u) => ({
         loc: u.getElementsByTagName("loc")[0]?.textContent,
-        alternates: [...u.getElementsByTagNameNS("http://www.w3.org/1999/xhtml", "link")].map((l) => l.getAttribute("hreflang")),
+        alternates: [...u.getElementsByTagNameNS("http://www.w3.org/1999/xhtml", "link")].map((l) =>
+          l.getAttribute("hreflang"),
+        ),
       })),
       hasChannel: all("channel").length === 1,
     };
@@ -86,8 +88,17 @@ test("sitemap lists public pages with language alternates, never unpublished one
   expect(map.error).toBeNull();
   expect(map.root).toBe("urlset");
   const locs = map.urls.map((u) => u.loc!);
-  for (const path of ["/zh", "/en/news", "/zh/category/press-releases", "/en/archive/2020/04", "/en/news/cnipa-kipo-video-conference"]) {
-    expect(locs.some((l) => l.endsWith(path)), path).toBe(true);
+  for (const path of [
+    "/zh",
+    "/en/news",
+    "/zh/category/press-releases",
+    "/en/archive/2020/04",
+    "/en/news/cnipa-kipo-video-conference",
+  ]) {
+    expect(
+      locs.some((l) => l.endsWith(path)),
+      path,
+    ).toBe(true);
   }
   expect(locs.join()).not.toMatch(/ip5-heads-meeting|china-patent-survey-2019|ip-protection-symposium/);
   const article = map.urls.find((u) => u.loc!.endsWith("/en/news/cnipa-kipo-video-conference"))!;
@@ -113,7 +124,9 @@ test.describe("public JSON API", () => {
     expect(sample.urls.zh).toMatch(/\/zh\/news\/cnipa-kipo-video-conference$/);
     expect(JSON.stringify(body)).not.toContain("ip5-heads-meeting");
     const etag = res.headers()["etag"]!;
-    expect((await request.get("/api/v1/releases?locale=en", { headers: { "If-None-Match": etag } })).status()).toBe(304);
+    expect((await request.get("/api/v1/releases?locale=en", { headers: { "If-None-Match": etag } })).status()).toBe(
+      304,
+    );
 
     const one = await request.get(`/api/v1/releases/${sample.id}?locale=zh`);
     expect(one.status()).toBe(200);
@@ -131,7 +144,15 @@ test.describe("public JSON API", () => {
     expect((await request.get("/api/v1/releases?category=nope")).status()).toBe(404);
   });
 
-  for (const query of ["locale=fr", "page=0", "page=abc", "page=-1", "foo=1", "locale=zh&locale=en", "category=%3Cscript%3E"]) {
+  for (const query of [
+    "locale=fr",
+    "page=0",
+    "page=abc",
+    "page=-1",
+    "foo=1",
+    "locale=zh&locale=en",
+    "category=%3Cscript%3E",
+  ]) {
     test(`?${query} is a 400 with a JSON error`, async ({ request }) => {
       const res = await request.get(`/api/v1/releases?${query}`);
       expect(res.status()).toBe(400);

@@ -36,15 +36,23 @@ test("public pages are valid HTML (W3C Nu checker)", async ({ request }) => {
     // A deliberately broken page proves the checker runs and reports (a check that cannot fail is none).
     const broken = path.join(dir, "broken.html");
     writeFileSync(broken, "<!DOCTYPE html><html lang=en><head><title>x</title></head><body><p><div></p></body></html>");
-    const run = spawnSync("java", ["-jar", vnuJar, "--errors-only", "--format", "json", "--exit-zero-always", ...files, broken], {
-      encoding: "utf8",
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    const run = spawnSync(
+      "java",
+      ["-jar", vnuJar, "--errors-only", "--format", "json", "--exit-zero-always", ...files, broken],
+      {
+        encoding: "utf8",
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
     expect(run.error, "java must be installed (see .ci/run)").toBeUndefined();
     const report = run.stderr; // vnu writes its JSON report to stderr
-    const messages = (JSON.parse(report || "{}") as { messages?: { type: string; message: string; url: string }[] }).messages ?? [];
+    const messages =
+      (JSON.parse(report || "{}") as { messages?: { type: string; message: string; url: string }[] }).messages ?? [];
     const errors = messages.filter((m) => m.type === "error");
-    expect(errors.filter((m) => m.url.endsWith("broken.html")).length, "the checker finds the planted error").toBeGreaterThan(0);
+    expect(
+      errors.filter((m) => m.url.endsWith("broken.html")).length,
+      "the checker finds the planted error",
+    ).toBeGreaterThan(0);
     const ours = errors
       .filter((m) => !m.url.endsWith("broken.html"))
       .map((m) => `${PAGES[Number(path.basename(m.url, ".html"))]}: ${m.message}`);

@@ -18,7 +18,9 @@ async function typeBody(page: Page, name: string, text: string) {
 
 test("upload from the editor, private until published, then served with alt and srcset", async ({ browser }) => {
   test.setTimeout(120_000);
-  const png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: "#3a7" } }).png().toBuffer();
+  const png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: "#3a7" } })
+    .png()
+    .toBuffer();
   const editor = await signedInPage(browser, DEMO.editor);
   await editor.getByRole("link", { name: "新建稿件" }).click();
   await editorReady(editor);
@@ -31,7 +33,11 @@ test("upload from the editor, private until published, then served with alt and 
   await editor.getByRole("button", { name: "图片", exact: true }).click();
   const dialog = editor.getByRole("dialog", { name: "插入图片" });
   await expect(dialog).toBeVisible();
-  await dialog.getByLabel(/图片文件/).setInputFiles({ name: "photo.jpg", mimeType: "image/jpeg", buffer: Buffer.from("This is plain text, not a photo.") });
+  await dialog.getByLabel(/图片文件/).setInputFiles({
+    name: "photo.jpg",
+    mimeType: "image/jpeg",
+    buffer: Buffer.from("This is plain text, not a photo."),
+  });
   await dialog.getByLabel("替代文本（中文，必填）").fill(ALT_ZH);
   await dialog.getByLabel("替代文本（英文）").fill(ALT_EN);
   await dialog.getByRole("button", { name: "上传" }).click();
@@ -110,7 +116,9 @@ test("upload from the editor, private until published, then served with alt and 
 test("the media library: unused images can be listed and deleted after confirmation", async ({ browser }) => {
   const page = await signedInPage(browser, DEMO.admin);
   await page.goto("/admin/media");
-  const jpeg = await sharp({ create: { width: 640, height: 480, channels: 3, background: "#a33" } }).jpeg().toBuffer();
+  const jpeg = await sharp({ create: { width: 640, height: 480, channels: 3, background: "#a33" } })
+    .jpeg()
+    .toBuffer();
   await page.getByLabel(/图片文件/).setInputFiles({ name: "spare.jpg", mimeType: "image/jpeg", buffer: jpeg });
   await page.getByLabel("替代文本（中文，必填）").fill("备用图片");
   await page.getByRole("button", { name: "上传" }).click();

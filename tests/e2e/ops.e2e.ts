@@ -63,10 +63,10 @@ async function startServer(name: string, env: Record<string, string> = {}): Prom
     }
     for (const wake of waiters) wake();
   };
-  proc.stdout!.on("data", onData);
-  proc.stderr!.on("data", (chunk: Buffer) => (text += chunk));
+  proc.stdout.on("data", onData);
+  proc.stderr.on("data", (chunk: Buffer) => (text += chunk));
   const exit = new Promise<number | null>((resolve) => proc.on("exit", (code) => resolve(code)));
-  exit.finally(() => {
+  void exit.finally(() => {
     for (const suffix of ["", "-wal", "-shm"]) rmSync(dbFile + suffix, { force: true });
   });
 
@@ -100,9 +100,11 @@ test("X-Request-Id is kept when sane, generated otherwise, and every request log
     expect(kept.status).toBe(200);
     expect(kept.headers.get("x-request-id")).toBe("e2e-Trace_42");
 
-    for (const bad of ["has spaces", "x".repeat(65), "quote\"d"]) {
+    for (const bad of ["has spaces", "x".repeat(65), 'quote"d']) {
       const replaced = await fetch(`${base}/api/health`, { headers: { "x-request-id": bad } });
-      expect(replaced.headers.get("x-request-id")).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(replaced.headers.get("x-request-id")).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
     }
     const page = await fetch(`${base}/en?token=hunter2-secret`);
     expect(page.status).toBe(200);
@@ -195,7 +197,10 @@ test("SIGTERM: stops accepting, lets the in-flight request finish, closes idle k
   expect(post.response()).toMatch(/^HTTP\/1\.1 303 /);
   expect(post.response()).toMatch(/\r\nX-Request-Id: slow-form-post\r\n/i);
   expect(await server.exit).toBe(0);
-  expect(await server.waitForLog((l) => l.reqId === "slow-form-post")).toMatchObject({ status: 303, path: "/admin/login" });
+  expect(await server.waitForLog((l) => l.reqId === "slow-form-post")).toMatchObject({
+    status: 303,
+    path: "/admin/login",
+  });
   // appHooks: the database client the app opened was closed (src/server/db.ts closeDb).
   expect(await server.waitForLog((l) => l.msg === "stopped")).toMatchObject({ drained: true, appHooks: 1 });
 });

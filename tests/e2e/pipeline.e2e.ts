@@ -45,11 +45,21 @@ const SECURITY = {
   "x-frame-options": "DENY",
 };
 
-test("security headers on a public page, an admin page, a 404, the API, a feed and a static file", async ({ request }) => {
+test("security headers on a public page, an admin page, a 404, the API, a feed and a static file", async ({
+  request,
+}) => {
   const page = await request.get(ARTICLE);
   const html = await page.text();
   const staticJs = /<script src="(\/_next\/static\/[^"]+\.js)"/.exec(html)![1]!;
-  for (const path of [ARTICLE, "/admin/login", "/zh/news/nope", "/api/v1/releases?locale=zh", "/zh/feed.xml", "/api/health", staticJs]) {
+  for (const path of [
+    ARTICLE,
+    "/admin/login",
+    "/zh/news/nope",
+    "/api/v1/releases?locale=zh",
+    "/zh/feed.xml",
+    "/api/health",
+    staticJs,
+  ]) {
     const res = await request.get(path);
     const headers = res.headers();
     for (const [name, value] of Object.entries(SECURITY)) expect(headers[name], `${name} on ${path}`).toBe(value);

@@ -17,7 +17,10 @@ test("Chinese search finds published releases by any characters, with highlights
 test("English search matches plurals and links the same query in Chinese", async ({ page }) => {
   await page.goto("/en/search?q=conferences");
   await expect(page.locator(".search-results")).toContainText("Video Conference");
-  await expect(page.getByRole("navigation").getByRole("link", { name: "中文" })).toHaveAttribute("href", "/zh/search?q=conferences");
+  await expect(page.getByRole("navigation").getByRole("link", { name: "中文" })).toHaveAttribute(
+    "href",
+    "/zh/search?q=conferences",
+  );
 });
 
 test("drafts, translated-unpublished and embargoed releases are not found", async ({ request }) => {

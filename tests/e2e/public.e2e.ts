@@ -34,7 +34,10 @@ test("the home pages list published releases newest first, linking to articles",
     expect.stringMatching(/^CNIPA Commissioner Shen Changyu and KIPO/),
     "CNIPA Introduces Contactless Patent Services",
   ]);
-  await page.locator(".release-list").getByRole("link", { name: /CNIPA Commissioner Shen Changyu and KIPO/ }).click();
+  await page
+    .locator(".release-list")
+    .getByRole("link", { name: /CNIPA Commissioner Shen Changyu and KIPO/ })
+    .click();
   await expect(page).toHaveURL(new RegExp(`/en/news/${SAMPLE}$`));
 });
 

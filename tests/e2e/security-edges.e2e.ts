@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIResponse, type Page } from "@playwright/test";
 import { DEMO, signIn } from "./support";
 
 // CSRF, session fixation, and hostile input at the edges: each gets a clear 4xx and changes nothing.
@@ -9,23 +9,35 @@ const counts = () => {
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
     const n = (t: string) => (db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n;
-    return { releases: n("Release"), revisions: n("Revision"), users: n("User"), sessions: n("Session"), publications: n("Publication") };
+    return {
+      releases: n("Release"),
+      revisions: n("Revision"),
+      users: n("User"),
+      sessions: n("Session"),
+      publications: n("Publication"),
+    };
   } finally {
     db.close();
   }
 };
 
 /** The sign-in form exactly as a browser would post it (hidden action fields included). */
-async function loginFormFields(page: import("@playwright/test").Page) {
+async function loginFormFields(page: Page) {
   await page.goto("/admin/login");
   return page.evaluate(() => {
     const form = document.querySelector("form")!;
-    return [...new FormData(form).entries()].map(([k, v]) => [k, String(v)] as [string, string]);
+    return [...new FormData(form).entries()].map(
+      ([k, v]) => [k, typeof v === "string" ? v : v.name] as [string, string],
+    );
   });
 }
 
 test.describe("CSRF: server actions refuse other origins", () => {
-  test("a sign-in posted from a foreign origin creates no session; the same post from the site does", async ({ page, request, baseURL }) => {
+  test("a sign-in posted from a foreign origin creates no session; the same post from the site does", async ({
+    page,
+    request,
+    baseURL,
+  }) => {
     const fields = Object.fromEntries(await loginFormFields(page));
     Object.assign(fields, { email: DEMO.editor, password: process.env.DEMO_PASSWORD ?? "newsroom-demo" });
     const before = counts().sessions;
@@ -68,10 +80,31 @@ test("the session id changes at sign-in: a planted cookie is never adopted", asy
 test.describe("hostile input at the edges answers 4xx and changes nothing", () => {
   test("oversized, malformed and invalid requests", async ({ request }) => {
     const before = counts();
-    const cases: [string, () => Promise<import("@playwright/test").APIResponse>][] = [
-      ["oversized server action body", () => request.post("/admin/login", { headers: { "Next-Action": "x".repeat(42), "Content-Type": "text/plain;charset=UTF-8" }, data: "x".repeat(6 * 1024 * 1024) })],
-      ["malformed server action", () => request.post("/admin/login", { headers: { "Next-Action": "0".repeat(42), "Content-Type": "text/plain;charset=UTF-8" }, data: "{not json" })],
-      ["unknown server action id", () => request.post("/admin", { headers: { "Next-Action": "f".repeat(42), "Content-Type": "text/plain;charset=UTF-8" }, data: "[]" })],
+    const cases: [string, () => Promise<APIResponse>][] = [
+      [
+        "oversized server action body",
+        () =>
+          request.post("/admin/login", {
+            headers: { "Next-Action": "x".repeat(42), "Content-Type": "text/plain;charset=UTF-8" },
+            data: "x".repeat(6 * 1024 * 1024),
+          }),
+      ],
+      [
+        "malformed server action",
+        () =>
+          request.post("/admin/login", {
+            headers: { "Next-Action": "0".repeat(42), "Content-Type": "text/plain;charset=UTF-8" },
+            data: "{not json",
+          }),
+      ],
+      [
+        "unknown server action id",
+        () =>
+          request.post("/admin", {
+            headers: { "Next-Action": "f".repeat(42), "Content-Type": "text/plain;charset=UTF-8" },
+            data: "[]",
+          }),
+      ],
       ["invalid UTF-8 in a slug", () => request.get("/zh/news/%FF%FE%FD")],
       ["invalid UTF-8 in a query", () => request.get("/api/v1/releases?locale=%FF")],
       ["very long slug", () => request.get(`/zh/news/${"a".repeat(4000)}`)],
@@ -86,7 +119,13 @@ test.describe("hostile input at the edges answers 4xx and changes nothing", () =
       ["API unknown id", () => request.get("/api/v1/releases/does-not-exist")],
       ["API bad params", () => request.get("/api/v1/releases?page=abc&locale=zh")],
       ["API unknown param", () => request.get("/api/v1/releases?locale=zh&evil=1")],
-      ["media upload signed out", () => request.post("/api/media", { multipart: { file: { name: "a.png", mimeType: "image/png", buffer: Buffer.from("x") } } })],
+      [
+        "media upload signed out",
+        () =>
+          request.post("/api/media", {
+            multipart: { file: { name: "a.png", mimeType: "image/png", buffer: Buffer.from("x") } },
+          }),
+      ],
     ];
     for (const [name, run] of cases) {
       const res = await run();

@@ -61,7 +61,9 @@ for (const { path, other } of PAGES) {
 
 test("home shows featured and latest releases with localized dates", async ({ page }) => {
   await page.goto("/zh");
-  await expect(page.locator(".featured-list h3 a")).toHaveText(["申长雨与韩国知识产权局局长朴原住举行视频会议 就共同应对新冠肺炎疫情、加强专利信息服务合作交换意见"]);
+  await expect(page.locator(".featured-list h3 a")).toHaveText([
+    "申长雨与韩国知识产权局局长朴原住举行视频会议 就共同应对新冠肺炎疫情、加强专利信息服务合作交换意见",
+  ]);
   const item = (name: RegExp) => page.locator(".release-list li").filter({ has: page.getByRole("link", { name }) });
   await expect(item(/中欧知识产权工作组/).locator("time")).toHaveText("2020年5月12日");
   await page.goto("/en");

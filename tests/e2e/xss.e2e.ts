@@ -16,7 +16,9 @@ async function injectHostileBody(page: Page) {
     const request: Request = route.request();
     if (request.method() !== "POST" || !request.headers()["next-action"]) return route.continue();
     const args = JSON.parse(request.postData() ?? "[]") as unknown[];
-    const patched = args.map((a) => (a && typeof a === "object" && "body" in a ? { ...a, body: JSON.stringify(hostileDoc()) } : a));
+    const patched = args.map((a) =>
+      a && typeof a === "object" && "body" in a ? { ...a, body: JSON.stringify(hostileDoc()) } : a,
+    );
     await route.continue({ postData: JSON.stringify(patched) });
   });
 }
@@ -29,14 +31,24 @@ async function expectNothingRan(page: Page, url: string, dialogs: string[]) {
     const all = [...document.querySelectorAll("*")];
     return {
       xss: (window as unknown as { __xss?: number }).__xss ?? null,
-      handlers: all.flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName} ${a.name}`)),
+      handlers: all.flatMap((el) =>
+        [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName} ${a.name}`),
+      ),
       badUrls: all.flatMap((el) =>
         ["href", "src", "action", "formaction", "data"].flatMap((n) => {
-          const v = el.getAttribute(n)?.replace(/[\u0000-\u0020]/g, "").toLowerCase() ?? "";
+          const v =
+            el
+              .getAttribute(n)
+              ?.replace(/[\u0000-\u0020]/g, "")
+              .toLowerCase() ?? "";
           return /^(javascript|vbscript|data):/.test(v) ? [`${el.tagName} ${n}=${v.slice(0, 40)}`] : [];
         }),
       ),
-      embedded: [...document.querySelectorAll("main svg, main iframe, main object, main embed, main math, main style, main script:not([type=\"application/ld+json\"])")].map((e) => e.tagName),
+      embedded: [
+        ...document.querySelectorAll(
+          'main svg, main iframe, main object, main embed, main math, main style, main script:not([type="application/ld+json"])',
+        ),
+      ].map((e) => e.tagName),
     };
   });
   expect(report, url).toEqual({ xss: null, handlers: [], badUrls: [], embedded: [] });
@@ -84,8 +96,16 @@ test("XSS payloads in a published release never execute anywhere they are shown"
   const reader = await (await browser.newContext()).newPage();
   reader.on("dialog", (d) => (dialogs.push(d.message()), void d.dismiss()));
   const publicPages = [
-    `/zh/news/${SLUG}`, `/en/news/${SLUG}`, "/zh", "/en", "/zh/news", "/en/news",
-    "/zh/search?q=script", "/en/search?q=script", "/zh/category/press-releases", "/zh/archive",
+    `/zh/news/${SLUG}`,
+    `/en/news/${SLUG}`,
+    "/zh",
+    "/en",
+    "/zh/news",
+    "/en/news",
+    "/zh/search?q=script",
+    "/en/search?q=script",
+    "/zh/category/press-releases",
+    "/zh/archive",
   ];
   for (const url of publicPages) await expectNothingRan(reader, url, dialogs);
   // The title survives as text, in the page and in its <title>.
@@ -98,32 +118,51 @@ test("XSS payloads in a published release never execute anywhere they are shown"
   // Feeds, sitemap and API: well-formed, the title intact, no executable markup in the content.
   const xml = async (url: string) => {
     const text = await (await reader.request.get(url)).text();
-    return reader.evaluate(([body, u]) => {
-      const doc = new DOMParser().parseFromString(body, "application/xml");
-      if (doc.querySelector("parsererror")) return { error: u };
-      const entry = [...doc.querySelectorAll("item, entry")].find((e) => (e.querySelector("link")?.textContent || e.querySelector("link")?.getAttribute("href") || "").includes("xss-corpus"));
-      const html = entry?.querySelector("encoded, content")?.textContent ?? "";
-      const content = new DOMParser().parseFromString(html, "text/html");
-      return {
-        title: entry?.querySelector("title")?.textContent ?? null,
-        scripts: content.querySelectorAll("script, svg, iframe, object, img, style").length,
-        handlers: [...content.querySelectorAll("*")].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).length,
-        badLinks: [...content.querySelectorAll("a")].filter((a) => !/^(https?:|mailto:|\/)/i.test(a.getAttribute("href") ?? "")).length,
-      };
-    }, [text, url] as const);
+    return reader.evaluate(
+      ([body, u]) => {
+        const doc = new DOMParser().parseFromString(body, "application/xml");
+        if (doc.querySelector("parsererror")) return { error: u };
+        const entry = [...doc.querySelectorAll("item, entry")].find((e) =>
+          (e.querySelector("link")?.textContent || e.querySelector("link")?.getAttribute("href") || "").includes(
+            "xss-corpus",
+          ),
+        );
+        const html = entry?.querySelector("encoded, content")?.textContent ?? "";
+        const content = new DOMParser().parseFromString(html, "text/html");
+        return {
+          title: entry?.querySelector("title")?.textContent ?? null,
+          scripts: content.querySelectorAll("script, svg, iframe, object, img, style").length,
+          handlers: [...content.querySelectorAll("*")].filter((el) =>
+            [...el.attributes].some((a) => /^on/i.test(a.name)),
+          ).length,
+          badLinks: [...content.querySelectorAll("a")].filter(
+            (a) => !/^(https?:|mailto:|\/)/i.test(a.getAttribute("href") ?? ""),
+          ).length,
+        };
+      },
+      [text, url] as const,
+    );
   };
   for (const url of ["/zh/feed.xml", "/en/feed.xml", "/zh/atom.xml", "/en/atom.xml"]) {
     expect(await xml(url), url).toEqual({ title: TITLE, scripts: 0, handlers: 0, badLinks: 0 });
   }
   const sitemap = await (await reader.request.get("/sitemap.xml")).text();
   expect(sitemap).toContain(`/zh/news/${SLUG}`);
-  expect(await reader.evaluate((s) => !new DOMParser().parseFromString(s, "application/xml").querySelector("parsererror"), sitemap)).toBe(true);
+  expect(
+    await reader.evaluate(
+      (s) => !new DOMParser().parseFromString(s, "application/xml").querySelector("parsererror"),
+      sitemap,
+    ),
+  ).toBe(true);
   const api = await (await reader.request.get(`/api/v1/releases/${id}?locale=en`)).json();
   expect(JSON.stringify(api)).toContain("window.__xss");
-  const apiHtml = await reader.evaluate((h) => {
-    const d = new DOMParser().parseFromString(h, "text/html");
-    return d.querySelectorAll("script, svg, iframe, object, img, style, [onerror], [onload], [onclick]").length;
-  }, JSON.stringify(api).includes("bodyHtml") ? (api.data?.bodyHtml ?? api.bodyHtml ?? "") : "");
+  const apiHtml = await reader.evaluate(
+    (h) => {
+      const d = new DOMParser().parseFromString(h, "text/html");
+      return d.querySelectorAll("script, svg, iframe, object, img, style, [onerror], [onload], [onclick]").length;
+    },
+    JSON.stringify(api).includes("bodyHtml") ? (api.data?.bodyHtml ?? api.bodyHtml ?? "") : "",
+  );
   expect(apiHtml).toBe(0);
 
   // The editor changes the Chinese again so diff views have hostile lines on both sides.
@@ -133,13 +172,22 @@ test("XSS payloads in a published release never execute anywhere they are shown"
   await editor.getByRole("button", { name: "保存" }).click();
   await expect(editor.getByText("已保存。", { exact: true })).toBeVisible();
   const adminPages = [
-    "/admin", "/admin/releases", `/admin/releases/${id}`, `/admin/releases/${id}/history`,
-    `/admin/releases/${id}/translate`, "/admin/search?q=script", "/admin/audit", `/preview/${id}/zh`, `/preview/${id}/en`,
+    "/admin",
+    "/admin/releases",
+    `/admin/releases/${id}`,
+    `/admin/releases/${id}/history`,
+    `/admin/releases/${id}/translate`,
+    "/admin/search?q=script",
+    "/admin/audit",
+    `/preview/${id}/zh`,
+    `/preview/${id}/en`,
   ];
   for (const url of adminPages) await expectNothingRan(editor, url, dialogs);
   await editor.goto(`/admin/releases/${id}/history`);
   await expect(editor.locator(".diff").first()).toContainText("window.__xss");
 
   const outputs = publicPages.length + 4 + 1 + 1 + adminPages.length;
-  console.log(`XSS in the browser: ${TEXT_PAYLOADS.length + HOSTILE_HREFS.length + 2} payloads × ${outputs} outputs, 0 dialogs, 0 injected scripts.`);
+  console.log(
+    `XSS in the browser: ${TEXT_PAYLOADS.length + HOSTILE_HREFS.length + 2} payloads × ${outputs} outputs, 0 dialogs, 0 injected scripts.`,
+  );
 });

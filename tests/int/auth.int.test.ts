@@ -16,7 +16,9 @@ let hash: string;
 beforeEach(async () => {
   await resetDb();
   hash ??= await hashPassword(PASSWORD);
-  const a = await db.user.create({ data: { email: "admin@x.test", displayName: "A", role: "ADMIN", passwordHash: hash } });
+  const a = await db.user.create({
+    data: { email: "admin@x.test", displayName: "A", role: "ADMIN", passwordHash: hash },
+  });
   await db.user.create({ data: { email: "ed@x.test", displayName: "E", role: "EDITOR", passwordHash: hash } });
   admin = { id: a.id, role: "ADMIN" };
 });
@@ -45,7 +47,11 @@ describe("sign-in and sessions", () => {
   test("wrong password, unknown email and disabled account look the same", async () => {
     const ed = await db.user.findUniqueOrThrow({ where: { email: "ed@x.test" } });
     await setDisabled(db, admin, ed.id, true);
-    for (const [email, pw] of [["ed@x.test", PASSWORD], ["admin@x.test", "nope"], ["ghost@x.test", PASSWORD]]) {
+    for (const [email, pw] of [
+      ["ed@x.test", PASSWORD],
+      ["admin@x.test", "nope"],
+      ["ghost@x.test", PASSWORD],
+    ]) {
       expect(await attempt(email!, pw!, t0)).toEqual({ ok: false, code: "invalid_credentials" });
     }
     const failures = await db.auditEvent.count({ where: { action: "auth.sign_in_failed" } });
@@ -134,7 +140,9 @@ describe("user administration", () => {
       ok: false,
       code: "wrong_password",
     });
-    expect(await changeOwnPassword(db, actor, { currentPassword: "brand new password", newPassword: "another long pw" })).toEqual({
+    expect(
+      await changeOwnPassword(db, actor, { currentPassword: "brand new password", newPassword: "another long pw" }),
+    ).toEqual({
       ok: true,
       value: null,
     });
@@ -143,12 +151,19 @@ describe("user administration", () => {
   });
 
   test("user events are audited", async () => {
-    const created = await createUser(db, admin, { email: "z@x.test", displayName: "Z", role: "EDITOR", password: "long enough pw" });
+    const created = await createUser(db, admin, {
+      email: "z@x.test",
+      displayName: "Z",
+      role: "EDITOR",
+      password: "long enough pw",
+    });
     if (!created.ok) throw new Error();
     await changeRole(db, admin, created.value.id, "TRANSLATOR");
     await setDisabled(db, admin, created.value.id, true);
     await resetPassword(db, admin, created.value.id, "another long pw");
-    const actions = (await db.auditEvent.findMany({ where: { targetId: created.value.id } })).map((e) => e.action).sort();
+    const actions = (await db.auditEvent.findMany({ where: { targetId: created.value.id } }))
+      .map((e) => e.action)
+      .sort();
     expect(actions).toEqual(["user.created", "user.disabled", "user.password_reset", "user.role_changed"]);
   });
 });

@@ -27,9 +27,13 @@ let translator: MediaActor;
 let editorToken: string;
 
 const png = (width: number, height: number) =>
-  sharp({ create: { width, height, channels: 3, background: "#2a6" } }).png().toBuffer();
+  sharp({ create: { width, height, channels: 3, background: "#2a6" } })
+    .png()
+    .toBuffer();
 const jpeg = (width: number, height: number) =>
-  sharp({ create: { width, height, channels: 3, background: "#a26" } }).jpeg().toBuffer();
+  sharp({ create: { width, height, channels: 3, background: "#a26" } })
+    .jpeg()
+    .toBuffer();
 const alts = { altZh: "新闻发布会现场", altEn: "The press conference" };
 
 const imageDoc = (text: string, ...ids: { id: string; mime: string; width: number; height: number }[]) =>
@@ -39,7 +43,12 @@ const imageDoc = (text: string, ...ids: { id: string; mime: string; width: numbe
       { type: "paragraph", content: [{ type: "text", text }] },
       ...ids.map((m) => ({
         type: "image",
-        attrs: { src: `/media/${m.id}/original.${m.mime === "image/png" ? "png" : "jpg"}`, alt: "x", width: m.width, height: m.height },
+        attrs: {
+          src: `/media/${m.id}/original.${m.mime === "image/png" ? "png" : "jpg"}`,
+          alt: "x",
+          width: m.width,
+          height: m.height,
+        },
       })),
     ],
   } satisfies DocNode);
@@ -49,9 +58,21 @@ let slugCounter = 0;
 async function releaseWith(state: "draft" | "live" | "embargoed", ...media: Parameters<typeof imageDoc>[1][]) {
   const slug = `media-${++slugCounter}`;
   const body = imageDoc("正文", ...media);
-  const created = await createRelease(db, editor, { title: `稿件 ${slug}`, summary: "摘要", slug, body }, { categoryId: null, releaseDate: null });
+  const created = await createRelease(
+    db,
+    editor,
+    { title: `稿件 ${slug}`, summary: "摘要", slug, body },
+    { categoryId: null, releaseDate: null },
+  );
   if (!created.ok) throw new Error(created.code);
-  let v = await saveContent(db, editor, created.value.id, "en", { title: `Release ${slug}`, summary: "Summary", slug, body: imageDoc("Body", ...media) }, created.value.version);
+  let v = await saveContent(
+    db,
+    editor,
+    created.value.id,
+    "en",
+    { title: `Release ${slug}`, summary: "Summary", slug, body: imageDoc("Body", ...media) },
+    created.value.version,
+  );
   if (!v.ok || state === "draft") return { id: created.value.id, version: v.ok ? v.value.version : 0 };
   v = await runWorkflow(db, editor, created.value.id, { type: "markTranslated" }, v.value.version);
   if (!v.ok) throw new Error(v.code);
@@ -67,8 +88,10 @@ async function upload(bytes: Buffer, input = alts, actor: MediaActor | null = ed
   return result.value;
 }
 
-const fetchFile = (id: string, file: string) => getMediaFile(new Request(`http://127.0.0.1/media/${id}/${file}`), { params: Promise.resolve({ id, file }) });
-const filesOnDisk = () => readdirSync(dir, { recursive: true }).filter((f) => /\.(jpg|png|webp)$/.test(String(f))).length;
+const fetchFile = (id: string, file: string) =>
+  getMediaFile(new Request(`http://127.0.0.1/media/${id}/${file}`), { params: Promise.resolve({ id, file }) });
+const filesOnDisk = () =>
+  readdirSync(dir, { recursive: true }).filter((f) => /\.(jpg|png|webp)$/.test(String(f))).length;
 
 beforeAll(() => {
   expect(existsSync(dir)).toBe(true);
@@ -78,7 +101,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 beforeEach(async () => {
   await resetDb();
   cookieJar.clear();
-  const mk = (email: string, role: MediaActor["role"]) => db.user.create({ data: { email, displayName: email, role, passwordHash: "x" } });
+  const mk = (email: string, role: MediaActor["role"]) =>
+    db.user.create({ data: { email, displayName: email, role, passwordHash: "x" } });
   const [e, t] = await Promise.all([mk("e@media.test", "EDITOR"), mk("t@media.test", "TRANSLATOR")]);
   editor = { id: e.id, role: "EDITOR" };
   translator = { id: t.id, role: "TRANSLATOR" };
@@ -106,18 +130,40 @@ describe("upload", () => {
   });
 
   test("EXIF orientation: dimensions are as displayed", async () => {
-    const rotated = await sharp({ create: { width: 600, height: 400, channels: 3, background: "#000" } }).jpeg().withMetadata({ orientation: 6 }).toBuffer();
+    const rotated = await sharp({ create: { width: 600, height: 400, channels: 3, background: "#000" } })
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
     expect(await upload(rotated)).toMatchObject({ width: 400, height: 600 });
   });
 
   test.each([
-    ["text named like an image", "media_not_image", async () => Buffer.from("this is not a picture, whatever its name says")],
+    [
+      "text named like an image",
+      "media_not_image",
+      async () => Buffer.from("this is not a picture, whatever its name says"),
+    ],
     ["HTML", "media_not_image", async () => Buffer.from("<html><script>alert(1)</script></html>")],
-    ["GIF", "media_unsupported_type", async () => sharp({ create: { width: 4, height: 4, channels: 3, background: "#000" } }).gif().toBuffer()],
+    [
+      "GIF",
+      "media_unsupported_type",
+      async () =>
+        sharp({ create: { width: 4, height: 4, channels: 3, background: "#000" } })
+          .gif()
+          .toBuffer(),
+    ],
     ["SVG", "media_unsupported_type", async () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>')],
     ["truncated JPEG", "media_corrupt", async () => (await jpeg(800, 600)).subarray(0, 600)],
-    ["JPEG magic followed by HTML", "media_corrupt", async () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from("<html><script>x</script>")])],
-    ["PNG signature with garbage", "media_corrupt", async () => Buffer.concat([(await png(4, 4)).subarray(0, 8), Buffer.alloc(200, 7)])],
+    [
+      "JPEG magic followed by HTML",
+      "media_corrupt",
+      async () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from("<html><script>x</script>")]),
+    ],
+    [
+      "PNG signature with garbage",
+      "media_corrupt",
+      async () => Buffer.concat([(await png(4, 4)).subarray(0, 8), Buffer.alloc(200, 7)]),
+    ],
     ["over 10 MB", "media_too_large", async () => Buffer.concat([await png(10, 10), Buffer.alloc(10 * 1024 * 1024)])],
   ])("%s is refused (%s) and nothing is stored", async (_name, code, make) => {
     const before = filesOnDisk();
@@ -129,12 +175,19 @@ describe("upload", () => {
 
   test("the Chinese alt text is required; English is optional", async () => {
     const bytes = await png(10, 10);
-    expect(await uploadMedia(db, editor, { bytes, altZh: "  ", altEn: "x" }, dir)).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { altZh: "alt_zh_required" } });
+    expect(await uploadMedia(db, editor, { bytes, altZh: "  ", altEn: "x" }, dir)).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+      fieldErrors: { altZh: "alt_zh_required" },
+    });
     expect(await uploadMedia(db, editor, { bytes, altZh: "图", altEn: "" }, dir)).toMatchObject({ ok: true });
   });
 
   test("signed out: forbidden", async () => {
-    expect(await uploadMedia(db, null, { bytes: await png(10, 10), ...alts }, dir)).toEqual({ ok: false, code: "forbidden" });
+    expect(await uploadMedia(db, null, { bytes: await png(10, 10), ...alts }, dir)).toEqual({
+      ok: false,
+      code: "forbidden",
+    });
   });
 });
 
@@ -148,13 +201,18 @@ describe("POST /api/media", () => {
     return f;
   };
   const post = async (headers: Record<string, string>, body: BodyInit) =>
-    uploadRoute(new Request(`${ORIGIN}/api/media`, { method: "POST", headers: { host: "127.0.0.1:3000", ...headers }, body }));
+    uploadRoute(
+      new Request(`${ORIGIN}/api/media`, { method: "POST", headers: { host: "127.0.0.1:3000", ...headers }, body }),
+    );
 
   test("same origin, signed in: 201 with the new media", async () => {
     cookieJar.set(SESSION_COOKIE, editorToken);
     const response = await post({ origin: ORIGIN }, await form());
     expect(response.status).toBe(201);
-    expect(await response.json()).toMatchObject({ ok: true, media: { mime: "image/png", width: 40, height: 30, ...alts } });
+    expect(await response.json()).toMatchObject({
+      ok: true,
+      media: { mime: "image/png", width: 40, height: 30, ...alts },
+    });
     expect(response.headers.get("cache-control")).toBe("private, no-store");
   });
 
@@ -176,7 +234,10 @@ describe("POST /api/media", () => {
 
   test("a declared Content-Length over the limit is refused before reading", async () => {
     cookieJar.set(SESSION_COOKIE, editorToken);
-    const response = await post({ origin: ORIGIN, "content-type": "multipart/form-data; boundary=x", "content-length": String(20 * 1024 * 1024) }, "x");
+    const response = await post(
+      { origin: ORIGIN, "content-type": "multipart/form-data; boundary=x", "content-length": String(20 * 1024 * 1024) },
+      "x",
+    );
     expect(response.status).toBe(413);
     expect(await response.json()).toMatchObject({ error: "media_too_large" });
   });
@@ -192,7 +253,12 @@ describe("POST /api/media", () => {
       },
     });
     const response = await uploadRoute(
-      new Request(`${ORIGIN}/api/media`, { method: "POST", headers: { host: "127.0.0.1:3000", origin: ORIGIN, "content-type": "multipart/form-data; boundary=x" }, body, duplex: "half" } as RequestInit),
+      new Request(`${ORIGIN}/api/media`, {
+        method: "POST",
+        headers: { host: "127.0.0.1:3000", origin: ORIGIN, "content-type": "multipart/form-data; boundary=x" },
+        body,
+        duplex: "half",
+      } as RequestInit),
     );
     expect(response.status).toBe(413);
     expect(sent).toBeLessThan(15);
@@ -216,7 +282,9 @@ describe("POST /api/media", () => {
 
 describe("who may fetch a media file", () => {
   test("live vs draft-only vs embargoed vs withdrawn vs unused", async () => {
-    const [live, draft, embargoed, unused, withdrawn] = await Promise.all([1, 2, 3, 4, 5].map(async () => upload(await png(1000, 500))));
+    const [live, draft, embargoed, unused, withdrawn] = await Promise.all(
+      [1, 2, 3, 4, 5].map(async () => upload(await png(1000, 500))),
+    );
     await releaseWith("live", live!);
     await releaseWith("draft", draft!);
     await releaseWith("embargoed", embargoed!);
@@ -230,7 +298,11 @@ describe("who may fetch a media file", () => {
     expect(ok.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
     expect(ok.headers.get("content-type")).toBe("image/png");
     expect(ok.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(Buffer.from(await ok.arrayBuffer()).subarray(1, 4).toString()).toBe("PNG");
+    expect(
+      Buffer.from(await ok.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe("PNG");
     const variant = await anonymous(live!.id, "w480.webp");
     expect([variant.status, variant.headers.get("content-type")]).toEqual([200, "image/webp"]);
 
@@ -270,7 +342,12 @@ describe("library: uses, unused, delete", () => {
     await releaseWith("draft", b!);
     await releaseWith("embargoed", c!);
     const usage = await mediaUsage(db);
-    expect(usage.get(a!.id)!.map((u) => `${u.locale}:${u.kind}`).sort()).toEqual(["en:live", "en:working", "zh:live", "zh:working"]);
+    expect(
+      usage
+        .get(a!.id)!
+        .map((u) => `${u.locale}:${u.kind}`)
+        .sort(),
+    ).toEqual(["en:live", "en:working", "zh:live", "zh:working"]);
     expect(usage.get(a!.id)![0]!.releaseId).toBe(liveRelease.id);
     expect(usage.get(c!.id)!.some((u) => u.kind === "scheduled")).toBe(true);
     expect(usage.has(d!.id)).toBe(false);

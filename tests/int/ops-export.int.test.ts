@@ -91,7 +91,9 @@ test("npm run export writes a private file that npm run import loads into an emp
   const exported = cli("export.ts", ["--out", file]);
   expect(exported.stderr).toBe("");
   expect(exported.status).toBe(0);
-  expect(exported.stdout).toMatch(/^Exported \d+ releases, \d+ revisions, 3 accounts, \d+ audit events to .*export\.json/);
+  expect(exported.stdout).toMatch(
+    /^Exported \d+ releases, \d+ revisions, 3 accounts, \d+ audit events to .*export\.json/,
+  );
   expect(JSON.parse(readFileSync(file, "utf8")).format).toBe(EXPORT_FORMAT);
   expect(statSync(file).mode & 0o777).toBe(0o600);
 

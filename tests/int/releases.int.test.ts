@@ -27,7 +27,14 @@ beforeEach(async () => {
 async function translatedRelease() {
   const created = await createRelease(db, editor, content("原稿", "orig"), { categoryId: null, releaseDate: null });
   if (!created.ok) throw new Error(created.code);
-  const saved = await saveContent(db, translator, created.value.id, "en", content("Original", "orig"), created.value.version);
+  const saved = await saveContent(
+    db,
+    translator,
+    created.value.id,
+    "en",
+    content("Original", "orig"),
+    created.value.version,
+  );
   if (!saved.ok) throw new Error(saved.code);
   const marked = await runWorkflow(db, translator, created.value.id, { type: "markTranslated" }, saved.value.version);
   if (!marked.ok) throw new Error(marked.code);
@@ -45,7 +52,11 @@ describe("release lifecycle on a real database", () => {
       ["zh", "原稿"],
     ]);
     const events = await db.auditEvent.findMany({ where: { releaseId: id } });
-    expect(events.map((e) => e.action).sort()).toEqual(["release.created", "release.markTranslated", "release.publish"]);
+    expect(events.map((e) => e.action).sort()).toEqual([
+      "release.created",
+      "release.markTranslated",
+      "release.publish",
+    ]);
   });
 
   test("editing a published original leaves the live snapshot unchanged and the English outdated", async () => {
@@ -84,7 +95,10 @@ describe("release lifecycle on a real database", () => {
     const losers = results.filter((r) => !r.ok);
     expect(winners).toHaveLength(1);
     expect(losers).toEqual([{ ok: false, code: "conflict", currentVersion: base + 1 }]);
-    const revisions = await db.revision.findMany({ where: { releaseId: created.value.id }, orderBy: { number: "asc" } });
+    const revisions = await db.revision.findMany({
+      where: { releaseId: created.value.id },
+      orderBy: { number: "asc" },
+    });
     expect(revisions.map((r) => r.number)).toEqual([1, 2]);
   });
 
@@ -94,7 +108,10 @@ describe("release lifecycle on a real database", () => {
       ok: false,
       code: "forbidden",
     });
-    expect(await runWorkflow(db, translator, id, { type: "publish" }, version)).toEqual({ ok: false, code: "forbidden" });
+    expect(await runWorkflow(db, translator, id, { type: "publish" }, version)).toEqual({
+      ok: false,
+      code: "forbidden",
+    });
   });
 
   test("slugs are unique per language", async () => {
@@ -118,12 +135,22 @@ describe("history", () => {
     const { restoreRevision } = await import("../../src/server/releases/lifecycle");
     const created = await createRelease(db, editor, content("第一版", "hist"), { categoryId: null, releaseDate: null });
     if (!created.ok) throw new Error();
-    const second = await saveContent(db, editor, created.value.id, "zh", content("第二版", "hist"), created.value.version);
+    const second = await saveContent(
+      db,
+      editor,
+      created.value.id,
+      "zh",
+      content("第二版", "hist"),
+      created.value.version,
+    );
     if (!second.ok) throw new Error();
     const first = await db.revision.findFirstOrThrow({ where: { releaseId: created.value.id, number: 1 } });
     const restored = await restoreRevision(db, editor, created.value.id, first.id, second.value.version);
     expect(restored).toMatchObject({ ok: true });
-    const revisions = await db.revision.findMany({ where: { releaseId: created.value.id }, orderBy: { number: "asc" } });
+    const revisions = await db.revision.findMany({
+      where: { releaseId: created.value.id },
+      orderBy: { number: "asc" },
+    });
     expect(revisions.map((r) => [r.number, r.title])).toEqual([
       [1, "第一版"],
       [2, "第二版"],

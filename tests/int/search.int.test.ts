@@ -4,7 +4,13 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { textToDoc } from "../../src/domain/release/content";
 import { createRelease, runWorkflow, saveContent } from "../../src/server/releases/lifecycle";
 import type { Actor } from "../../src/server/releases/write";
-import { ensureSearchIndex, reindexSearch, searchPublished, searchWorking, type SearchResult } from "../../src/server/search";
+import {
+  ensureSearchIndex,
+  reindexSearch,
+  searchPublished,
+  searchWorking,
+  type SearchResult,
+} from "../../src/server/search";
 import { resetDb, testDb } from "../support/db";
 
 const db = testDb();
@@ -19,7 +25,12 @@ interface Text {
   summary?: string;
   body: string;
 }
-const input = (t: Text, slug: string) => ({ title: t.title, summary: t.summary ?? "新闻稿 Press note", slug, body: JSON.stringify(textToDoc(t.body)) });
+const input = (t: Text, slug: string) => ({
+  title: t.title,
+  summary: t.summary ?? "新闻稿 Press note",
+  slug,
+  body: JSON.stringify(textToDoc(t.body)),
+});
 const unwrap = <T>(r: { ok: true; value: T } | { ok: false; code: string }): T => {
   if (!r.ok) throw new Error(r.code);
   return r.value;
@@ -27,7 +38,9 @@ const unwrap = <T>(r: { ok: true; value: T } | { ok: false; code: string }): T =
 
 /** Creates a release; with `en`, translates it; with `at`, publishes it at that time. */
 async function release(name: string, zh: Text, en?: Text, at?: Date) {
-  let { id, version } = unwrap(await createRelease(db, editor, input(zh, name), { categoryId: null, releaseDate: null }));
+  const created = unwrap(await createRelease(db, editor, input(zh, name), { categoryId: null, releaseDate: null }));
+  const id = created.id;
+  let version = created.version;
   ids[name] = id;
   if (en) {
     version = unwrap(await saveContent(db, translator, id, "en", input(en, name), version)).version;
@@ -39,39 +52,91 @@ async function release(name: string, zh: Text, en?: Text, at?: Date) {
 
 const names = (r: SearchResult<{ releaseId: string }>) =>
   r.items.map((h) => Object.keys(ids).find((k) => ids[k] === h.releaseId)).join(" ");
-const zhLive = (q: unknown, now?: Date) => searchPublished(db, q, { locale: "zh", pageSize: 50, ...(now ? { now } : {}) });
+const zhLive = (q: unknown, now?: Date) =>
+  searchPublished(db, q, { locale: "zh", pageSize: 50, ...(now ? { now } : {}) });
 const enLive = (q: unknown) => searchPublished(db, q, { locale: "en", pageSize: 50 });
 
 beforeAll(async () => {
   await resetDb();
-  const mk = (email: string, role: Actor["role"]) => db.user.create({ data: { email, displayName: email, role, passwordHash: "x" } });
+  const mk = (email: string, role: Actor["role"]) =>
+    db.user.create({ data: { email, displayName: email, role, passwordHash: "x" } });
   editor = { id: (await mk("e@s.test", "EDITOR")).id, role: "EDITOR" };
   translator = { id: (await mk("t@s.test", "TRANSLATOR")).id, role: "TRANSLATOR" };
   await release(
     "video",
     { title: "国家知识产权局与韩国知识产权局举行视频会议", body: "双方在五局（IP5）合作框架下讨论专利审查高速路。" },
-    { title: "CNIPA and KIPO Hold Video Conference", body: "The offices discussed the Patent Prosecution Highway within IP5 cooperation." },
+    {
+      title: "CNIPA and KIPO Hold Video Conference",
+      body: "The offices discussed the Patent Prosecution Highway within IP5 cooperation.",
+    },
     day(10),
   );
   await release(
     "epidemic",
     { title: "疫情期间专利审查服务不停歇", body: "各地知识产权保护中心坚持线上服务，合作企业反映良好。" },
-    { title: "Patent examination continues during the epidemic", body: "Several conferences were moved online; video calls replaced visits." },
+    {
+      title: "Patent examination continues during the epidemic",
+      body: "Several conferences were moved online; video calls replaced visits.",
+    },
     day(5),
   );
   await release("draft", { title: "专利代理行业管理办法（草案）", body: "征求意见稿，尚未发布。" });
-  await release("embargo", { title: "疫苗专利快速审查通道", body: "将于下月启用。" }, { title: "Vaccine patents fast track", body: "Opens next month." }, later);
-  const edited = await release("edited", { title: "商标注册便利化", body: "原始正文。" }, { title: "Trademark registration", body: "Original body." }, day(3));
-  unwrap(await saveContent(db, editor, edited.id, "zh", input({ title: "商标注册便利化（修订）", body: "新增地理标志保护内容。" }, "edited"), edited.version));
-  const gone = await release("withdrawn", { title: "已撤回的专利公告", body: "撤回。" }, { title: "Withdrawn patent notice", body: "Gone." }, day(2));
+  await release(
+    "embargo",
+    { title: "疫苗专利快速审查通道", body: "将于下月启用。" },
+    { title: "Vaccine patents fast track", body: "Opens next month." },
+    later,
+  );
+  const edited = await release(
+    "edited",
+    { title: "商标注册便利化", body: "原始正文。" },
+    { title: "Trademark registration", body: "Original body." },
+    day(3),
+  );
+  unwrap(
+    await saveContent(
+      db,
+      editor,
+      edited.id,
+      "zh",
+      input({ title: "商标注册便利化（修订）", body: "新增地理标志保护内容。" }, "edited"),
+      edited.version,
+    ),
+  );
+  const gone = await release(
+    "withdrawn",
+    { title: "已撤回的专利公告", body: "撤回。" },
+    { title: "Withdrawn patent notice", body: "Gone." },
+    day(2),
+  );
   unwrap(await runWorkflow(db, editor, gone.id, { type: "withdraw" }, gone.version));
   for (let i = 1; i <= 12; i++) {
     const n = String(i).padStart(2, "0");
-    await release(`circuit${n}`, { title: `巡回审理第${n}期`, body: "知识产权法庭巡回审理。" }, { title: `Circuit hearing ${n}`, body: "A circuit hearing." }, day(10 + i));
+    await release(
+      `circuit${n}`,
+      { title: `巡回审理第${n}期`, body: "知识产权法庭巡回审理。" },
+      { title: `Circuit hearing ${n}`, body: "A circuit hearing." },
+      day(10 + i),
+    );
   }
-  await release("rank-t", { title: "周报汇总", body: "无。" }, { title: "Weekly roundup", body: "Nothing else." }, day(1));
-  await release("rank-b2", { title: "简讯二", body: "本周汇总如下。" }, { title: "Bulletin two", body: "A roundup of the week." }, day(19));
-  await release("rank-b1", { title: "简讯一", body: "本周汇总如下。" }, { title: "Bulletin one", body: "A roundup of the week." }, day(20));
+  await release(
+    "rank-t",
+    { title: "周报汇总", body: "无。" },
+    { title: "Weekly roundup", body: "Nothing else." },
+    day(1),
+  );
+  await release(
+    "rank-b2",
+    { title: "简讯二", body: "本周汇总如下。" },
+    { title: "Bulletin two", body: "A roundup of the week." },
+    day(19),
+  );
+  await release(
+    "rank-b1",
+    { title: "简讯一", body: "本周汇总如下。" },
+    { title: "Bulletin one", body: "A roundup of the week." },
+    day(20),
+  );
   await release(
     "rank-s",
     { title: "简讯三", summary: "周报：本周汇总", body: "无。" },
@@ -80,7 +145,12 @@ beforeAll(async () => {
   );
   // Published at the same instant: the order of ties must not depend on the engine or a reindex.
   for (const name of ["tie-a", "tie-b", "tie-c"]) {
-    await release(name, { title: `同刻发布${name}`, body: "同刻。" }, { title: `Same instant ${name}`, body: "Same." }, day(25));
+    await release(
+      name,
+      { title: `同刻发布${name}`, body: "同刻。" },
+      { title: `Same instant ${name}`, body: "Same." },
+      day(25),
+    );
   }
 }, 120_000);
 
@@ -161,7 +231,14 @@ describe("ranking, counts, pages", () => {
 
   test("pages of a 12-result search", async () => {
     const first = await searchPublished(db, "circuit", { locale: "en", pageSize: 5 });
-    expect(first).toMatchObject({ total: 12, totalIsLowerBound: false, pages: 3, page: 1, pageSize: 5, query: "circuit" });
+    expect(first).toMatchObject({
+      total: 12,
+      totalIsLowerBound: false,
+      pages: 3,
+      page: 1,
+      pageSize: 5,
+      query: "circuit",
+    });
     expect(names(first)).toBe("circuit12 circuit11 circuit10 circuit09 circuit08");
     const last = await searchPublished(db, "circuit", { locale: "en", pageSize: 5, page: 3 });
     expect(names(last)).toBe("circuit02 circuit01");
@@ -179,13 +256,16 @@ describe("ranking, counts, pages", () => {
     [5, 2, 5, true, 1, ""],
     [3, 1, 3, true, 1, "circuit12 circuit11 circuit10"],
     [1, 9, 1, true, 1, ""],
-  ])("cap %i, page %i: total %i, lower bound %s, %i pages: %s", async (cap, page, total, totalIsLowerBound, pages, expected) => {
-    for (const search of [searchPublished, searchWorking]) {
-      const result = await search(db, "circuit", { locale: "en", pageSize: 5, page, cap });
-      expect(result).toMatchObject({ total, totalIsLowerBound, pages, page });
-      expect(names(result)).toBe(expected);
-    }
-  });
+  ])(
+    "cap %i, page %i: total %i, lower bound %s, %i pages: %s",
+    async (cap, page, total, totalIsLowerBound, pages, expected) => {
+      for (const search of [searchPublished, searchWorking]) {
+        const result = await search(db, "circuit", { locale: "en", pageSize: 5, page, cap });
+        expect(result).toMatchObject({ total, totalIsLowerBound, pages, page });
+        expect(names(result)).toBe(expected);
+      }
+    },
+  );
 
   test("without a locale both languages are searched", async () => {
     const both = await searchPublished(db, "circuit 巡回", { pageSize: 50 });
@@ -241,7 +321,7 @@ describe("bad input never throws", () => {
     ["column filter", "title:专利"],
     ["prefix star", "专利*"],
     ["minus and caret", "-专利 ^专利"],
-    ["SQL", "'; DROP TABLE \"SearchDocument\"; --"],
+    ["SQL", '\'; DROP TABLE "SearchDocument"; --'],
     ["10,000 letters", "a".repeat(10_000)],
     ["1,000 Chinese characters", "专利".repeat(500)],
   ])("%s runs as plain words", async (_, q) => {
@@ -254,7 +334,18 @@ describe("bad input never throws", () => {
 });
 
 test("a full reindex gives the same results", async () => {
-  const queries = ["专利", "疫", "IP5 合作", "conference", '"video conference"', "汇总", "circuit", "地理标志", "同刻", "ip5"];
+  const queries = [
+    "专利",
+    "疫",
+    "IP5 合作",
+    "conference",
+    '"video conference"',
+    "汇总",
+    "circuit",
+    "地理标志",
+    "同刻",
+    "ip5",
+  ];
   const snapshot = async () =>
     Promise.all(
       queries.flatMap((q) => [searchPublished(db, q, { pageSize: 50 }), searchWorking(db, q, { pageSize: 50 })]),

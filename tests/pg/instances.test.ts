@@ -20,7 +20,12 @@ let a: Server;
 let b: Server;
 let browser: Browser;
 
-const content = (title: string, slug: string) => ({ title, summary: `${title}。`, slug, body: JSON.stringify(textToDoc(`${title}的正文。`)) });
+const content = (title: string, slug: string) => ({
+  title,
+  summary: `${title}。`,
+  slug,
+  body: JSON.stringify(textToDoc(`${title}的正文。`)),
+});
 
 /** A release with both languages, marked translated (ready to publish), through the release operations. */
 async function translatedRelease(slug: string, zhTitle: string) {
@@ -29,7 +34,14 @@ async function translatedRelease(slug: string, zhTitle: string) {
   const translator = { id: users.find((u) => u.email === TRANSLATOR)!.id, role: "TRANSLATOR" as const };
   const created = await createRelease(db, editor, content(zhTitle, slug), { categoryId: null, releaseDate: null });
   if (!created.ok) throw new Error(created.code);
-  const en = await saveContent(db, translator, created.value.id, "en", content(`EN ${slug}`, slug), created.value.version);
+  const en = await saveContent(
+    db,
+    translator,
+    created.value.id,
+    "en",
+    content(`EN ${slug}`, slug),
+    created.value.version,
+  );
   if (!en.ok) throw new Error(en.code);
   const marked = await runWorkflow(db, translator, created.value.id, { type: "markTranslated" }, en.value.version);
   if (!marked.ok) throw new Error(marked.code);
@@ -64,14 +76,20 @@ async function signIn(page: Page, base: string) {
  * Clicks `button`, then 确认 in the confirmation, and from that click polls `until` (B's pages) while
  * A's action runs; resolves with the ms from the click to B showing the change.
  */
-async function changeAndWatch(page: Page, button: string, done: string, until: () => Promise<boolean>): Promise<number> {
+async function changeAndWatch(
+  page: Page,
+  button: string,
+  done: string,
+  until: () => Promise<boolean>,
+): Promise<number> {
   await page.getByRole("button", { name: button, exact: true }).click();
   await page.getByRole("button", { name: "确认", exact: true }).click();
   const [delay] = await Promise.all([within(2_000, until), page.getByText(done, { exact: true }).waitFor()]);
   return delay;
 }
 
-const status = async (base: string, path: string, headers: Record<string, string> = {}) => (await fetch(base + path, { headers })).status;
+const status = async (base: string, path: string, headers: Record<string, string> = {}) =>
+  (await fetch(base + path, { headers })).status;
 // A session cookie (even an invalid one) bypasses the server's response cache: Next's own caches answer.
 const NEXT_ONLY = { cookie: "newsroom_session=not-a-session" };
 
@@ -82,12 +100,13 @@ describe("two instances on one PostgreSQL", () => {
     const release = await translatedRelease(slug, title);
     const article = `/zh/news/${slug}`;
     let last: unknown;
-    const onB = async () => (last = {
-      article: await status(b.base, article),
-      next: await status(b.base, article, NEXT_ONLY),
-      listed: (await (await fetch(`${b.base}/zh/news`)).text()).includes(title),
-      api: (await (await fetch(`${b.base}/api/v1/releases?locale=zh`)).text()).includes(slug),
-    });
+    const onB = async () =>
+      (last = {
+        article: await status(b.base, article),
+        next: await status(b.base, article, NEXT_ONLY),
+        listed: (await (await fetch(`${b.base}/zh/news`)).text()).includes(title),
+        api: (await (await fetch(`${b.base}/api/v1/releases?locale=zh`)).text()).includes(slug),
+      });
     // Warm every cache on B (response cache and Next's page and data caches) with the "before" state.
     for (let i = 0; i < 2; i++) expect(await onB()).toEqual({ article: 404, next: 404, listed: false, api: false });
     expect((await fetch(b.base + article)).headers.get("x-cache")).toBe("HIT");
@@ -98,13 +117,28 @@ describe("two instances on one PostgreSQL", () => {
     await page.getByRole("toolbar").first().waitFor(); // hydrated
 
     const explain = (err: Error) => {
-      throw new Error(`${err.message}; B last answered ${JSON.stringify(last)}; B's bus: ${JSON.stringify(b.logs().filter((l) => String(l.msg).includes("cache bus") || String(l.msg).includes("revalidat")))}`);
+      throw new Error(
+        `${err.message}; B last answered ${JSON.stringify(last)}; B's bus: ${JSON.stringify(b.logs().filter((l) => String(l.msg).includes("cache bus") || String(l.msg).includes("revalidat")))}`,
+      );
     };
     const shows = (want: object) => async () => JSON.stringify(await onB()) === JSON.stringify(want);
-    const afterPublish = await changeAndWatch(page, "发布", "已发布。", shows({ article: 200, next: 200, listed: true, api: true })).catch(explain);
-    const afterWithdraw = await changeAndWatch(page, "撤回", "已撤回，稿件回到草稿状态。", shows({ article: 404, next: 404, listed: false, api: false })).catch(explain);
+    const afterPublish = await changeAndWatch(
+      page,
+      "发布",
+      "已发布。",
+      shows({ article: 200, next: 200, listed: true, api: true }),
+    ).catch(explain);
+    const afterWithdraw = await changeAndWatch(
+      page,
+      "撤回",
+      "已撤回，稿件回到草稿状态。",
+      shows({ article: 404, next: 404, listed: false, api: false }),
+    ).catch(explain);
 
-    const notified = b.logs().filter((l) => l.msg === "cache bus: change on another instance").map((l) => l.delayMs);
+    const notified = b
+      .logs()
+      .filter((l) => l.msg === "cache bus: change on another instance")
+      .map((l) => l.delayMs);
     console.log(
       `publish → visible on B (article, list, API, Next's own cache): ${afterPublish} ms after the confirming click on A; ` +
         `withdraw → gone on B: ${afterWithdraw} ms; NOTIFY received by B ${notified.join(" and ")} ms after A sent it`,
@@ -151,7 +185,9 @@ describe("database outage", () => {
     const recovered = await within(30_000, async () => (await status(a.base, "/api/health")) === 200);
     expect(await status(a.base, `/zh/search?q=${encodeURIComponent("停机")}`)).toBe(200);
     expect(await status(a.base, `/en/news/${slug}`)).toBe(200);
-    await within(15_000, async () => [a, b].every((s) => s.logs().some((l) => l.msg === "cache bus: listening" && l.reconnected === true)));
+    await within(15_000, async () =>
+      [a, b].every((s) => s.logs().some((l) => l.msg === "cache bus: listening" && l.reconnected === true)),
+    );
     expect(a.proc.exitCode).toBeNull();
     expect(b.proc.exitCode).toBeNull();
     console.log(`database back → health 200 on A after ${recovered} ms`);

@@ -12,7 +12,8 @@ export const ROOT = new URL("../..", import.meta.url).pathname;
 
 export function databaseUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url || !/^postgres(ql)?:\/\//.test(url)) throw new Error("TEST_DATABASE_URL must name a PostgreSQL database the tests may wipe");
+  if (!url || !/^postgres(ql)?:\/\//.test(url))
+    throw new Error("TEST_DATABASE_URL must name a PostgreSQL database the tests may wipe");
   return url;
 }
 
@@ -26,12 +27,16 @@ export async function freshDatabase(url: string): Promise<void> {
 
 /** `npm run user:create`, the way an administrator creates accounts on PostgreSQL. */
 export function createUser(url: string, email: string, role: "editor" | "translator", password: string): void {
-  const result = spawnSync("npm", ["run", "-s", "user:create", "--", "--email", email, "--name", email, "--role", role, "--password-stdin"], {
-    cwd: ROOT,
-    input: `${password}\n`,
-    env: { ...process.env, DATABASE_URL: url },
-    encoding: "utf8",
-  });
+  const result = spawnSync(
+    "npm",
+    ["run", "-s", "user:create", "--", "--email", email, "--name", email, "--role", role, "--password-stdin"],
+    {
+      cwd: ROOT,
+      input: `${password}\n`,
+      env: { ...process.env, DATABASE_URL: url },
+      encoding: "utf8",
+    },
+  );
   if (result.status !== 0) throw new Error(`user:create failed: ${result.stderr}${result.stdout}`);
 }
 
@@ -45,11 +50,22 @@ export interface Server {
 }
 
 /** Starts `script` (start.mjs builds when needed and migrates; server.mjs only serves). */
-export async function startServer(name: string, script: "scripts/start.mjs" | "scripts/server.mjs", url: string): Promise<Server> {
+export async function startServer(
+  name: string,
+  script: "scripts/start.mjs" | "scripts/server.mjs",
+  url: string,
+): Promise<Server> {
   const port = await freePort();
   const proc = spawn("node", [script], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), NEWSROOM_HOST: "127.0.0.1", DATABASE_URL: url, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      NEWSROOM_HOST: "127.0.0.1",
+      DATABASE_URL: url,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -61,8 +77,8 @@ export async function startServer(name: string, script: "scripts/start.mjs" | "s
     text += c;
     appendFileSync(logFile, c);
   };
-  proc.stdout!.on("data", collect);
-  proc.stderr!.on("data", collect);
+  proc.stdout.on("data", collect);
+  proc.stderr.on("data", collect);
   const exited = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
   const base = `http://127.0.0.1:${port}`;
   const until = Date.now() + 300_000;

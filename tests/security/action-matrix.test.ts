@@ -46,8 +46,12 @@ async function releaseIn(state: State) {
   const created = await createRelease(db, editor, content("原稿", slug), { categoryId: null, releaseDate: null });
   if (!created.ok) throw new Error(created.code);
   const { id } = created.value;
-  let v = (await saveContent(db, editor, id, "en", content("Original", slug), created.value.version)) as { ok: true; value: { version: number } };
-  if (state !== "DRAFT") v = (await runWorkflow(db, editor, id, { type: "markTranslated" }, v.value.version)) as typeof v;
+  let v = (await saveContent(db, editor, id, "en", content("Original", slug), created.value.version)) as {
+    ok: true;
+    value: { version: number };
+  };
+  if (state !== "DRAFT")
+    v = (await runWorkflow(db, editor, id, { type: "markTranslated" }, v.value.version)) as typeof v;
   if (state === "PUBLISHED") v = (await runWorkflow(db, editor, id, { type: "publish" }, v.value.version)) as typeof v;
   const revision = await db.revision.findFirstOrThrow({ where: { releaseId: id, locale: "zh" } });
   return { id, version: v.value.version, slug, revisionId: revision.id };
@@ -75,9 +79,13 @@ const ALL_ROLES = { anonymous: false, TRANSLATOR: true, EDITOR: true, ADMIN: tru
 const NOBODY = { anonymous: false, TRANSLATOR: false, EDITOR: false, ADMIN: false };
 
 // action → state → who → allowed
-const WORKFLOW: Record<string, { run: (r: Release) => Promise<unknown>; allowed: Record<State, Record<Who, boolean>> }> = {
+const WORKFLOW: Record<
+  string,
+  { run: (r: Release) => Promise<unknown>; allowed: Record<State, Record<Who, boolean>> }
+> = {
   saveOriginalAction: {
-    run: (r) => releases.saveOriginalAction(r.id, r.version, { ...content("改稿", r.slug), categoryId: "", releaseDate: "" }),
+    run: (r) =>
+      releases.saveOriginalAction(r.id, r.version, { ...content("改稿", r.slug), categoryId: "", releaseDate: "" }),
     allowed: { DRAFT: ED_AD, TRANSLATED: ED_AD, PUBLISHED: ED_AD },
   },
   saveTranslationAction: {
@@ -93,7 +101,8 @@ const WORKFLOW: Record<string, { run: (r: Release) => Promise<unknown>; allowed:
     allowed: { DRAFT: NOBODY, TRANSLATED: ED_AD, PUBLISHED: ED_AD },
   },
   "workflowAction publish (embargo)": {
-    run: (r) => releases.workflowAction(r.id, r.version, { type: "publish", at: new Date(Date.now() + 3600e3).toISOString() }),
+    run: (r) =>
+      releases.workflowAction(r.id, r.version, { type: "publish", at: new Date(Date.now() + 3600e3).toISOString() }),
     allowed: { DRAFT: NOBODY, TRANSLATED: ED_AD, PUBLISHED: ED_AD },
   },
   "workflowAction withdraw": {
@@ -127,13 +136,20 @@ describe("release actions × visitor × state", () => {
     }
   });
 
-  test.each(WHO.map((who) => ({ who, allowed: ED_AD[who] })))("createReleaseAction as $who → $allowed", async ({ who, allowed }) => {
-    actAs(who);
-    const before = await db.release.count();
-    const value = (await releases.createReleaseAction({ ...content("新稿", `create-${who.toLowerCase()}`), categoryId: "", releaseDate: "" })) as { ok: boolean };
-    expect(value.ok).toBe(allowed);
-    expect(await db.release.count()).toBe(before + (allowed ? 1 : 0));
-  });
+  test.each(WHO.map((who) => ({ who, allowed: ED_AD[who] })))(
+    "createReleaseAction as $who → $allowed",
+    async ({ who, allowed }) => {
+      actAs(who);
+      const before = await db.release.count();
+      const value = (await releases.createReleaseAction({
+        ...content("新稿", `create-${who.toLowerCase()}`),
+        categoryId: "",
+        releaseDate: "",
+      })) as { ok: boolean };
+      expect(value.ok).toBe(allowed);
+      expect(await db.release.count()).toBe(before + (allowed ? 1 : 0));
+    },
+  );
 });
 
 describe("user and account actions × visitor", () => {
@@ -146,7 +162,16 @@ describe("user and account actions × visitor", () => {
 
   const ACTIONS: Record<string, { run: (who: Who) => Promise<unknown>; allowed: Record<Who, boolean> }> = {
     createUserAction: {
-      run: (who) => usersModule.createUserAction({}, form({ email: `made-by-${who}@matrix.test`, displayName: "N", role: "TRANSLATOR", password: "a long password" })),
+      run: (who) =>
+        usersModule.createUserAction(
+          {},
+          form({
+            email: `made-by-${who}@matrix.test`,
+            displayName: "N",
+            role: "TRANSLATOR",
+            password: "a long password",
+          }),
+        ),
       allowed: ADMIN_ONLY,
     },
     changeRoleAction: {
@@ -158,7 +183,8 @@ describe("user and account actions × visitor", () => {
       allowed: ADMIN_ONLY,
     },
     resetPasswordAction: {
-      run: () => usersModule.resetPasswordAction({}, form({ userId: users.EDITOR.id + "-nobody", password: "a long password" })),
+      run: () =>
+        usersModule.resetPasswordAction({}, form({ userId: users.EDITOR.id + "-nobody", password: "a long password" })),
       allowed: NOBODY, // unknown user: refused for admins too (not_found), forbidden for others
     },
     setLanguageAction: {
@@ -169,13 +195,28 @@ describe("user and account actions × visitor", () => {
       // an unused image (a row without files): any staff member may delete it
       run: async () => {
         const id = randomBytes(12).toString("hex");
-        await db.media.create({ data: { id, storageKey: `${id.slice(0, 2)}/${id}`, mime: "image/png", bytes: 1, width: 1, height: 1, sha256: "x", altZh: "图" } });
+        await db.media.create({
+          data: {
+            id,
+            storageKey: `${id.slice(0, 2)}/${id}`,
+            mime: "image/png",
+            bytes: 1,
+            width: 1,
+            height: 1,
+            sha256: "x",
+            altZh: "图",
+          },
+        });
         return media.deleteMediaAction({}, form({ mediaId: id }));
       },
       allowed: ALL_ROLES,
     },
     changePasswordAction: {
-      run: () => account.changePasswordAction({}, form({ currentPassword: "wrong", newPassword: "a long password", confirmPassword: "a long password" })),
+      run: () =>
+        account.changePasswordAction(
+          {},
+          form({ currentPassword: "wrong", newPassword: "a long password", confirmPassword: "a long password" }),
+        ),
       allowed: NOBODY, // wrong current password for everyone; forbidden when signed out
     },
   };
@@ -184,7 +225,13 @@ describe("user and account actions × visitor", () => {
     const appDir = path.join(process.cwd(), "src/app");
     const exported: string[] = [];
     const walk = (dir: string): string[] =>
-      readdirSync(dir).flatMap((e) => (statSync(path.join(dir, e)).isDirectory() ? walk(path.join(dir, e)) : e === "actions.ts" ? [path.join(dir, e)] : []));
+      readdirSync(dir).flatMap((e) =>
+        statSync(path.join(dir, e)).isDirectory()
+          ? walk(path.join(dir, e))
+          : e === "actions.ts"
+            ? [path.join(dir, e)]
+            : [],
+      );
     for (const file of walk(appDir)) {
       const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
       exported.push(...Object.keys(mod).filter((k) => typeof mod[k] === "function"));
@@ -201,7 +248,9 @@ describe("user and account actions × visitor", () => {
     expect(exported.filter((name) => !covered.has(name))).toEqual([]);
   });
 
-  const cases = Object.entries(ACTIONS).flatMap(([action, spec]) => WHO.map((who) => ({ action, who, allowed: spec.allowed[who] })));
+  const cases = Object.entries(ACTIONS).flatMap(([action, spec]) =>
+    WHO.map((who) => ({ action, who, allowed: spec.allowed[who] })),
+  );
   test.each(cases)("$action as $who → allowed: $allowed", async ({ action, who, allowed }) => {
     actAs(who);
     const result = (await ACTIONS[action]!.run(who)) as { ok?: boolean; error?: string };

@@ -67,10 +67,14 @@ describe("admin pages", () => {
     expect(Object.keys(PAGES).sort()).toEqual(found);
   });
 
-  const cases = Object.entries(PAGES).flatMap(([page, byWho]) => WHO.map((who) => ({ page, who, expected: byWho[who] })));
+  const cases = Object.entries(PAGES).flatMap(([page, byWho]) =>
+    WHO.map((who) => ({ page, who, expected: byWho[who] })),
+  );
   test.each(cases)("$page as $who → $expected", async ({ page, who, expected }) => {
     actAs(who);
-    const mod = (await import(/* @vite-ignore */ path.join(appDir, page))) as { default: (p: unknown) => Promise<unknown> };
+    const mod = (await import(/* @vite-ignore */ path.join(appDir, page))) as {
+      default: (p: unknown) => Promise<unknown>;
+    };
     const props = {
       params: Promise.resolve({ id: releaseId, locale: "en" }),
       searchParams: Promise.resolve({}),

@@ -42,12 +42,43 @@ const hostileString = fc.oneof(
     "1e309",
   ),
 );
-const hostileValue = fc.oneof(hostileString, fc.anything({ maxDepth: 3 }), fc.integer(), fc.double(), fc.constant(null), fc.constant(undefined));
+const hostileValue = fc.oneof(
+  hostileString,
+  fc.anything({ maxDepth: 3 }),
+  fc.integer(),
+  fc.double(),
+  fc.constant(null),
+  fc.constant(undefined),
+);
 const contentLike = fc.record(
-  { title: hostileValue, summary: hostileValue, body: hostileValue, slug: hostileValue, categoryId: hostileValue, releaseDate: hostileValue, sourceFingerprint: hostileValue },
+  {
+    title: hostileValue,
+    summary: hostileValue,
+    body: hostileValue,
+    slug: hostileValue,
+    categoryId: hostileValue,
+    releaseDate: hostileValue,
+    sourceFingerprint: hostileValue,
+  },
   { requiredKeys: [] },
 );
-const formLike = fc.dictionary(fc.constantFrom("email", "displayName", "role", "password", "userId", "disabled", "locale", "currentPassword", "newPassword", "confirmPassword", "next", "$ACTION_ID_x"), hostileString);
+const formLike = fc.dictionary(
+  fc.constantFrom(
+    "email",
+    "displayName",
+    "role",
+    "password",
+    "userId",
+    "disabled",
+    "locale",
+    "currentPassword",
+    "newPassword",
+    "confirmPassword",
+    "next",
+    "$ACTION_ID_x",
+  ),
+  hostileString,
+);
 
 const toForm = (entries: Record<string, string>) => {
   const f = new FormData();
@@ -57,7 +88,13 @@ const toForm = (entries: Record<string, string>) => {
 
 const state = async () => {
   const r = await db.release.findUniqueOrThrow({ where: { id: releaseId }, include: { contents: true } });
-  return JSON.stringify([r.version, r.status, r.contents.map((c) => c.fingerprint).sort(), await db.release.count(), await db.user.count()]);
+  return JSON.stringify([
+    r.version,
+    r.status,
+    r.contents.map((c) => c.fingerprint).sort(),
+    await db.release.count(),
+    await db.user.count(),
+  ]);
 };
 
 beforeAll(async () => {
@@ -73,10 +110,38 @@ beforeAll(async () => {
 describe(`fuzzed server actions (${RUNS} runs each)`, () => {
   const cases: [string, fc.Arbitrary<() => Promise<unknown>>][] = [
     ["createReleaseAction", contentLike.map((input) => () => releases.createReleaseAction(input))],
-    ["saveOriginalAction", fc.tuple(hostileValue, contentLike).map(([v, input]) => () => releases.saveOriginalAction(releaseId, v as number, input))],
-    ["saveTranslationAction", fc.tuple(hostileValue, contentLike).map(([v, input]) => () => releases.saveTranslationAction(releaseId, v as number, input))],
-    ["workflowAction", fc.tuple(hostileValue, hostileValue, hostileValue).map(([id, v, cmd]) => () => releases.workflowAction(id as string, v as number, cmd))],
-    ["restoreRevisionAction", fc.tuple(hostileValue, hostileValue, hostileValue).map(([id, rev, v]) => () => releases.restoreRevisionAction(id as string, rev as string, v as number))],
+    [
+      "saveOriginalAction",
+      fc.tuple(hostileValue, contentLike).map(
+        ([v, input]) =>
+          () =>
+            releases.saveOriginalAction(releaseId, v as number, input),
+      ),
+    ],
+    [
+      "saveTranslationAction",
+      fc.tuple(hostileValue, contentLike).map(
+        ([v, input]) =>
+          () =>
+            releases.saveTranslationAction(releaseId, v as number, input),
+      ),
+    ],
+    [
+      "workflowAction",
+      fc.tuple(hostileValue, hostileValue, hostileValue).map(
+        ([id, v, cmd]) =>
+          () =>
+            releases.workflowAction(id as string, v as number, cmd),
+      ),
+    ],
+    [
+      "restoreRevisionAction",
+      fc.tuple(hostileValue, hostileValue, hostileValue).map(
+        ([id, rev, v]) =>
+          () =>
+            releases.restoreRevisionAction(id as string, rev as string, v as number),
+      ),
+    ],
     ["createUserAction", formLike.map((f) => () => users.createUserAction({}, toForm(f)))],
     ["changeRoleAction", formLike.map((f) => () => users.changeRoleAction({}, toForm(f)))],
     ["resetPasswordAction", formLike.map((f) => () => users.resetPasswordAction({}, toForm(f)))],
@@ -100,7 +165,14 @@ describe(`fuzzed server actions (${RUNS} runs each)`, () => {
   test("invalid versions and bodies change nothing", async () => {
     const before = await state();
     for (const version of [0, -1, 1.5, Number.NaN, "1", null]) {
-      const r = await releases.saveOriginalAction(releaseId, version as number, { title: "x", summary: "", slug: "ok-slug", body: "{}", categoryId: "", releaseDate: "" });
+      const r = await releases.saveOriginalAction(releaseId, version as number, {
+        title: "x",
+        summary: "",
+        slug: "ok-slug",
+        body: "{}",
+        categoryId: "",
+        releaseDate: "",
+      });
       expect(r.ok).toBe(false);
     }
     expect(await state()).toBe(before);

@@ -33,10 +33,14 @@ function actAs(who: Who) {
 beforeAll(async () => {
   await resetDb();
   for (const role of ["ADMIN", "EDITOR", "TRANSLATOR"] as const) {
-    const u = await db.user.create({ data: { email: `${role}@media-authz.test`, displayName: role, role, passwordHash: "x" } });
+    const u = await db.user.create({
+      data: { email: `${role}@media-authz.test`, displayName: role, role, passwordHash: "x" },
+    });
     tokens[role] = (await createSession(db, u.id)).token;
     if (role === "EDITOR") {
-      const bytes = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#000" } }).png().toBuffer();
+      const bytes = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#000" } })
+        .png()
+        .toBuffer();
       const r = await uploadMedia(db, { id: u.id, role }, { bytes, altZh: "图", altEn: "" }, dir);
       if (!r.ok) throw new Error(r.code);
       unpublishedId = r.value.id;
@@ -46,7 +50,9 @@ beforeAll(async () => {
 
 const uploadForm = async () => {
   const f = new FormData();
-  const bytes = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#fff" } }).png().toBuffer();
+  const bytes = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#fff" } })
+    .png()
+    .toBuffer();
   f.set("file", new Blob([new Uint8Array(bytes)]), "x.png");
   f.set("altZh", "图");
   return f;
@@ -54,11 +60,25 @@ const uploadForm = async () => {
 
 const ROUTES: Record<string, { run: () => Promise<Response>; expected: Record<Who, number> }> = {
   "POST /api/media (same origin)": {
-    run: async () => uploadRoute.POST(new Request(`${ORIGIN}/api/media`, { method: "POST", headers: { host: "127.0.0.1:3000", origin: ORIGIN }, body: await uploadForm() })),
+    run: async () =>
+      uploadRoute.POST(
+        new Request(`${ORIGIN}/api/media`, {
+          method: "POST",
+          headers: { host: "127.0.0.1:3000", origin: ORIGIN },
+          body: await uploadForm(),
+        }),
+      ),
     expected: { anonymous: 401, TRANSLATOR: 201, EDITOR: 201, ADMIN: 201 },
   },
   "POST /api/media (foreign origin)": {
-    run: async () => uploadRoute.POST(new Request(`${ORIGIN}/api/media`, { method: "POST", headers: { host: "127.0.0.1:3000", origin: "https://evil.example" }, body: await uploadForm() })),
+    run: async () =>
+      uploadRoute.POST(
+        new Request(`${ORIGIN}/api/media`, {
+          method: "POST",
+          headers: { host: "127.0.0.1:3000", origin: "https://evil.example" },
+          body: await uploadForm(),
+        }),
+      ),
     expected: { anonymous: 403, TRANSLATOR: 403, EDITOR: 403, ADMIN: 403 },
   },
   "GET /api/media": {
@@ -66,7 +86,10 @@ const ROUTES: Record<string, { run: () => Promise<Response>; expected: Record<Wh
     expected: { anonymous: 401, TRANSLATOR: 200, EDITOR: 200, ADMIN: 200 },
   },
   "GET /media/[id]/[file] (unpublished)": {
-    run: () => fileRoute.GET(new Request(`${ORIGIN}/media/x`), { params: Promise.resolve({ id: unpublishedId, file: "original.png" }) }),
+    run: () =>
+      fileRoute.GET(new Request(`${ORIGIN}/media/x`), {
+        params: Promise.resolve({ id: unpublishedId, file: "original.png" }),
+      }),
     expected: { anonymous: 404, TRANSLATOR: 200, EDITOR: 200, ADMIN: 200 },
   },
 };
@@ -74,14 +97,21 @@ const ROUTES: Record<string, { run: () => Promise<Response>; expected: Record<Wh
 describe("media route handlers × visitor", () => {
   test("the table covers every media route handler", () => {
     const appDir = path.join(process.cwd(), "src/app");
-    const walk = (d: string): string[] => readdirSync(d).flatMap((e) => (statSync(path.join(d, e)).isDirectory() ? walk(path.join(d, e)) : e === "route.ts" ? [path.join(d, e)] : []));
-    const found = [...walk(path.join(appDir, "api/media")), ...walk(path.join(appDir, "media"))].map((f) => path.relative(appDir, f)).sort();
+    const walk = (d: string): string[] =>
+      readdirSync(d).flatMap((e) =>
+        statSync(path.join(d, e)).isDirectory() ? walk(path.join(d, e)) : e === "route.ts" ? [path.join(d, e)] : [],
+      );
+    const found = [...walk(path.join(appDir, "api/media")), ...walk(path.join(appDir, "media"))]
+      .map((f) => path.relative(appDir, f))
+      .sort();
     expect(found).toEqual(["api/media/route.ts", "media/[id]/[file]/route.ts"]);
     const methods = [uploadRoute, fileRoute].flatMap((m) => Object.keys(m).filter((k) => /^[A-Z]+$/.test(k)));
     expect(methods.sort()).toEqual(["GET", "GET", "POST"]);
   });
 
-  const cases = Object.entries(ROUTES).flatMap(([route, spec]) => WHO.map((who) => ({ route, who, expected: spec.expected[who] })));
+  const cases = Object.entries(ROUTES).flatMap(([route, spec]) =>
+    WHO.map((who) => ({ route, who, expected: spec.expected[who] })),
+  );
   test.each(cases)("$route as $who → $expected", async ({ route, who, expected }) => {
     actAs(who);
     const before = await db.media.count();

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, test } from "vitest";
 import { DiffList } from "../../src/components/admin/release/source-diff";
 import { Highlighted } from "../../src/components/search/highlighted";
 import { RichText } from "../../src/components/site/rich-text";
-import { renderSafeHtml } from "../../src/components/site/safe-html";
+import { renderSafeHtml } from "../../src/domain/release/safe-html";
 import { parseDoc, type DocNode } from "../../src/domain/release/content";
 import { diffBlocks } from "../../src/domain/release/diff";
 import { jsonLdString } from "../../src/domain/public/json-ld";
@@ -16,7 +16,29 @@ import { HOSTILE_HREFS, TEXT_PAYLOADS, hostileDoc } from "./xss-payloads";
 // Every server-side writer of user text, fed the payload corpus. Markup may contain only the
 // allow-listed tags with safe attributes; everything else must arrive as inert, escaped text.
 
-const ALLOWED_TAGS = new Set(["p", "h2", "h3", "h4", "ul", "ol", "li", "blockquote", "br", "hr", "pre", "code", "strong", "em", "u", "s", "a", "span", "mark", "ins", "del"]);
+const ALLOWED_TAGS = new Set([
+  "p",
+  "h2",
+  "h3",
+  "h4",
+  "ul",
+  "ol",
+  "li",
+  "blockquote",
+  "br",
+  "hr",
+  "pre",
+  "code",
+  "strong",
+  "em",
+  "u",
+  "s",
+  "a",
+  "span",
+  "mark",
+  "ins",
+  "del",
+]);
 let checked = 0;
 
 function assertInert(html: string, where: string) {
@@ -65,12 +87,18 @@ describe.each(TEXT_PAYLOADS.map((p, i) => [i, p] as const))("payload #%i", (_i, 
   test("search highlighting escapes around the hit", () => {
     const q = parseQuery("script window");
     const marks = q.ok ? q.marks : { words: [], cjk: [] };
-    assertInert(renderToStaticMarkup(createElement(Highlighted, { segments: highlight(payload, marks) })), "Highlighted");
+    assertInert(
+      renderToStaticMarkup(createElement(Highlighted, { segments: highlight(payload, marks) })),
+      "Highlighted",
+    );
   });
 
   test("admin diff view escapes both sides", () => {
     const html = renderToStaticMarkup(
-      createElement(I18nProvider, { locale: "en", children: createElement(DiffList, { parts: diffBlocks(["before"], [payload]) }) }),
+      createElement(I18nProvider, {
+        locale: "en",
+        children: createElement(DiffList, { parts: diffBlocks(["before"], [payload]) }),
+      }),
     );
     assertInert(html, "DiffList");
     if (payload.includes("<")) expect(html).toContain("&lt;");
@@ -78,5 +106,7 @@ describe.each(TEXT_PAYLOADS.map((p, i) => [i, p] as const))("payload #%i", (_i, 
 });
 
 afterAll(() => {
-  console.log(`XSS corpus: ${TEXT_PAYLOADS.length} text payloads + ${HOSTILE_HREFS.length} link payloads; ${checked} server-side outputs checked, none executable.`);
+  console.log(
+    `XSS corpus: ${TEXT_PAYLOADS.length} text payloads + ${HOSTILE_HREFS.length} link payloads; ${checked} server-side outputs checked, none executable.`,
+  );
 });

@@ -56,9 +56,24 @@ export function hostileDoc(): unknown {
       { type: "html", attrs: { html: "<script>window.__xss=42</script>" }, content: [text("unknown node")] },
       { type: "image", attrs: { src: "javascript:window.__xss=43", onerror: "window.__xss=44" } },
       { type: "script", content: [text("window.__xss=45")] },
-      { type: "paragraph", attrs: { style: "background:url(javascript:window.__xss=46)", onclick: "window.__xss=47" }, content: [text("styled")] },
-      { type: "paragraph", content: [{ type: "text", text: "marked", marks: [{ type: "evil", attrs: { onmouseover: "window.__xss=48" } }] }] },
-      { type: "paragraph", content: [text("https://ok.example/?q=<script>"), { type: "text", text: "safe", marks: [{ type: "link", attrs: { href: "https://ok.example/" } }] }] },
+      {
+        type: "paragraph",
+        attrs: { style: "background:url(javascript:window.__xss=46)", onclick: "window.__xss=47" },
+        content: [text("styled")],
+      },
+      {
+        type: "paragraph",
+        content: [
+          { type: "text", text: "marked", marks: [{ type: "evil", attrs: { onmouseover: "window.__xss=48" } }] },
+        ],
+      },
+      {
+        type: "paragraph",
+        content: [
+          text("https://ok.example/?q=<script>"),
+          { type: "text", text: "safe", marks: [{ type: "link", attrs: { href: "https://ok.example/" } }] },
+        ],
+      },
     ],
   };
 }

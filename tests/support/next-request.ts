@@ -22,7 +22,9 @@ export const nextCacheMock = () => ({
 });
 
 /** What a page or action did: rendered/returned, redirected, or 404. */
-export async function outcome(run: () => Promise<unknown>): Promise<{ kind: "ok" | "redirect" | "notFound"; value?: unknown; to?: string }> {
+export async function outcome(
+  run: () => Promise<unknown>,
+): Promise<{ kind: "ok" | "redirect" | "notFound"; value?: unknown; to?: string }> {
   try {
     return { kind: "ok", value: await run() };
   } catch (error) {

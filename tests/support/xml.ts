@@ -20,7 +20,14 @@ export function parseXml(xml: string): XmlNode {
   });
   parser.on("opentag", (tag) => {
     const attrs = Object.fromEntries(Object.values(tag.attributes).map((a) => [a.name, a.value]));
-    const node: XmlNode = { name: tag.name, local: tag.local ?? tag.name, uri: tag.uri ?? "", attrs, children: [], text: "" };
+    const node: XmlNode = {
+      name: tag.name,
+      local: tag.local ?? tag.name,
+      uri: tag.uri ?? "",
+      attrs,
+      children: [],
+      text: "",
+    };
     stack.at(-1)!.children.push(node);
     stack.push(node);
   });

@@ -32,7 +32,15 @@ export function Field({
 }
 
 /** Form-level result: an error code or a success message, announced politely. */
-export function FormStatus({ error, errorParams, message }: { error?: string; errorParams?: Record<string, string | number>; message?: string }) {
+export function FormStatus({
+  error,
+  errorParams,
+  message,
+}: {
+  error?: string;
+  errorParams?: Record<string, string | number>;
+  message?: string;
+}) {
   const { t } = useTranslation(["errors", "admin"]);
   return (
     <div aria-live="polite" role="status" className="form-status">

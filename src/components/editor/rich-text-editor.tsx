@@ -35,7 +35,15 @@ export interface RichTextEditorProps {
   locale?: "zh" | "en";
 }
 
-export function RichTextEditor({ label, value, onChange, invalid, describedBy, resetKey = 0, locale = "zh" }: RichTextEditorProps) {
+export function RichTextEditor({
+  label,
+  value,
+  onChange,
+  invalid,
+  describedBy,
+  resetKey = 0,
+  locale = "zh",
+}: RichTextEditorProps) {
   const labelId = useId();
   const editor = useEditor({
     extensions,

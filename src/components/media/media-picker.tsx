@@ -18,7 +18,15 @@ export interface ImageToInsert {
   height: number;
 }
 
-export function MediaPicker({ locale, onClose, onInsert }: { locale: "zh" | "en"; onClose: () => void; onInsert: (image: ImageToInsert) => void }) {
+export function MediaPicker({
+  locale,
+  onClose,
+  onInsert,
+}: {
+  locale: "zh" | "en";
+  onClose: () => void;
+  onInsert: (image: ImageToInsert) => void;
+}) {
   const { t } = useTranslation("admin");
   const dialog = useRef<HTMLDialogElement>(null);
   const [items, setItems] = useState<ClientMedia[] | null>(null);
@@ -48,7 +56,12 @@ export function MediaPicker({ locale, onClose, onInsert }: { locale: "zh" | "en"
     if (!selected || !alt.trim()) return;
     const ext = EXTENSION[selected.mime as AcceptedMime];
     if (!ext) return;
-    onInsert({ src: mediaUrl(selected.id, originalFile(selected.mime as AcceptedMime)), alt: alt.trim(), width: selected.width, height: selected.height });
+    onInsert({
+      src: mediaUrl(selected.id, originalFile(selected.mime as AcceptedMime)),
+      alt: alt.trim(),
+      width: selected.width,
+      height: selected.height,
+    });
   };
 
   return createPortal(
@@ -68,7 +81,12 @@ export function MediaPicker({ locale, onClose, onInsert }: { locale: "zh" | "en"
         <ul className="media-grid">
           {items?.map((m) => (
             <li key={m.id}>
-              <button type="button" className="media-choice" aria-pressed={selected?.id === m.id} onClick={() => choose(m)}>
+              <button
+                type="button"
+                className="media-choice"
+                aria-pressed={selected?.id === m.id}
+                onClick={() => choose(m)}
+              >
                 {/* eslint-disable-next-line @next/next/no-img-element -- staff-only media, served privately */}
                 <img src={thumbnailUrl(m)} alt={m.altZh} width={m.width} height={m.height} loading="lazy" />
               </button>
@@ -80,7 +98,13 @@ export function MediaPicker({ locale, onClose, onInsert }: { locale: "zh" | "en"
         <section className="panel stack" aria-label={t("media.selected")}>
           <div className="field">
             <label htmlFor={altId}>{t(locale === "zh" ? "media.altForZh" : "media.altForEn")}</label>
-            <input id={altId} value={alt} lang={locale === "zh" ? "zh-CN" : "en"} onChange={(e) => setAlt(e.currentTarget.value)} aria-invalid={alt.trim() ? undefined : true} />
+            <input
+              id={altId}
+              value={alt}
+              lang={locale === "zh" ? "zh-CN" : "en"}
+              onChange={(e) => setAlt(e.currentTarget.value)}
+              aria-invalid={alt.trim() ? undefined : true}
+            />
             {!alt.trim() && <p className="field-error">{t("media.altNeeded")}</p>}
           </div>
         </section>

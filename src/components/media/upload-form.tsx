@@ -36,7 +36,10 @@ export function MediaUploadForm({ onUploaded }: { onUploaded: (media: ClientMedi
     try {
       const response = await fetch("/api/media", { method: "POST", body });
       const fallback = { ok: false, error: response.status === 413 ? "media_too_large" : "unknown" };
-      const result = (await response.json().catch(() => fallback)) as UploadState & { ok: boolean; media?: ClientMedia };
+      const result = (await response.json().catch(() => fallback)) as UploadState & {
+        ok: boolean;
+        media?: ClientMedia;
+      };
       if (result.ok && result.media) {
         setState({ message: "media.uploaded" });
         setAltZh("");
@@ -77,8 +80,24 @@ export function MediaUploadForm({ onUploaded }: { onUploaded: (media: ClientMedi
         error={fieldErrors.file}
         onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
       />
-      <Field label={t("media.altZh")} name="altZh" value={altZh} onChange={(e) => setAltZh(e.currentTarget.value)} error={fieldErrors.altZh} hint={t("media.altHint")} lang="zh-CN" required />
-      <Field label={t("media.altEn")} name="altEn" value={altEn} onChange={(e) => setAltEn(e.currentTarget.value)} error={fieldErrors.altEn} lang="en" />
+      <Field
+        label={t("media.altZh")}
+        name="altZh"
+        value={altZh}
+        onChange={(e) => setAltZh(e.currentTarget.value)}
+        error={fieldErrors.altZh}
+        hint={t("media.altHint")}
+        lang="zh-CN"
+        required
+      />
+      <Field
+        label={t("media.altEn")}
+        name="altEn"
+        value={altEn}
+        onChange={(e) => setAltEn(e.currentTarget.value)}
+        error={fieldErrors.altEn}
+        lang="en"
+      />
       <FormStatus error={state.error} message={state.message} />
       <div>
         <button type="submit" disabled={pending}>

@@ -15,7 +15,9 @@ export function pageOr404(raw: string): number {
 }
 
 const isNotFound = (e: unknown) =>
-  typeof e === "object" && e !== null && String((e as { digest?: unknown }).digest).startsWith("NEXT_HTTP_ERROR_FALLBACK;404");
+  typeof e === "object" &&
+  e !== null &&
+  String((e as { digest?: unknown }).digest).startsWith("NEXT_HTTP_ERROR_FALLBACK;404");
 
 /**
  * generateMetadata must not throw notFound(): in a cached render Next then answers with an empty

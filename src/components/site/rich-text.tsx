@@ -1,10 +1,10 @@
 import { createElement, type ReactNode } from "react";
 import type { DocNode } from "@/domain/release/content";
-import { toSafeTree, type SafeNode } from "./safe-html";
+import { toSafeTree, type SafeNode } from "@/domain/release/safe-html";
 
 // Renders a tiptap document as React elements through the allow-list in safe-html.ts.
 // React escapes all text, so no stored string ever becomes markup.
-export { safeHref } from "./safe-html";
+export { safeHref } from "@/domain/release/safe-html";
 
 // HTML attribute names React spells differently.
 const REACT_NAMES: Record<string, string> = { srcset: "srcSet" };

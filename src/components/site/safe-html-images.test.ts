@@ -3,12 +3,12 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, test } from "vitest";
 import type { DocNode } from "@/domain/release/content";
 import { RichText } from "./rich-text";
-import { renderSafeHtml } from "./safe-html";
+import { renderSafeHtml } from "@/domain/release/safe-html";
 
 // Image nodes: only our media URLs, rebuilt from the id; everything else dropped.
 const ID = "0123456789abcdef01234567";
 const doc = (attrs: Record<string, unknown>): DocNode => ({ type: "doc", content: [{ type: "image", attrs }] });
-const good = { src: `/media/${ID}/original.jpg`, alt: "会场 <b>\"x\"</b>", width: 1200, height: 800 };
+const good = { src: `/media/${ID}/original.jpg`, alt: '会场 <b>"x"</b>', width: 1200, height: 800 };
 
 const renderers = [
   ["renderSafeHtml", (d: DocNode) => renderSafeHtml(d)],
@@ -23,12 +23,16 @@ describe.each(renderers)("%s images", (_name, render) => {
     expect(html).toContain('width="1200"');
     expect(html).toContain('height="800"');
     expect(html).toContain('loading="lazy"');
-    expect(html).toMatch(/srcset="\/media\/0123456789abcdef01234567\/w480\.webp 480w, \/media\/0123456789abcdef01234567\/w960\.webp 960w, \/media\/0123456789abcdef01234567\/original\.jpg 1200w"/i);
+    expect(html).toMatch(
+      /srcset="\/media\/0123456789abcdef01234567\/w480\.webp 480w, \/media\/0123456789abcdef01234567\/w960\.webp 960w, \/media\/0123456789abcdef01234567\/original\.jpg 1200w"/i,
+    );
     expect(html).not.toMatch(/onerror|style=|w1600/);
   });
 
   test("a small image has only its original in srcset", () => {
-    expect(render(doc({ ...good, width: 300, height: 200 }))).toMatch(/srcset="\/media\/[a-f0-9]+\/original\.jpg 300w"/i);
+    expect(render(doc({ ...good, width: 300, height: 200 }))).toMatch(
+      /srcset="\/media\/[a-f0-9]+\/original\.jpg 300w"/i,
+    );
   });
 
   test.each([

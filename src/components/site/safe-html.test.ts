@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, test } from "vitest";
 import type { DocNode } from "@/domain/release/content";
 import { RichText } from "./rich-text";
-import { renderSafeHtml, safeHref } from "./safe-html";
+import { renderSafeHtml, safeHref } from "@/domain/release/safe-html";
 
 const doc = (...content: DocNode[]): DocNode => ({ type: "doc", content });
 const para = (...content: DocNode[]): DocNode => ({ type: "paragraph", content });
@@ -21,11 +21,19 @@ describe.each(renderers)("%s", (_name, render) => {
     ["script text", doc(para(text("<script>alert(1)</script>"))), "&lt;script&gt;alert(1)&lt;/script&gt;"],
     ["unknown node keeps text only", doc({ type: "script", content: [text("hi")] }), "<span>hi</span>"],
     ["image node dropped", doc({ type: "image", attrs: { src: "x", onerror: "alert(1)" } }), ""],
-    ["iframe node keeps text only", doc({ type: "iframe", attrs: { src: "javascript:alert(1)" }, content: [text("t")] }), "<span>t</span>"],
+    [
+      "iframe node keeps text only",
+      doc({ type: "iframe", attrs: { src: "javascript:alert(1)" }, content: [text("t")] }),
+      "<span>t</span>",
+    ],
     ["heading level 1 becomes h2", doc({ type: "heading", attrs: { level: 1 }, content: [text("T")] }), "<h2>T</h2>"],
     ["unknown mark dropped", doc(para(text("t", [{ type: "style", attrs: { style: "x" } }]))), "<p>t</p>"],
     ["bold", doc(para(text("b", [{ type: "bold" }]))), "<p><strong>b</strong></p>"],
-    ["external link", doc(link("https://example.org/?a=1&b=\"2\"")), 'href="https://example.org/?a=1&amp;b=&quot;2&quot;" rel="noopener noreferrer"'],
+    [
+      "external link",
+      doc(link('https://example.org/?a=1&b="2"')),
+      'href="https://example.org/?a=1&amp;b=&quot;2&quot;" rel="noopener noreferrer"',
+    ],
     ["site-relative link", doc(link("/en/news")), '<a href="/en/news">x</a>'],
   ])("%s", (_case, input, expected) => {
     const html = render(input);

@@ -6,7 +6,10 @@ export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;
 
 export const emailSchema = z.string().trim().toLowerCase().max(254, "email_invalid").pipe(z.email("email_invalid"));
-export const newPasswordSchema = z.string().min(PASSWORD_MIN, "password_too_short").max(PASSWORD_MAX, "password_too_long");
+export const newPasswordSchema = z
+  .string()
+  .min(PASSWORD_MIN, "password_too_short")
+  .max(PASSWORD_MAX, "password_too_long");
 
 export const signInSchema = z.object({
   email: z.string().trim().min(1, "email_required").max(254, "email_invalid"),

@@ -40,4 +40,8 @@ export function sniffImage(bytes: Uint8Array): Sniffed {
   return { kind: "not_image" };
 }
 
-export const EXTENSION: Record<AcceptedMime, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp" };
+export const EXTENSION: Record<AcceptedMime, string> = {
+  "image/jpeg": "jpg",
+  "image/png": "png",
+  "image/webp": "webp",
+};

@@ -37,7 +37,10 @@ export function mediaFiles(mime: string, width: number): string[] {
 
 /** srcset over the variants plus the original at its own width. */
 export function mediaSrcset(id: string, file: string, width: number): string {
-  return [...variantWidths(width).map((w) => `${mediaUrl(id, variantFile(w))} ${w}w`), `${mediaUrl(id, file)} ${width}w`].join(", ");
+  return [
+    ...variantWidths(width).map((w) => `${mediaUrl(id, variantFile(w))} ${w}w`),
+    `${mediaUrl(id, file)} ${width}w`,
+  ].join(", ");
 }
 
 /** Positive integer pixel size within bounds, or null. */

@@ -5,14 +5,15 @@ import { atom1, rss2, type FeedChannel, type FeedItem } from "./feed-xml";
 // Regression for the feed injection (docs/SECURITY.md): a summary with several `]]>` followed by
 // markup forged a whole <item> with an outside link, and broke the Atom feed for every reader.
 
-const FORGED = "]]>]]></description></item><item><title>Forged</title><link>https://evil.example/x</link><description><![CDATA[";
+const FORGED =
+  "]]>]]></description></item><item><title>Forged</title><link>https://evil.example/x</link><description><![CDATA[";
 const HOSTILE: string[] = [
   FORGED,
   `a ]]> b ]]> c ]]> ${FORGED}`,
   "<script>alert(1)</script> & <b>bold</b> &amp; &#x26;",
   "control \u0000\u0001\u0008\u000b\u000c\u001f\ufffe\uffff chars",
   "lone surrogates \ud800 x \udfff y \udc00\ud800",
-  'quotes " and \' and </title></entry><entry><id>x</id>',
+  "quotes \" and ' and </title></entry><entry><id>x</id>",
   "emoji 🎉 and 中文 stay",
 ];
 
@@ -48,7 +49,11 @@ describe("RSS 2.0", () => {
     const items = all(doc, "item");
     expect(items).toHaveLength(HOSTILE.length);
     expect(items.map((i) => child(i, "link")!.text)).toEqual(channel.items.map((i) => i.link));
-    expect(all(doc, "link").map((l) => l.text).join()).not.toContain("evil.example");
+    expect(
+      all(doc, "link")
+        .map((l) => l.text)
+        .join(),
+    ).not.toContain("evil.example");
   });
 
   test.each(HOSTILE.map((t, i) => [i, t] as const))("field #%i arrives as the same text", (i, text) => {

@@ -12,7 +12,15 @@ test("plain text walks lists, quotes and headings", () => {
       type: "doc",
       content: [
         { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "标题" }] },
-        { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "一", marks: [{ type: "bold" }] }] }] }] },
+        {
+          type: "bulletList",
+          content: [
+            {
+              type: "listItem",
+              content: [{ type: "paragraph", content: [{ type: "text", text: "一", marks: [{ type: "bold" }] }] }],
+            },
+          ],
+        },
         { type: "blockquote", content: [{ type: "paragraph", content: [{ type: "text", text: "引" }] }] },
       ],
     }),

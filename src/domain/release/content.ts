@@ -56,7 +56,7 @@ export const EMPTY_DOC: Doc = { type: "doc", content: [] };
 export function parseDoc(json: string): Doc {
   try {
     const parsed = docSchema.safeParse(JSON.parse(json));
-    return parsed.success ? (parsed.data as Doc) : EMPTY_DOC;
+    return parsed.success ? parsed.data : EMPTY_DOC;
   } catch {
     return EMPTY_DOC;
   }

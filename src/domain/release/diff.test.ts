@@ -9,5 +9,9 @@ test.each([
   [[], ["a"], "+ a"],
 ])("diff %j → %j", (before, after, expected) => {
   const sign = { same: "=", added: "+", removed: "-" } as const;
-  expect(diffBlocks(before, after).map((p) => `${sign[p.kind]} ${p.text}`).join("|")).toBe(expected);
+  expect(
+    diffBlocks(before, after)
+      .map((p) => `${sign[p.kind]} ${p.text}`)
+      .join("|"),
+  ).toBe(expected);
 });

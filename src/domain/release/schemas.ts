@@ -9,7 +9,7 @@ export const BODY_MAX_BYTES = 512 * 1024;
 const bodyJson = z
   .string()
   .max(BODY_MAX_BYTES, "body_too_large")
-  .refine((s) => Buffer.byteLength(s, "utf8") <= BODY_MAX_BYTES, "body_too_large")
+  .refine((s) => new TextEncoder().encode(s).length <= BODY_MAX_BYTES, "body_too_large")
   .refine((s) => {
     try {
       return docSchema.safeParse(JSON.parse(s)).success;
@@ -36,7 +36,11 @@ export const contentInputSchema = z.object({
 export type ContentInput = z.infer<typeof contentInputSchema>;
 
 export const releaseMetaSchema = z.object({
-  categoryId: z.string().max(64).nullish().transform((v) => v || null),
+  categoryId: z
+    .string()
+    .max(64)
+    .nullish()
+    .transform((v) => v || null),
   releaseDate: z
     .string()
     .trim()

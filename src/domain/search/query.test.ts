@@ -5,12 +5,30 @@ test.each([
   ["专利", [{ tokens: ["专利"], prefix: false }]],
   ["疫", [{ tokens: ["疫"], prefix: true }]],
   ["知识产权局", [{ tokens: ["知识", "识产", "产权", "权局"], prefix: false }]],
-  ["IP5 合作", [{ tokens: ["ip5"], prefix: false }, { tokens: ["合作"], prefix: false }]],
+  [
+    "IP5 合作",
+    [
+      { tokens: ["ip5"], prefix: false },
+      { tokens: ["合作"], prefix: false },
+    ],
+  ],
   ["IP5合作", [{ tokens: ["ip5", "合作"], prefix: false }]],
   ["合作IP5", [{ tokens: ["合作", "作", "ip5"], prefix: false }]],
-  ["在 IP5在", [{ tokens: ["在"], prefix: true }, { tokens: ["ip5", "在"], prefix: true }]],
+  [
+    "在 IP5在",
+    [
+      { tokens: ["在"], prefix: true },
+      { tokens: ["ip5", "在"], prefix: true },
+    ],
+  ],
   ["Conferences", [{ tokens: ["conference"], prefix: false }]],
-  ['"video conferences" KIPO', [{ tokens: ["video", "conference"], prefix: false }, { tokens: ["kipo"], prefix: false }]],
+  [
+    '"video conferences" KIPO',
+    [
+      { tokens: ["video", "conference"], prefix: false },
+      { tokens: ["kipo"], prefix: false },
+    ],
+  ],
   ["「知识 产权」", [{ tokens: ["知识", "识", "产权"], prefix: false }]],
   ["专利 专利", [{ tokens: ["专利"], prefix: false }]],
 ])("parseQuery(%s)", (q, terms) => {

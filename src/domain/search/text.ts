@@ -28,8 +28,23 @@ const foldWord = (s: string): string => fold(s).normalize("NFD").replace(/\p{M}/
 
 // Words whose trailing "s" is not a plural; keeps "news" apart from "new".
 const KEEP = new Set([
-  "news", "series", "species", "means", "physics", "economics", "politics", "always", "perhaps",
-  "does", "goes", "towards", "whereas", "status", "lens", "thanks", "sales",
+  "news",
+  "series",
+  "species",
+  "means",
+  "physics",
+  "economics",
+  "politics",
+  "always",
+  "perhaps",
+  "does",
+  "goes",
+  "towards",
+  "whereas",
+  "status",
+  "lens",
+  "thanks",
+  "sales",
 ]);
 
 /** Plural → singular by suffix stripping; applied to documents and queries alike. */
@@ -42,7 +57,9 @@ export function stem(word: string): string {
 }
 
 function normalizeWord(raw: string): string {
-  const folded = foldWord(raw).replace(/['’]s$/, "").replace(/['’]/g, "");
+  const folded = foldWord(raw)
+    .replace(/['’]s$/, "")
+    .replace(/['’]/g, "");
   return stem(folded);
 }
 

@@ -47,7 +47,11 @@ export interface SessionUser {
 }
 
 /** The user behind a token, or null when the session is unknown, expired, idle or the user disabled. */
-export async function findSessionUser(db: Db, token: string | undefined, now = new Date()): Promise<SessionUser | null> {
+export async function findSessionUser(
+  db: Db,
+  token: string | undefined,
+  now = new Date(),
+): Promise<SessionUser | null> {
   if (!token || token.length > 128) return null;
   const id = hashToken(token);
   const session = await db.session.findUnique({ where: { id }, include: { user: true } });
@@ -61,7 +65,14 @@ export async function findSessionUser(db: Db, token: string | undefined, now = n
     await db.session.updateMany({ where: { id }, data: { lastSeenAt: now } });
   }
   const { user } = session;
-  return { sessionId: id, id: user.id, email: user.email, displayName: user.displayName, role: user.role, locale: user.locale };
+  return {
+    sessionId: id,
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    role: user.role,
+    locale: user.locale,
+  };
 }
 
 export async function revokeSession(db: Db, token: string | undefined): Promise<void> {

@@ -45,7 +45,12 @@ export async function insertUser(db: Db, input: NewUser, actorId: string | null)
       passwordHash: await hashPassword(input.password),
     },
   });
-  await recordAudit(db, { actorId, action: "user.created", targetId: user.id, detail: { role: input.role, via: actorId ? "admin" : "cli" } });
+  await recordAudit(db, {
+    actorId,
+    action: "user.created",
+    targetId: user.id,
+    detail: { role: input.role, via: actorId ? "admin" : "cli" },
+  });
   return ok({ id: user.id });
 }
 
@@ -62,11 +67,21 @@ export async function changeRole(db: Db, actor: UserActor | null, userId: string
   if (user.role === role) return ok(null);
   if (user.role === "ADMIN" && (await isLastActiveAdmin(db, userId))) return fail("last_admin");
   await db.user.update({ where: { id: userId }, data: { role } });
-  await recordAudit(db, { actorId: actor.id, action: "user.role_changed", targetId: userId, detail: { from: user.role, to: role } });
+  await recordAudit(db, {
+    actorId: actor.id,
+    action: "user.role_changed",
+    targetId: userId,
+    detail: { from: user.role, to: role },
+  });
   return ok(null);
 }
 
-export async function setDisabled(db: Db, actor: UserActor | null, userId: string, disabled: boolean): Promise<UserResult> {
+export async function setDisabled(
+  db: Db,
+  actor: UserActor | null,
+  userId: string,
+  disabled: boolean,
+): Promise<UserResult> {
   if (!isAdmin(actor)) return fail("forbidden");
   const user = await db.user.findUnique({ where: { id: userId } });
   if (!user) return fail("not_found");
@@ -78,7 +93,12 @@ export async function setDisabled(db: Db, actor: UserActor | null, userId: strin
 }
 
 /** An admin sets a new password for someone; that user's sessions end. */
-export async function resetPassword(db: Db, actor: UserActor | null, userId: string, password: string): Promise<UserResult> {
+export async function resetPassword(
+  db: Db,
+  actor: UserActor | null,
+  userId: string,
+  password: string,
+): Promise<UserResult> {
   if (!isAdmin(actor)) return fail("forbidden");
   const user = await db.user.findUnique({ where: { id: userId } });
   if (!user) return fail("not_found");

@@ -22,7 +22,8 @@ export function isSameOrigin(request: Request): boolean {
   return own.some((h) => h !== null && h.toLowerCase() === host.toLowerCase());
 }
 
-export type BodyRead = { ok: true; form: FormData } | { ok: false; status: 400 | 413; code: "invalid_input" | "media_too_large" };
+export type BodyRead =
+  { ok: true; form: FormData } | { ok: false; status: 400 | 413; code: "invalid_input" | "media_too_large" };
 
 /** The multipart form, read with a byte counter that gives up past MAX_BODY_BYTES. */
 export async function readLimitedForm(request: Request, limit = MAX_BODY_BYTES): Promise<BodyRead> {
@@ -49,6 +50,8 @@ export async function readLimitedForm(request: Request, limit = MAX_BODY_BYTES):
     const form = await new Response(counted, { headers: { "content-type": type } }).formData();
     return { ok: true, form };
   } catch {
-    return tooLarge ? { ok: false, status: 413, code: "media_too_large" } : { ok: false, status: 400, code: "invalid_input" };
+    return tooLarge
+      ? { ok: false, status: 413, code: "media_too_large" }
+      : { ok: false, status: 400, code: "invalid_input" };
   }
 }

@@ -39,5 +39,11 @@ export async function listMedia(
 
 /** What the editor's picker gets about an item (the same shape as an upload's answer). */
 export const toClient = (m: ClientMedia): ClientMedia => ({
-  id: m.id, mime: m.mime, bytes: m.bytes, width: m.width, height: m.height, altZh: m.altZh, altEn: m.altEn,
+  id: m.id,
+  mime: m.mime,
+  bytes: m.bytes,
+  width: m.width,
+  height: m.height,
+  altZh: m.altZh,
+  altEn: m.altEn,
 });

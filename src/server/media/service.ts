@@ -24,8 +24,7 @@ export type MediaErrorCode =
   | "media_in_use";
 
 export type MediaResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; code: MediaErrorCode; fieldErrors?: Record<string, string> };
+  { ok: true; value: T } | { ok: false; code: MediaErrorCode; fieldErrors?: Record<string, string> };
 
 export interface MediaActor {
   id: string;
@@ -45,7 +44,12 @@ export interface StoredMedia extends ClientMedia {
 const fail = <T>(code: MediaErrorCode, fieldErrors?: Record<string, string>): MediaResult<T> =>
   fieldErrors ? { ok: false, code, fieldErrors } : { ok: false, code };
 
-export async function uploadMedia(db: Db, actor: MediaActor | null, input: UploadInput, dir: string): Promise<MediaResult<StoredMedia>> {
+export async function uploadMedia(
+  db: Db,
+  actor: MediaActor | null,
+  input: UploadInput,
+  dir: string,
+): Promise<MediaResult<StoredMedia>> {
   if (!actor || !can(actor.role, "media.upload")) return fail("forbidden");
   const alt = altSchema.safeParse({ altZh: input.altZh ?? "", altEn: input.altEn ?? "" });
   if (!alt.success) {
@@ -77,7 +81,12 @@ export async function uploadMedia(db: Db, actor: MediaActor | null, input: Uploa
           uploaderId: actor.id,
         },
       });
-      await recordAudit(tx, { actorId: actor.id, action: "media.uploaded", targetId: id, detail: { mime: sniffed.mime, bytes: input.bytes.length } });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "media.uploaded",
+        targetId: id,
+        detail: { mime: sniffed.mime, bytes: input.bytes.length },
+      });
       return created;
     });
     return { ok: true, value: row };
@@ -88,7 +97,12 @@ export async function uploadMedia(db: Db, actor: MediaActor | null, input: Uploa
 }
 
 /** Deletes media referenced by no working copy and no snapshot; used media is refused. */
-export async function deleteMedia(db: Db, actor: MediaActor | null, id: string, dir: string): Promise<MediaResult<null>> {
+export async function deleteMedia(
+  db: Db,
+  actor: MediaActor | null,
+  id: string,
+  dir: string,
+): Promise<MediaResult<null>> {
   if (!actor || !can(actor.role, "media.upload")) return fail("forbidden");
   if (!isMediaId(id)) return fail("media_not_found");
   const outcome = await db.$transaction(async (tx) => {

@@ -45,7 +45,11 @@ export async function removeMediaFiles(dir: string, id: string): Promise<void> {
 }
 
 /** A web stream of one stored file and its size, or null when it is missing. */
-export async function openMediaFile(dir: string, id: string, file: string): Promise<{ body: ReadableStream; size: number } | null> {
+export async function openMediaFile(
+  dir: string,
+  id: string,
+  file: string,
+): Promise<{ body: ReadableStream; size: number } | null> {
   const full = mediaPath(dir, id, file);
   try {
     const { size } = await stat(full);

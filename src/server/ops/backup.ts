@@ -27,7 +27,10 @@ function sqliteFileOf(url: string, hint: string): string {
  * Online backup (SQLite's backup API): consistent even while the app reads and writes, because
  * the copy restarts when another connection changes a page it already copied.
  */
-export async function backupDatabase(url: string, outFile = defaultBackupFile()): Promise<{ file: string; bytes: number }> {
+export async function backupDatabase(
+  url: string,
+  outFile = defaultBackupFile(),
+): Promise<{ file: string; bytes: number }> {
   const source = sqliteFileOf(url, PG_BACKUP_HINT);
   const file = path.resolve(outFile);
   if (!existsSync(source)) throw new OpsError(`No database at ${source}.`);
@@ -54,7 +57,8 @@ export function verifyBackupFile(file: string): void {
     const table = sqlite
       .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_newsroom_migrations'`)
       .get();
-    if (!table) throw new OpsError(`${file} is a SQLite database but not a Newsroom one (no _newsroom_migrations table).`);
+    if (!table)
+      throw new OpsError(`${file} is a SQLite database but not a Newsroom one (no _newsroom_migrations table).`);
     const check = sqlite.pragma("integrity_check") as { integrity_check: string }[];
     if (check[0]?.integrity_check !== "ok") {
       throw new OpsError(`${file} failed PRAGMA integrity_check: ${check.map((r) => r.integrity_check).join("; ")}`);

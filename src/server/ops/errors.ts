@@ -13,5 +13,8 @@ export class OpsError extends Error {
 
 /** Compact UTC timestamp for file names: 20261201T101500Z. */
 export function fileStamp(now = new Date()): string {
-  return now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  return now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
 }

@@ -32,7 +32,13 @@ const categorySchema = z.object({
   position: z.number().int(),
 });
 
-const text = { title: z.string(), summary: z.string(), body: z.string(), bodyText: z.string(), slug: z.string().min(1) };
+const text = {
+  title: z.string(),
+  summary: z.string(),
+  body: z.string(),
+  bodyText: z.string(),
+  slug: z.string().min(1),
+};
 
 const contentSchema = z.object({
   id,
@@ -110,7 +116,8 @@ export const exportSchema = z
       ctx.addIssue({ code: "custom", path, message: `refers to a missing ${what} (${value})` });
     data.releases.forEach((r, i) => {
       if (!users.has(r.authorId)) missing(["releases", i, "authorId"], "user", r.authorId);
-      if (r.categoryId && !categories.has(r.categoryId)) missing(["releases", i, "categoryId"], "category", r.categoryId);
+      if (r.categoryId && !categories.has(r.categoryId))
+        missing(["releases", i, "categoryId"], "category", r.categoryId);
       r.revisions.forEach((rev, j) => {
         if (!users.has(rev.authorId)) missing(["releases", i, "revisions", j, "authorId"], "user", rev.authorId);
       });

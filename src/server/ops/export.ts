@@ -29,8 +29,12 @@ export async function exportContent(db: Db, now = new Date()) {
       const users = await tx.user.findMany(byId);
       const categories = await tx.category.findMany(byId);
       const releases = await tx.release.findMany(byId);
-      const contents = groupBy(await tx.releaseContent.findMany({ orderBy: [{ releaseId: "asc" }, { locale: "asc" }] }));
-      const publications = groupBy(await tx.publication.findMany({ orderBy: [{ releaseId: "asc" }, { locale: "asc" }] }));
+      const contents = groupBy(
+        await tx.releaseContent.findMany({ orderBy: [{ releaseId: "asc" }, { locale: "asc" }] }),
+      );
+      const publications = groupBy(
+        await tx.publication.findMany({ orderBy: [{ releaseId: "asc" }, { locale: "asc" }] }),
+      );
       const revisions = groupBy(
         await tx.revision.findMany({ orderBy: [{ releaseId: "asc" }, { locale: "asc" }, { number: "asc" }] }),
       );
@@ -65,7 +69,9 @@ export function parseExport(text: string): NewsroomExport {
   const head = json as { format?: unknown; version?: unknown } | null;
   if (head?.format !== EXPORT_FORMAT) throw new OpsError(`Not a Newsroom export (format must be "${EXPORT_FORMAT}").`);
   if (head.version !== EXPORT_VERSION) {
-    throw new OpsError(`Unsupported export version ${String(head.version)}; this version reads version ${EXPORT_VERSION}.`);
+    throw new OpsError(
+      `Unsupported export version ${String(head.version)}; this version reads version ${EXPORT_VERSION}.`,
+    );
   }
   const parsed = exportSchema.safeParse(json);
   if (!parsed.success) {
@@ -91,7 +97,12 @@ async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknow
 }
 
 async function assertEmpty(db: Db) {
-  const counts = [await db.user.count(), await db.category.count(), await db.release.count(), await db.auditEvent.count()];
+  const counts = [
+    await db.user.count(),
+    await db.category.count(),
+    await db.release.count(),
+    await db.auditEvent.count(),
+  ];
   if (counts.some((n) => n > 0)) {
     throw new OpsError(
       "The database is not empty: import only into a new database (create it with `npm run db:migrate`, before the first `npm start`).",
@@ -126,7 +137,9 @@ export async function importContent(db: Db, data: NewsroomExport): Promise<Impor
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") {
       const target = (error as { meta?: { target?: unknown } }).meta?.target;
-      throw new OpsError(`Invalid export: duplicate values where they must be unique (${JSON.stringify(target ?? "?")}); nothing was imported.`);
+      throw new OpsError(
+        `Invalid export: duplicate values where they must be unique (${JSON.stringify(target ?? "?")}); nothing was imported.`,
+      );
     }
     throw error;
   }

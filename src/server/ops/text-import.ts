@@ -135,8 +135,10 @@ export async function importTextArchive(db: Db, root: string, options: TextImpor
   async function importGroup(group: Group) {
     if (!group.zh) return skipGroup(group, `English translation without a Chinese original (${group.base}.zh.txt)`);
     const slug = slugSchema.safeParse(slugify(group.base));
-    if (!slug.success) return skipGroup(group, "the file name gives no valid slug (use Latin letters, digits and hyphens)");
-    if (seen.has(slug.data) || (await slugTaken(db, slug.data))) return skipGroup(group, `duplicate slug "${slug.data}"`);
+    if (!slug.success)
+      return skipGroup(group, "the file name gives no valid slug (use Latin letters, digits and hyphens)");
+    if (seen.has(slug.data) || (await slugTaken(db, slug.data)))
+      return skipGroup(group, `duplicate slug "${slug.data}"`);
     seen.add(slug.data);
     const zh = read(root, group.zh, slug.data);
     if (!zh.ok) {

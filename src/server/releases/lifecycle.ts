@@ -62,10 +62,7 @@ export async function saveMeta(
 
 export { saveContent };
 
-export type WorkflowCommand =
-  | { type: "markTranslated" }
-  | { type: "publish"; at?: Date | null }
-  | { type: "withdraw" };
+export type WorkflowCommand = { type: "markTranslated" } | { type: "publish"; at?: Date | null } | { type: "withdraw" };
 
 /** Runs one workflow command against `baseVersion`. Publishing copies the working copy to the live snapshot. */
 export async function runWorkflow(

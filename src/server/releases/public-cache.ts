@@ -104,5 +104,5 @@ export const loadCategories = unstable_cache(
 export async function expireNoLaterThan(until: Date | null, now: Date): Promise<void> {
   if (!until) return;
   const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-  await unstable_cache(async () => true, ["public-lifetime-cap"], { revalidate: seconds })();
+  await unstable_cache(() => Promise.resolve(true), ["public-lifetime-cap"], { revalidate: seconds })();
 }

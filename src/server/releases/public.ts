@@ -3,7 +3,13 @@ import { monthOf, paginate, type Paged, type YearMonth } from "@/domain/public/p
 import type { Locale } from "@/i18n/settings";
 import { env } from "../env";
 import { noteEmbargoHorizon } from "../response-cache";
-import { expireNoLaterThan, loadCategories, loadPublication, loadPublicationIndex, type IndexRow } from "./public-cache";
+import {
+  expireNoLaterThan,
+  loadCategories,
+  loadPublication,
+  loadPublicationIndex,
+  type IndexRow,
+} from "./public-cache";
 
 // Read models for the public site, pages, feeds, sitemap and API alike: only live snapshots whose
 // publication time has passed. The cached data includes embargoed rows; the filter here runs on

@@ -1,6 +1,6 @@
 import "server-only";
 import { docToPlainText, parseDoc } from "@/domain/release/content";
-import { contentFingerprint } from "@/domain/release/fingerprint";
+import { contentFingerprint } from "./fingerprint";
 import type { ContentInput } from "@/domain/release/schemas";
 import { transition } from "@/domain/release/workflow";
 import type { Role } from "@/domain/auth/permissions";
@@ -143,7 +143,10 @@ export async function saveContent(
     });
     if (locale === "zh" && options.meta) {
       const { categoryId, releaseDate, featured } = options.meta;
-      await tx.release.update({ where: { id: releaseId }, data: { categoryId, releaseDate, featured: featured ?? false } });
+      await tx.release.update({
+        where: { id: releaseId },
+        data: { categoryId, releaseDate, featured: featured ?? false },
+      });
     }
     await addRevision(tx, releaseId, locale, stored, actor.id);
     await syncSearchIndex(tx, releaseId);

@@ -48,8 +48,16 @@ const terms = [
 ];
 test.each([
   [undefined, `scope : "livezh" AND {title summary body} : ("知识 识产" AND "疫" *)`, `('知识' <-> '识产') & ('疫':*)`],
-  [["title"] as const, `scope : "livezh" AND {title} : ("知识 识产" AND "疫" *)`, `('知识':A <-> '识产':A) & ('疫':*A)`],
-  [["title", "summary"] as const, `scope : "livezh" AND {title summary} : ("知识 识产" AND "疫" *)`, `('知识':AB <-> '识产':AB) & ('疫':*AB)`],
+  [
+    ["title"] as const,
+    `scope : "livezh" AND {title} : ("知识 识产" AND "疫" *)`,
+    `('知识':A <-> '识产':A) & ('疫':*A)`,
+  ],
+  [
+    ["title", "summary"] as const,
+    `scope : "livezh" AND {title summary} : ("知识 识产" AND "疫" *)`,
+    `('知识':AB <-> '识产':AB) & ('疫':*AB)`,
+  ],
 ])("tier %j as FTS5 and tsquery", (fields, fts, tsq) => {
   expect(ftsQuery(terms, "livezh", fields)).toBe(fts);
   expect(tsqueryLiteral(terms, fields)).toBe(tsq);

@@ -35,7 +35,8 @@ export const MAX_TOKENS = { title: 400, summary: 2_000, body: 12_000 } as const;
 // Bump when tokenization changes: every document then looks stale and is rebuilt.
 const TOKENIZER_VERSION = "1";
 
-export const docKey = (d: { kind: string; releaseId: string; locale: string }) => `${d.kind}:${d.releaseId}:${d.locale}`;
+export const docKey = (d: { kind: string; releaseId: string; locale: string }) =>
+  `${d.kind}:${d.releaseId}:${d.locale}`;
 
 // Document ids sort by date, newest first: id = (2^42 - 1 - sortAt) · 2^21 + slot. "Newest first"
 // is then "lowest id first", which FTS5 walks in its natural rowid order and stops early

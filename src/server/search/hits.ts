@@ -25,7 +25,11 @@ const pairs = (matches: Match[]) => ({ OR: matches.map((m) => ({ releaseId: m.re
 const key = (r: { releaseId: string; locale: string }) => `${r.releaseId}:${r.locale}`;
 const text = { releaseId: true, locale: true, title: true, summary: true, bodyText: true, slug: true } as const;
 
-function hit(row: { releaseId: string; locale: string; title: string; summary: string; bodyText: string; slug: string }, marks: Marks, date: Date): SearchHit {
+function hit(
+  row: { releaseId: string; locale: string; title: string; summary: string; bodyText: string; slug: string },
+  marks: Marks,
+  date: Date,
+): SearchHit {
   return {
     releaseId: row.releaseId,
     locale: row.locale as Lang,

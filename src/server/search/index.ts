@@ -60,9 +60,23 @@ async function run<H>(
   const page = clamp(options.page, 1, MAX_PAGE, 1);
   const pageSize = clamp(options.pageSize, 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
   const parsed = parseQuery(raw);
-  const empty = { items: [], total: 0, totalIsLowerBound: false, page, pageSize, pages: 0, query: parsed.query, truncated: parsed.truncated };
+  const empty = {
+    items: [],
+    total: 0,
+    totalIsLowerBound: false,
+    page,
+    pageSize,
+    pages: 0,
+    query: parsed.query,
+    truncated: parsed.truncated,
+  };
   if (!parsed.ok) return { ...empty, rejected: parsed.rejected };
-  const filter: Filter = { ...base, limit: pageSize, offset: (page - 1) * pageSize, cap: clamp(options.cap, 1, MAX_RESULTS, MAX_RESULTS) };
+  const filter: Filter = {
+    ...base,
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+    cap: clamp(options.cap, 1, MAX_RESULTS, MAX_RESULTS),
+  };
   if (options.locale) filter.locale = options.locale;
   const { matches, total, totalIsLowerBound } = await engineFor(db).find(db, parsed.terms, filter);
   const items = await toHits(db, matches, parsed.marks);
@@ -102,5 +116,8 @@ export async function syncSearchIndex(tx: Client, releaseId: string): Promise<vo
   const stale = stored.filter((d) => wanted.get(docKey(d))?.hash !== d.hash).map((d) => d.id);
   const fresh = [...wanted.values()].filter((w) => current.get(docKey(w.source)) !== w.hash);
   await engine.remove(tx, stale);
-  await engine.insert(tx, fresh.map((w) => toIndexDoc(w.source, w.hash)));
+  await engine.insert(
+    tx,
+    fresh.map((w) => toIndexDoc(w.source, w.hash)),
+  );
 }

@@ -1,7 +1,16 @@
 import "server-only";
 import type { Term } from "@/domain/search/query";
 import { assignIds, type IndexDoc } from "./documents";
-import { chunked, needed, TIERS, type Field, type Filter, type Match, type SearchEngine, type StoredDoc } from "./engine";
+import {
+  chunked,
+  needed,
+  TIERS,
+  type Field,
+  type Filter,
+  type Match,
+  type SearchEngine,
+  type StoredDoc,
+} from "./engine";
 
 // PostgreSQL: "SearchDocument" rows with a weighted tsvector built by the app (no PostgreSQL
 // parser or dictionary involved, so both engines see the same tokens) and a GIN index on it.
@@ -47,7 +56,9 @@ export function tsqueryLiteral(terms: Term[], fields?: readonly Field[]): string
     const label = (prefix ? "*" : "") + weights;
     return quote(tok) + (label ? `:${label}` : "");
   };
-  return terms.map((t) => `(${t.tokens.map((tok, i) => lexeme(tok, t.prefix && i === t.tokens.length - 1)).join(" <-> ")})`).join(" & ");
+  return terms
+    .map((t) => `(${t.tokens.map((tok, i) => lexeme(tok, t.prefix && i === t.tokens.length - 1)).join(" <-> ")})`)
+    .join(" & ");
 }
 
 export const postgresEngine: SearchEngine = {
@@ -127,7 +138,9 @@ export const postgresEngine: SearchEngine = {
       filter.cap + 1,
     );
     const counted = Number(rows[0]?.total ?? 0);
-    const matches = rows.filter((r) => r.id !== null).map((r) => ({ kind: r.kind, releaseId: r.releaseId, locale: r.locale, sortAt: Number(r.sortAt) }));
+    const matches = rows
+      .filter((r) => r.id !== null)
+      .map((r) => ({ kind: r.kind, releaseId: r.releaseId, locale: r.locale, sortAt: Number(r.sortAt) }));
     return { matches, total: Math.min(counted, filter.cap), totalIsLowerBound: counted > filter.cap };
   },
 
@@ -138,4 +151,3 @@ export const postgresEngine: SearchEngine = {
     return Number(rows[0]?.bytes ?? 0);
   },
 };
-

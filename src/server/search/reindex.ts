@@ -36,8 +36,14 @@ export async function reindexSearch(
         });
         if (ids.length === 0) break;
         cursor = ids[ids.length - 1]!.id;
-        const sources = await loadSources(tx, ids.map((r) => r.id));
-        await engine.insert(tx, sources.map((s) => toIndexDoc(s)));
+        const sources = await loadSources(
+          tx,
+          ids.map((r) => r.id),
+        );
+        await engine.insert(
+          tx,
+          sources.map((s) => toIndexDoc(s)),
+        );
         documents += sources.length;
         done += ids.length;
         onProgress(Math.min(done, total), total);

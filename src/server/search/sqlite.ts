@@ -1,7 +1,16 @@
 import "server-only";
 import type { Term } from "@/domain/search/query";
 import { assignIds, idFloor, type Client, type IndexDoc } from "./documents";
-import { chunked, needed, TIERS, type Field, type Filter, type Match, type SearchEngine, type StoredDoc } from "./engine";
+import {
+  chunked,
+  needed,
+  TIERS,
+  type Field,
+  type Filter,
+  type Match,
+  type SearchEngine,
+  type StoredDoc,
+} from "./engine";
 
 // SQLite: "SearchDocument" rows plus a contentless FTS5 table "SearchFts" (rowid = document id)
 // whose columns hold the app's tokens separated by spaces. A trigger drops the FTS row when the
@@ -53,7 +62,10 @@ export const sqliteEngine: SearchEngine = {
 
   async remove(tx, ids) {
     for (const batch of chunked(ids, 500)) {
-      await tx.$executeRawUnsafe(`DELETE FROM "SearchDocument" WHERE "id" IN (${batch.map(() => "?").join(",")})`, ...batch);
+      await tx.$executeRawUnsafe(
+        `DELETE FROM "SearchDocument" WHERE "id" IN (${batch.map(() => "?").join(",")})`,
+        ...batch,
+      );
     }
   },
 
@@ -108,7 +120,11 @@ export const sqliteEngine: SearchEngine = {
             )[0]?.n ?? 0,
           );
     const page = ranked.slice(filter.offset);
-    return { matches: await matchesOf(tx, page), total: Math.min(counted, filter.cap), totalIsLowerBound: counted > filter.cap };
+    return {
+      matches: await matchesOf(tx, page),
+      total: Math.min(counted, filter.cap),
+      totalIsLowerBound: counted > filter.cap,
+    };
   },
 
   async size(tx) {
@@ -121,7 +137,12 @@ export const sqliteEngine: SearchEngine = {
 
 /** Scope tokens ("live", "livezh") let one FTS lookup filter by kind and language. */
 function ftsColumns(d: IndexDoc): string[] {
-  return [`${d.kind} ${d.kind}${d.locale}`, d.fields.title.join(" "), d.fields.summary.join(" "), d.fields.body.join(" ")];
+  return [
+    `${d.kind} ${d.kind}${d.locale}`,
+    d.fields.title.join(" "),
+    d.fields.summary.join(" "),
+    d.fields.body.join(" "),
+  ];
 }
 
 /** The documents of these ids, in the same order. */

@@ -102,7 +102,8 @@ export const DEMO_RELEASES = {
     },
     en: {
       title: "CNIPA Releases the 2019 China Patent Survey Report",
-      summary: "The report shows steady growth in the rates at which Chinese enterprises use and commercialize patents.",
+      summary:
+        "The report shows steady growth in the rates at which Chinese enterprises use and commercialize patents.",
       slug: "china-patent-survey-2019",
       paragraphs: [
         "CNIPA has released the 2019 China Patent Survey Report, which shows a steady increase in the exploitation and commercialization rates of valid patents in China.",

@@ -52,7 +52,9 @@ export async function seedDemo(db: Db, password = DEFAULT_DEMO_PASSWORD, now = n
   ) {
     const releaseDate = r.date ? new Date(r.date) : (steps.publishAt ?? null);
     const meta = { categoryId, releaseDate, featured: steps.featured };
-    let { id, version } = unwrap(await createRelease(db, editor, input(r.zh), meta), "create");
+    const created = unwrap(await createRelease(db, editor, input(r.zh), meta), "create");
+    const id = created.id;
+    let version = created.version;
     if (r.en) {
       version = unwrap(await saveContent(db, translator, id, "en", input(r.en), version), "translate").version;
     }

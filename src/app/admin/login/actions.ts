@@ -14,7 +14,10 @@ function safeNext(value: string): string {
 
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData, ["password"]);
-  const parsed = signInSchema.safeParse({ email: formString(formData, "email"), password: formString(formData, "password") });
+  const parsed = signInSchema.safeParse({
+    email: formString(formData, "email"),
+    password: formString(formData, "password"),
+  });
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
   const result = await signIn(db(), { ...parsed.data, ip: await clientIp(), userAgent: await userAgent() });
   if (!result.ok) {

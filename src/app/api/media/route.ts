@@ -34,7 +34,11 @@ export async function POST(request: Request) {
   );
   if (!result.ok) {
     const status = result.code === "forbidden" ? 403 : result.code === "media_too_large" ? 413 : 400;
-    return json(status, { ok: false, error: result.code, ...(result.fieldErrors ? { fieldErrors: result.fieldErrors } : {}) });
+    return json(status, {
+      ok: false,
+      error: result.code,
+      ...(result.fieldErrors ? { fieldErrors: result.fieldErrors } : {}),
+    });
   }
   return json(201, { ok: true, media: toClient(result.value) });
 }

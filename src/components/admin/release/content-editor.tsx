@@ -21,7 +21,11 @@ export interface ContentEditorProps<V extends ContentValues> {
   save: (values: V, baseVersion: number) => Promise<SaveResult>;
   onSaved?: (result: Extract<SaveResult, { ok: true }>) => void;
   /** extra fields (category, date, confirmation) rendered before the body */
-  extra?: (values: V, set: <K extends keyof V>(key: K, value: V[K]) => void, errors: Record<string, string>) => ReactNode;
+  extra?: (
+    values: V,
+    set: <K extends keyof V>(key: K, value: V[K]) => void,
+    errors: Record<string, string>,
+  ) => ReactNode;
   readOnly?: boolean;
 }
 
@@ -73,7 +77,10 @@ export function ContentEditor<V extends ContentValues>(props: ContentEditorProps
       {draft.offer && (
         <div className="panel notice" role="region" aria-label={t("editor.localDraft")}>
           <p>{t("editor.localDraftFound", { time: new Date(draft.offer.savedAt).toLocaleString() })}</p>
-          <button type="button" onClick={() => (replace(draft.offer!.values as V, draft.offer!.baseVersion), draft.dismissOffer())}>
+          <button
+            type="button"
+            onClick={() => (replace(draft.offer!.values, draft.offer!.baseVersion), draft.dismissOffer())}
+          >
             {t("editor.restoreDraft")}
           </button>{" "}
           <button type="button" className="secondary" onClick={draft.dismissOffer}>
@@ -81,7 +88,10 @@ export function ContentEditor<V extends ContentValues>(props: ContentEditorProps
           </button>
         </div>
       )}
-      <FormStatus error={result && !result.ok ? result.error : undefined} message={result?.ok ? "editor.saved" : undefined} />
+      <FormStatus
+        error={result && !result.ok ? result.error : undefined}
+        message={result?.ok ? "editor.saved" : undefined}
+      />
       {conflict && (
         <ConflictView
           mine={values}
@@ -94,7 +104,14 @@ export function ContentEditor<V extends ContentValues>(props: ContentEditorProps
         />
       )}
       <fieldset disabled={props.readOnly} className="stack plain">
-        <Field label={t("fields.title")} name="title" lang={tag} value={values.title} onChange={(e) => set("title", e.target.value)} error={fieldErrors.title} />
+        <Field
+          label={t("fields.title")}
+          name="title"
+          lang={tag}
+          value={values.title}
+          onChange={(e) => set("title", e.target.value)}
+          error={fieldErrors.title}
+        />
         <div className="field">
           <label htmlFor={`${props.draftKey}-summary`}>{t("fields.summary")}</label>
           <textarea
@@ -108,9 +125,23 @@ export function ContentEditor<V extends ContentValues>(props: ContentEditorProps
           />
           {fieldErrors.summary && <FieldMessage code={fieldErrors.summary} />}
         </div>
-        <Field label={t("fields.slug")} name="slug" hint={t("fields.slugHint")} value={values.slug} onChange={(e) => set("slug", e.target.value)} error={fieldErrors.slug} />
+        <Field
+          label={t("fields.slug")}
+          name="slug"
+          hint={t("fields.slugHint")}
+          value={values.slug}
+          onChange={(e) => set("slug", e.target.value)}
+          error={fieldErrors.slug}
+        />
         {props.extra?.(values, set, fieldErrors)}
-        <RichTextEditor label={t("fields.body")} locale={props.lang} value={values.body} onChange={(body) => set("body", body)} invalid={!!fieldErrors.body} resetKey={resetKey} />
+        <RichTextEditor
+          label={t("fields.body")}
+          locale={props.lang}
+          value={values.body}
+          onChange={(body) => set("body", body)}
+          invalid={!!fieldErrors.body}
+          resetKey={resetKey}
+        />
         {fieldErrors.body && <FieldMessage code={fieldErrors.body} />}
       </fieldset>
       {!props.readOnly && (

@@ -51,7 +51,11 @@ export function OriginalWorkspace({
           <div className="columns">
             <div className="field">
               <label htmlFor="release-category">{t("fields.category")}</label>
-              <select id="release-category" value={values.categoryId} onChange={(e) => set("categoryId", e.target.value)}>
+              <select
+                id="release-category"
+                value={values.categoryId}
+                onChange={(e) => set("categoryId", e.target.value)}
+              >
                 <option value="">{t("fields.noCategory")}</option>
                 {categories.map((c) => (
                   <option key={c.id} value={c.id}>
@@ -75,7 +79,13 @@ export function OriginalWorkspace({
         )}
       />
       {releaseId && options.length > 0 && (
-        <WorkflowPanel releaseId={releaseId} version={version} onVersionChange={setVersion} options={options} blocked={dirty} />
+        <WorkflowPanel
+          releaseId={releaseId}
+          version={version}
+          onVersionChange={setVersion}
+          options={options}
+          blocked={dirty}
+        />
       )}
     </div>
   );

@@ -5,7 +5,17 @@ import { useTranslation } from "react-i18next";
 import { restoreRevisionAction } from "@/app/admin/(app)/releases/actions";
 
 /** Restores a revision as a new revision, after a confirmation. */
-export function RestoreButton({ releaseId, revisionId, number, version }: { releaseId: string; revisionId: string; number: number; version: number }) {
+export function RestoreButton({
+  releaseId,
+  revisionId,
+  number,
+  version,
+}: {
+  releaseId: string;
+  revisionId: string;
+  number: number;
+  version: number;
+}) {
   const { t } = useTranslation(["admin", "errors"]);
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);

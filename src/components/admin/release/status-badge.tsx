@@ -4,7 +4,17 @@ import type { Locale } from "@/i18n/settings";
 import { env } from "@/server/env";
 
 /** Status in words, with "outdated translation" and "scheduled for …" where they apply. */
-export function StatusBadge({ status, outdated, liveAt, locale }: { status: string; outdated: boolean; liveAt: Date | null; locale: Locale }) {
+export function StatusBadge({
+  status,
+  outdated,
+  liveAt,
+  locale,
+}: {
+  status: string;
+  outdated: boolean;
+  liveAt: Date | null;
+  locale: Locale;
+}) {
   const t = getT(locale, "admin");
   const scheduled = status === "PUBLISHED" && liveAt && liveAt > new Date();
   return (

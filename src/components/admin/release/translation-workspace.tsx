@@ -83,7 +83,9 @@ export function TranslationWorkspace({
                     id="confirm-source"
                     type="checkbox"
                     checked={values.sourceFingerprint === currentFingerprint}
-                    onChange={(e) => set("sourceFingerprint", e.target.checked ? currentFingerprint : initial.sourceFingerprint)}
+                    onChange={(e) =>
+                      set("sourceFingerprint", e.target.checked ? currentFingerprint : initial.sourceFingerprint)
+                    }
                   />
                   <label htmlFor="confirm-source">{t("translate.confirmCurrent")}</label>
                 </p>
@@ -114,7 +116,13 @@ export function TranslationWorkspace({
         </table>
       </section>
       {options.length > 0 && (
-        <WorkflowPanel releaseId={releaseId} version={version} onVersionChange={setVersion} options={options} blocked={dirty} />
+        <WorkflowPanel
+          releaseId={releaseId}
+          version={version}
+          onVersionChange={setVersion}
+          options={options}
+          blocked={dirty}
+        />
       )}
     </div>
   );

@@ -22,6 +22,8 @@ export function useLocalDraft<T>(key: string, values: T, dirty: boolean, baseVer
       const raw = window.localStorage.getItem(key);
       if (!raw) return;
       const stored = JSON.parse(raw) as LocalDraft<T>;
+      // localStorage exists only after hydration, so the offer is state set from an effect.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       if (JSON.stringify(stored.values) !== JSON.stringify(values)) setOffer(stored);
       else window.localStorage.removeItem(key);
     } catch {

@@ -22,7 +22,10 @@ const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : "
 export async function generateMetadata({ params }: Props) {
   return metadataOrEmpty(async () => {
     const locale = localeOr404((await params).locale);
-    return { ...pageMetadata({ locale, pathFor: paths.search, title: getT(locale, "site")("searchTitle") }), robots: { index: false, follow: true } };
+    return {
+      ...pageMetadata({ locale, pathFor: paths.search, title: getT(locale, "site")("searchTitle") }),
+      robots: { index: false, follow: true },
+    };
   });
 }
 
@@ -32,10 +35,14 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const q = one(query.q).slice(0, 1000);
   const requested = Number(one(query.page) || "1");
   const t = getT(locale, "site");
-  const result = q ? await searchPublished(db(), q, { locale, page: Number.isInteger(requested) ? requested : 1 }) : null;
+  const result = q
+    ? await searchPublished(db(), q, { locale, page: Number.isInteger(requested) ? requested : 1 })
+    : null;
   const other = otherLocale(locale);
   const withQuery = (base: string, page = 1) =>
-    result?.query ? `${base}?${new URLSearchParams({ q: result.query, ...(page > 1 ? { page: String(page) } : {}) })}` : base;
+    result?.query
+      ? `${base}?${new URLSearchParams({ q: result.query, ...(page > 1 ? { page: String(page) } : {}) })}`
+      : base;
   return (
     <SiteShell locale={locale} counterpartHref={withQuery(paths.search(other))}>
       <h1>{t("searchTitle")}</h1>
@@ -46,7 +53,12 @@ export default async function SearchPage({ params, searchParams }: Props) {
       </form>
       {result && (
         <p role="status">
-          {result.rejected ? t("searchRejected") : t("searchCount", { count: result.totalIsLowerBound ? `${result.total}+` : result.total, query: result.query })}
+          {result.rejected
+            ? t("searchRejected")
+            : t("searchCount", {
+                count: result.totalIsLowerBound ? `${result.total}+` : result.total,
+                query: result.query,
+              })}
         </p>
       )}
       {result && result.items.length > 0 && (
@@ -68,7 +80,14 @@ export default async function SearchPage({ params, searchParams }: Props) {
           ))}
         </ol>
       )}
-      {result && <Pagination locale={locale} page={result.page} pages={result.pages} hrefFor={(p) => withQuery(paths.search(locale), p)} />}
+      {result && (
+        <Pagination
+          locale={locale}
+          page={result.page}
+          pages={result.pages}
+          hrefFor={(p) => withQuery(paths.search(locale), p)}
+        />
+      )}
     </SiteShell>
   );
 }

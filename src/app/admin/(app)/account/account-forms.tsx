@@ -37,9 +37,27 @@ export function PasswordForm() {
     <form action={action} className="stack panel" noValidate>
       <h2>{t("account.changePassword")}</h2>
       <FormStatus error={state.error} message={state.message} />
-      <Field label={t("account.currentPassword")} name="currentPassword" type="password" autoComplete="current-password" error={state.fieldErrors?.currentPassword} />
-      <Field label={t("account.newPassword")} name="newPassword" type="password" autoComplete="new-password" error={state.fieldErrors?.newPassword} />
-      <Field label={t("account.confirmPassword")} name="confirmPassword" type="password" autoComplete="new-password" error={state.fieldErrors?.confirmPassword} />
+      <Field
+        label={t("account.currentPassword")}
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        error={state.fieldErrors?.currentPassword}
+      />
+      <Field
+        label={t("account.newPassword")}
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        error={state.fieldErrors?.newPassword}
+      />
+      <Field
+        label={t("account.confirmPassword")}
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        error={state.fieldErrors?.confirmPassword}
+      />
       <button type="submit" disabled={pending}>
         {t("account.submitPassword")}
       </button>

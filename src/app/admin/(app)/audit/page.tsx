@@ -37,8 +37,18 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
               <td>{formatDateTime(e.createdAt, user.locale, tz)}</td>
               <td>{e.actor ? `${e.actor.displayName} <${e.actor.email}>` : t("audit.system")}</td>
               <td>{t(`audit.actions.${e.action.replaceAll(".", "_")}`, { defaultValue: e.action })}</td>
-              <td>{e.fromStatus || e.toStatus ? `${e.fromStatus ? t(`status.${e.fromStatus}`) : "—"} → ${e.toStatus ? t(`status.${e.toStatus}`) : "—"}` : ""}</td>
-              <td>{e.releaseId ? <Link href={`/admin/releases/${e.releaseId}`}>{t("audit.release")}</Link> : (e.detail ?? "")}</td>
+              <td>
+                {e.fromStatus || e.toStatus
+                  ? `${e.fromStatus ? t(`status.${e.fromStatus}`) : "—"} → ${e.toStatus ? t(`status.${e.toStatus}`) : "—"}`
+                  : ""}
+              </td>
+              <td>
+                {e.releaseId ? (
+                  <Link href={`/admin/releases/${e.releaseId}`}>{t("audit.release")}</Link>
+                ) : (
+                  (e.detail ?? "")
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

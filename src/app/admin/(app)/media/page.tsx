@@ -10,19 +10,27 @@ import { thumbnailUrl } from "@/domain/media/urls";
 import { DeleteMediaButton, LibraryUpload } from "./media-forms";
 
 /** Every upload with its details and uses; ?filter=unused lists only media no release refers to. */
-export default async function MediaPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function MediaPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePermission("media.upload");
   const t = getT(user.locale, "admin");
   const { filter, page: rawPage } = await searchParams;
   const unusedOnly = filter === "unused";
-  const page = typeof rawPage === "string" && /^[1-9]\d{0,5}$/.test(rawPage) ? Number(rawPage) : rawPage === undefined ? 1 : NaN;
+  const page =
+    typeof rawPage === "string" && /^[1-9]\d{0,5}$/.test(rawPage) ? Number(rawPage) : rawPage === undefined ? 1 : NaN;
   if (!Number.isInteger(page)) notFound();
   const { items, total, pages } = await listMedia(db(), { unusedOnly, page });
   if (page > pages) notFound();
   const tz = env().NEWSROOM_TIMEZONE;
   const size = new Intl.NumberFormat(user.locale === "zh" ? "zh-CN" : "en", { maximumFractionDigits: 1 });
   const filterLink = (value: "all" | "unused") => (
-    <Link href={value === "unused" ? "/admin/media?filter=unused" : "/admin/media"} aria-current={(value === "unused") === unusedOnly ? "page" : undefined}>
+    <Link
+      href={value === "unused" ? "/admin/media?filter=unused" : "/admin/media"}
+      aria-current={(value === "unused") === unusedOnly ? "page" : undefined}
+    >
       {t(value === "unused" ? "media.filterUnused" : "media.filterAll")}
     </Link>
   );
@@ -71,22 +79,32 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
                   <ul>
                     {m.uses.map((u) => (
                       <li key={`${u.releaseId}-${u.locale}-${u.kind}`}>
-                        <Link href={`/admin/releases/${u.releaseId}${u.locale === "en" ? "/translate" : ""}`}>{u.title || u.releaseId}</Link>{" "}
+                        <Link href={`/admin/releases/${u.releaseId}${u.locale === "en" ? "/translate" : ""}`}>
+                          {u.title || u.releaseId}
+                        </Link>{" "}
                         ({t(`media.use.${u.kind}`)}, {u.locale === "zh" ? "中文" : "English"})
                       </li>
                     ))}
                   </ul>
                 )}
               </td>
-              <td>{m.uses.length === 0 && <DeleteMediaButton mediaId={m.id} label={t("media.deleteLabel", { alt: m.altZh })} />}</td>
+              <td>
+                {m.uses.length === 0 && (
+                  <DeleteMediaButton mediaId={m.id} label={t("media.deleteLabel", { alt: m.altZh })} />
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       {pages > 1 && (
         <nav aria-label={t("audit.pages")}>
-          {page > 1 && <Link href={`/admin/media?${unusedOnly ? "filter=unused&" : ""}page=${page - 1}`}>{t("audit.newer")}</Link>}{" "}
-          {page < pages && <Link href={`/admin/media?${unusedOnly ? "filter=unused&" : ""}page=${page + 1}`}>{t("audit.older")}</Link>}
+          {page > 1 && (
+            <Link href={`/admin/media?${unusedOnly ? "filter=unused&" : ""}page=${page - 1}`}>{t("audit.newer")}</Link>
+          )}{" "}
+          {page < pages && (
+            <Link href={`/admin/media?${unusedOnly ? "filter=unused&" : ""}page=${page + 1}`}>{t("audit.older")}</Link>
+          )}
         </nav>
       )}
     </>

@@ -23,7 +23,11 @@ const idSchema = z.string().min(1).max(64);
 const originalSchema = contentInputSchema.and(releaseMetaSchema);
 const translationSchema = contentInputSchema.and(z.object({ sourceFingerprint: z.string().max(128).nullish() }));
 
-async function conflictOrError(result: Extract<Result<unknown>, { ok: false }>, releaseId: string, locale: "zh" | "en"): Promise<SaveResult> {
+async function conflictOrError(
+  result: Extract<Result<unknown>, { ok: false }>,
+  releaseId: string,
+  locale: "zh" | "en",
+): Promise<SaveResult> {
   if (result.code !== "conflict") return { ok: false, error: result.code };
   const current = await db().releaseContent.findUnique({ where: { releaseId_locale: { releaseId, locale } } });
   const theirs = current && { title: current.title, summary: current.summary, body: current.body, slug: current.slug };
@@ -42,7 +46,12 @@ export async function createReleaseAction(input: unknown): Promise<SaveResult> {
   if (!parsed.success) return { ok: false, error: "invalid_input", fieldErrors: fieldErrorsOf(parsed.error) };
   const { categoryId, releaseDate, ...content } = parsed.data;
   const result = await createRelease(db(), actor, content, { categoryId, releaseDate });
-  if (!result.ok) return { ok: false, error: result.code, fieldErrors: result.code === "slug_taken" ? { slug: "slug_taken" } : undefined };
+  if (!result.ok)
+    return {
+      ok: false,
+      error: result.code,
+      fieldErrors: result.code === "slug_taken" ? { slug: "slug_taken" } : undefined,
+    };
   revalidatePath("/admin");
   return { ok: true, id: result.value.id, version: result.value.version, status: "DRAFT" };
 }
@@ -55,13 +64,19 @@ export async function saveOriginalAction(releaseId: string, baseVersion: number,
   if (!parsed.success) return { ok: false, error: "invalid_input", fieldErrors: fieldErrorsOf(parsed.error) };
   if (!idSchema.safeParse(releaseId).success || !base.success) return { ok: false, error: "invalid_input" };
   const { categoryId, releaseDate, ...content } = parsed.data;
-  const result = await saveContent(db(), actor, releaseId, "zh", content, base.data, { meta: { categoryId, releaseDate } });
+  const result = await saveContent(db(), actor, releaseId, "zh", content, base.data, {
+    meta: { categoryId, releaseDate },
+  });
   if (!result.ok) return slugOr(await conflictOrError(result, releaseId, "zh"));
   refresh(releaseId);
   return { ok: true, id: releaseId, ...result.value };
 }
 
-export async function saveTranslationAction(releaseId: string, baseVersion: number, input: unknown): Promise<SaveResult> {
+export async function saveTranslationAction(
+  releaseId: string,
+  baseVersion: number,
+  input: unknown,
+): Promise<SaveResult> {
   const actor = await currentActor();
   if (!actor) return { ok: false, error: "forbidden" };
   const parsed = translationSchema.safeParse(input);
@@ -75,7 +90,8 @@ export async function saveTranslationAction(releaseId: string, baseVersion: numb
   return { ok: true, id: releaseId, ...result.value };
 }
 
-const slugOr = (r: SaveResult): SaveResult => (!r.ok && r.error === "slug_taken" ? { ...r, fieldErrors: { slug: "slug_taken" } } : r);
+const slugOr = (r: SaveResult): SaveResult =>
+  !r.ok && r.error === "slug_taken" ? { ...r, fieldErrors: { slug: "slug_taken" } } : r;
 
 const workflowSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("markTranslated") }),
@@ -83,13 +99,21 @@ const workflowSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("publish"), at: z.iso.datetime({ offset: true }).nullish() }),
 ]);
 
-export async function workflowAction(releaseId: string, baseVersion: number, command: unknown): Promise<WorkflowResult> {
+export async function workflowAction(
+  releaseId: string,
+  baseVersion: number,
+  command: unknown,
+): Promise<WorkflowResult> {
   const actor = await currentActor();
   if (!actor) return { ok: false, error: "forbidden" };
   const parsed = workflowSchema.safeParse(command);
   const base = baseVersionSchema.safeParse(baseVersion);
-  if (!parsed.success || !base.success || !idSchema.safeParse(releaseId).success) return { ok: false, error: "invalid_input" };
-  const cmd = parsed.data.type === "publish" ? { type: "publish" as const, at: parsed.data.at ? new Date(parsed.data.at) : null } : parsed.data;
+  if (!parsed.success || !base.success || !idSchema.safeParse(releaseId).success)
+    return { ok: false, error: "invalid_input" };
+  const cmd =
+    parsed.data.type === "publish"
+      ? { type: "publish" as const, at: parsed.data.at ? new Date(parsed.data.at) : null }
+      : parsed.data;
   const result = await runWorkflow(db(), actor, releaseId, cmd, base.data);
   if (!result.ok) return { ok: false, error: result.code };
   if (cmd.type !== "markTranslated") revalidatePublicContent();
@@ -97,7 +121,11 @@ export async function workflowAction(releaseId: string, baseVersion: number, com
   return { ok: true, ...result.value };
 }
 
-export async function restoreRevisionAction(releaseId: string, revisionId: string, baseVersion: number): Promise<WorkflowResult> {
+export async function restoreRevisionAction(
+  releaseId: string,
+  revisionId: string,
+  baseVersion: number,
+): Promise<WorkflowResult> {
   const actor = await currentActor();
   if (!actor) return { ok: false, error: "forbidden" };
   const base = baseVersionSchema.safeParse(baseVersion);

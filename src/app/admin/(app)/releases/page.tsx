@@ -14,7 +14,13 @@ export default async function ReleasesPage({ searchParams }: PageProps<"/admin/r
     <>
       <h1>{t("nav.releases")}</h1>
       <NewReleaseLink role={user.role} locale={user.locale} />
-      <ReleaseFilter locale={user.locale} action="/admin/releases" q={q} categoryId={categoryId} categories={categories} />
+      <ReleaseFilter
+        locale={user.locale}
+        action="/admin/releases"
+        q={q}
+        categoryId={categoryId}
+        categories={categories}
+      />
       <ReleaseTable rows={rows} locale={user.locale} caption={t("releases.all", { count: rows.length })} />
     </>
   );

@@ -18,4 +18,5 @@ export type SaveResult =
       conflict?: { version: number; theirs: ContentValues | null };
     };
 
-export type WorkflowResult = { ok: true; version: number; status: string; embargoed: boolean } | { ok: false; error: string };
+export type WorkflowResult =
+  { ok: true; version: number; status: string; embargoed: boolean } | { ok: false; error: string };

@@ -25,18 +25,30 @@ export default async function AdminSearchPage({ searchParams }: PageProps<"/admi
       <h1>{t("search.title")}</h1>
       <AdminSearchForm label={t("search.label")} button={t("search.submit")} q={q} />
       <p role="status">
-        {result.rejected ? t("search.rejected") : t("search.count", { count: result.totalIsLowerBound ? `${result.total}+` : result.total, query: result.query })}
+        {result.rejected
+          ? t("search.rejected")
+          : t("search.count", {
+              count: result.totalIsLowerBound ? `${result.total}+` : result.total,
+              query: result.query,
+            })}
       </p>
       <ol className="search-results">
         {result.items.map((hit) => (
           <li key={`${hit.releaseId}:${hit.locale}`} lang={hit.locale === "zh" ? "zh-CN" : "en"}>
             <h2>
-              <Link href={hit.locale === "zh" ? `/admin/releases/${hit.releaseId}` : `/admin/releases/${hit.releaseId}/translate`}>
+              <Link
+                href={
+                  hit.locale === "zh"
+                    ? `/admin/releases/${hit.releaseId}`
+                    : `/admin/releases/${hit.releaseId}/translate`
+                }
+              >
                 <Highlighted segments={hit.title} />
               </Link>
             </h2>
             <p className="hint">
-              {t(`status.${hit.status}`)} · {hit.locale === "zh" ? "中文" : "English"} · {formatDateTime(hit.date, user.locale, tz)}
+              {t(`status.${hit.status}`)} · {hit.locale === "zh" ? "中文" : "English"} ·{" "}
+              {formatDateTime(hit.date, user.locale, tz)}
             </p>
             <p>
               <Highlighted segments={hit.snippet} />

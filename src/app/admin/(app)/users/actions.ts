@@ -21,7 +21,9 @@ function toState(result: UserResult<unknown>, message: string, values?: Record<s
 
 export async function createUserAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData, ["password"]);
-  const parsed = createUserSchema.safeParse(Object.fromEntries(["email", "displayName", "role", "password"].map((k) => [k, formString(formData, k)])));
+  const parsed = createUserSchema.safeParse(
+    Object.fromEntries(["email", "displayName", "role", "password"].map((k) => [k, formString(formData, k)])),
+  );
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
   return toState(await createUser(db(), await actor(), parsed.data), "users.created", values);
 }
@@ -40,5 +42,8 @@ export async function setDisabledAction(_prev: FormState, formData: FormData): P
 export async function resetPasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const password = newPasswordSchema.safeParse(formString(formData, "password"));
   if (!password.success) return { fieldErrors: { password: password.error.issues[0]!.message } };
-  return toState(await resetPassword(db(), await actor(), formString(formData, "userId"), password.data), "users.passwordReset");
+  return toState(
+    await resetPassword(db(), await actor(), formString(formData, "userId"), password.data),
+    "users.passwordReset",
+  );
 }

@@ -27,13 +27,33 @@ export function CreateUserForm() {
     <form action={action} className="stack panel" noValidate key={state.ok ? "done" : "editing"}>
       <h2>{t("users.createTitle")}</h2>
       <FormStatus error={state.error} message={state.message} />
-      <Field label={t("users.email")} name="email" type="email" required defaultValue={v.email ?? ""} error={state.fieldErrors?.email} />
-      <Field label={t("users.name")} name="displayName" required defaultValue={v.displayName ?? ""} error={state.fieldErrors?.displayName} />
+      <Field
+        label={t("users.email")}
+        name="email"
+        type="email"
+        required
+        defaultValue={v.email ?? ""}
+        error={state.fieldErrors?.email}
+      />
+      <Field
+        label={t("users.name")}
+        name="displayName"
+        required
+        defaultValue={v.displayName ?? ""}
+        error={state.fieldErrors?.displayName}
+      />
       <div className="field">
         <label htmlFor="new-user-role">{t("users.role")}</label>
         <RoleSelect id="new-user-role" name="role" defaultValue={v.role ?? "EDITOR"} />
       </div>
-      <Field label={t("users.initialPassword")} name="password" type="password" autoComplete="new-password" required error={state.fieldErrors?.password} />
+      <Field
+        label={t("users.initialPassword")}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={state.fieldErrors?.password}
+      />
       <button type="submit" disabled={pending}>
         {t("users.create")}
       </button>
@@ -41,7 +61,17 @@ export function CreateUserForm() {
   );
 }
 
-export function UserRowForms({ userId, email, role, disabled }: { userId: string; email: string; role: Role; disabled: boolean }) {
+export function UserRowForms({
+  userId,
+  email,
+  role,
+  disabled,
+}: {
+  userId: string;
+  email: string;
+  role: Role;
+  disabled: boolean;
+}) {
   const { t } = useTranslation("admin");
   const [roleState, roleAction] = useActionState(changeRoleAction, initialFormState);
   const [disableState, disableAction] = useActionState(setDisabledAction, initialFormState);
@@ -61,14 +91,24 @@ export function UserRowForms({ userId, email, role, disabled }: { userId: string
       <form action={disableAction} className="inline-form">
         <input type="hidden" name="userId" value={userId} />
         <input type="hidden" name="disabled" value={disabled ? "false" : "true"} />
-        <button type="submit" className={disabled ? "secondary" : "danger"} aria-label={`${disabled ? t("users.enable") : t("users.disable")} ${email}`}>
+        <button
+          type="submit"
+          className={disabled ? "secondary" : "danger"}
+          aria-label={`${disabled ? t("users.enable") : t("users.disable")} ${email}`}
+        >
           {disabled ? t("users.enable") : t("users.disable")}
         </button>
       </form>
       <FormStatus error={resetState.error} message={resetState.message} />
       <form action={resetAction} className="inline-form">
         <input type="hidden" name="userId" value={userId} />
-        <Field label={`${t("users.newPassword")} (${email})`} name="password" type="password" autoComplete="new-password" error={resetState.fieldErrors?.password} />
+        <Field
+          label={`${t("users.newPassword")} (${email})`}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          error={resetState.fieldErrors?.password}
+        />
         <button type="submit" className="secondary" aria-label={`${t("users.resetPassword")} ${email}`}>
           {t("users.resetPassword")}
         </button>

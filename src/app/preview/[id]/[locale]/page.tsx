@@ -29,22 +29,23 @@ export default async function PreviewPage({ params }: PageProps<"/preview/[id]/[
   const other = otherLocale(locale);
   const counterpart = release[other];
   const counterpartHref = counterpart ? `/preview/${id}/${other}` : `/preview/${id}/${locale}`;
-  const date = release.publications.find((p) => p.locale === locale)?.publishedAt ?? release.releaseDate ?? release.updatedAt;
+  const date =
+    release.publications.find((p) => p.locale === locale)?.publishedAt ?? release.releaseDate ?? release.updatedAt;
   return (
     <>
-        <p className="preview-banner" role="note">
-          {getT(user.locale, "admin")("releases.previewBanner")}
-        </p>
-        <SiteShell locale={locale} counterpartHref={counterpartHref}>
-          <ArticleView
-            locale={locale}
-            title={content.title}
-            body={content.body}
-            date={date}
-            timeZone={env().NEWSROOM_TIMEZONE}
-            counterpart={counterpart ? { href: counterpartHref, title: counterpart.title } : null}
-          />
-        </SiteShell>
+      <p className="preview-banner" role="note">
+        {getT(user.locale, "admin")("releases.previewBanner")}
+      </p>
+      <SiteShell locale={locale} counterpartHref={counterpartHref}>
+        <ArticleView
+          locale={locale}
+          title={content.title}
+          body={content.body}
+          date={date}
+          timeZone={env().NEWSROOM_TIMEZONE}
+          counterpart={counterpart ? { href: counterpartHref, title: counterpart.title } : null}
+        />
+      </SiteShell>
     </>
   );
 }

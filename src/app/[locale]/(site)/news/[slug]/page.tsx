@@ -30,7 +30,10 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   return metadataOrEmpty(async () => {
     const { locale, article, counterpart } = await load(props);
     const other = otherLocale(locale);
-    const slugs: Partial<Record<Locale, string>> = { [locale]: article.slug, ...(counterpart && { [other]: counterpart.slug }) };
+    const slugs: Partial<Record<Locale, string>> = {
+      [locale]: article.slug,
+      ...(counterpart && { [other]: counterpart.slug }),
+    };
     return pageMetadata({
       locale,
       pathFor: (l) => (slugs[l] ? paths.article(l, slugs[l]) : undefined),
@@ -58,10 +61,15 @@ export default async function ArticlePage(props: Props) {
     datePublished: article.publishedAt.toISOString(),
     dateModified: article.updatedAt.toISOString(),
     mainEntityOfPage: absolute(site, paths.article(locale, article.slug)),
-    publisher: { "@type": "Organization", name: getT(locale, "common")("siteName"), url: absolute(site, paths.home(locale)) },
-    ...(counterpart && locale === "en" && {
-      translationOfWork: { "@id": absolute(site, paths.article(other, counterpart.slug)) },
-    }),
+    publisher: {
+      "@type": "Organization",
+      name: getT(locale, "common")("siteName"),
+      url: absolute(site, paths.home(locale)),
+    },
+    ...(counterpart &&
+      locale === "en" && {
+        translationOfWork: { "@id": absolute(site, paths.article(other, counterpart.slug)) },
+      }),
   };
   return (
     <SiteShell locale={locale} counterpartHref={counterpartHref}>

@@ -21,7 +21,12 @@ export default async function ReleasePage({ params }: PageProps<"/admin/releases
     <>
       <h1>{release.zh.title}</h1>
       <p className="meta">
-        <StatusBadge status={release.status} outdated={isOutdated(release.state)} liveAt={live?.publishedAt ?? null} locale={user.locale} />
+        <StatusBadge
+          status={release.status}
+          outdated={isOutdated(release.state)}
+          liveAt={live?.publishedAt ?? null}
+          locale={user.locale}
+        />
       </p>
       <nav aria-label={t("releases.sections")} className="subnav">
         <Link href={`/admin/releases/${id}/translate`}>{t("releases.translate")}</Link>

@@ -1,3 +1,4 @@
+import "server-only";
 // Fingerprint of one language's content: an English translation records the fingerprint of the
 // Chinese it was made from, so a later change to the Chinese is detectable.
 import { createHash } from "node:crypto";
@@ -9,5 +10,7 @@ export interface FingerprintInput {
 }
 
 export function contentFingerprint({ title, summary, body }: FingerprintInput): string {
-  return createHash("sha256").update(JSON.stringify([title.trim(), summary.trim(), body])).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify([title.trim(), summary.trim(), body]))
+    .digest("hex");
 }

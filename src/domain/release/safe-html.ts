@@ -8,8 +8,25 @@ import { ALT_MAX, mediaSrcset, mediaUrl, parseMediaSrc, pixelSize } from "@/doma
 import type { DocNode } from "@/domain/release/content";
 
 export type SafeTag =
-  | "p" | "h2" | "h3" | "h4" | "ul" | "ol" | "li" | "blockquote" | "br" | "hr" | "pre" | "code"
-  | "strong" | "em" | "u" | "s" | "a" | "span" | "img";
+  | "p"
+  | "h2"
+  | "h3"
+  | "h4"
+  | "ul"
+  | "ol"
+  | "li"
+  | "blockquote"
+  | "br"
+  | "hr"
+  | "pre"
+  | "code"
+  | "strong"
+  | "em"
+  | "u"
+  | "s"
+  | "a"
+  | "span"
+  | "img";
 export type SafeNode = string | { tag: SafeTag; attrs?: Record<string, string>; children: SafeNode[] };
 
 const SAFE_HREF = /^(https?:\/\/|mailto:|\/(?!\/))/i;
@@ -18,6 +35,7 @@ export function safeHref(href: unknown): string | null {
   if (typeof href !== "string") return null;
   const trimmed = href.trim();
   // Control characters and whitespace inside a scheme are how "java\tscript:" slips through.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   if (/[\u0000-\u001f\u007f]/.test(trimmed)) return null;
   return SAFE_HREF.test(trimmed) ? trimmed : null;
 }
@@ -27,7 +45,11 @@ const el = (tag: SafeTag, children: SafeNode[] = []): SafeNode => ({ tag, childr
 
 const MARKS: Record<string, SafeTag> = { bold: "strong", italic: "em", underline: "u", strike: "s", code: "code" };
 const BLOCKS: Record<string, SafeTag> = {
-  paragraph: "p", bulletList: "ul", orderedList: "ol", listItem: "li", blockquote: "blockquote",
+  paragraph: "p",
+  bulletList: "ul",
+  orderedList: "ol",
+  listItem: "li",
+  blockquote: "blockquote",
 };
 
 function withMarks(node: DocNode): SafeNode {
@@ -37,7 +59,8 @@ function withMarks(node: DocNode): SafeNode {
     if (tag) out = el(tag, [out]);
     else if (mark.type === "link") {
       const href = safeHref(mark.attrs?.href);
-      if (href) out = { tag: "a", attrs: isExternal(href) ? { href, rel: "noopener noreferrer" } : { href }, children: [out] };
+      if (href)
+        out = { tag: "a", attrs: isExternal(href) ? { href, rel: "noopener noreferrer" } : { href }, children: [out] };
     }
   }
   return out;
@@ -107,7 +130,9 @@ const VOID = new Set<SafeTag>(["br", "hr", "img"]);
 function nodeHtml(node: SafeNode): string {
   if (typeof node === "string") return escapeHtml(node);
   const attrs = node.attrs
-    ? Object.entries(node.attrs).map(([k, v]) => ` ${k}="${escapeHtml(v)}"`).join("")
+    ? Object.entries(node.attrs)
+        .map(([k, v]) => ` ${k}="${escapeHtml(v)}"`)
+        .join("")
     : "";
   if (VOID.has(node.tag)) return `<${node.tag}${attrs}>`;
   return `<${node.tag}${attrs}>${node.children.map(nodeHtml).join("")}</${node.tag}>`;
