@@ -7,6 +7,11 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
+const NO_DATABASE = { group: ["@prisma/*", "**/db/generated/*"], message: "Only src/server talks to the database." };
+const NO_FRONT_SERVER = {
+  group: ["@/front-server/*", "**/front-server/**"],
+  message: "The app reaches the front server through @/contract only.",
+};
 const layer = (files, patterns) => ({ files, rules: { "no-restricted-imports": ["error", { patterns }] } });
 
 export default tseslint.config(
@@ -69,13 +74,37 @@ export default tseslint.config(
       { regex: "^node:", message: "src/domain is pure TypeScript: no Node built-ins." },
     ],
   ),
-  layer(["src/components/**"], [{ group: ["@/app/*", "**/app/**"], message: "Components do not import routes." }]),
   layer(
     ["src/server/**"],
-    [{ group: ["@/components/*", "@/app/*", "**/components/**"], message: "src/server does not import UI or routes." }],
+    [
+      { group: ["@/components/*", "@/app/*", "**/components/**"], message: "src/server does not import UI or routes." },
+      NO_FRONT_SERVER,
+    ],
   ),
+  // The front server runs in plain Node beside Next: the contract, the domain and i18n settings only.
   layer(
-    ["src/app/**", "src/components/**"],
-    [{ group: ["@prisma/*", "**/db/generated/*"], message: "Only src/server talks to the database." }],
+    ["src/front-server/**", "src/contract/**"],
+    [
+      {
+        group: [
+          "next",
+          "next/*",
+          "react",
+          "@prisma/*",
+          "server-only",
+          "@/server/*",
+          "@/app/*",
+          "@/components/*",
+          "**/server/db/**",
+        ],
+        message: "The front server and the contract do not load the app (they run before and around it).",
+      },
+    ],
   ),
+  // One layer per folder: ESLint keeps only the last `no-restricted-imports` that matches a file.
+  layer(["src/app/**"], [NO_DATABASE, NO_FRONT_SERVER]),
+  // Components → routes (issue 13.3) was never enforced (a later layer overrode it) and some
+  // components still import release actions and types from src/app: add
+  // { group: ["@/app/*", "**/app/**"] } here once they are gone.
+  layer(["src/components/**"], [NO_DATABASE, NO_FRONT_SERVER]),
 );

@@ -1,11 +1,14 @@
 // `npm start`: build when the build is missing or older than the sources, prepare the database
 // (validate config, migrate, seed demo content on an empty embedded database), then serve with
-// scripts/server.mjs.
+// the front server (src/front-server, compiled into .next/front-server by the build).
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { buildFrontServer } from "./build-front-server.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const port = process.env.PORT || "3000";
 
 function newestMtime(entry) {
@@ -27,12 +30,15 @@ if (stale && process.env.NEWSROOM_SKIP_BUILD !== "1") {
   console.log("Building the app (first start or sources changed)…");
   run("npx", ["--no-install", "next", "build"]);
 }
+// The front server itself: compiled at every start (well under a second), so it always matches
+// its sources, also after a bare `next build`.
+await buildFrontServer();
 
 run("npx", ["--no-install", "tsx", "--conditions=react-server", "scripts/prepare-db.ts"]);
 
 // The production server (request ids, JSON logs, graceful shutdown) runs in this process, so
-// SIGTERM/SIGINT reach it directly. See scripts/server.mjs and docs/OPERATIONS.md.
-const { startServer } = await import("./server.mjs");
-await startServer({ port: Number(port) });
+// SIGTERM/SIGINT reach it directly. See src/front-server/server.ts and docs/OPERATIONS.md.
+const { startServer } = await import(pathToFileURL(path.join(root, ".next/front-server/server.mjs")).href);
+await startServer({ dir: root, port: Number(port) });
 const url = `http://localhost:${port}`;
 console.log(`\nNewsroom is running: ${url}/zh (中文)  ${url}/en (English)  admin: ${url}/admin/login\n`);

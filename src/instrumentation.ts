@@ -1,7 +1,7 @@
 import type { Instrumentation } from "next";
 
 // Unexpected server errors (rendering, route handlers, server actions) as one JSON log line carrying
-// the request id that scripts/server.mjs assigned, so a reader's report can be matched to the log.
+// the request id that the front server (src/front-server) assigned, so a reader's report can be matched to the log.
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { log } = await import("./server/log");

@@ -1,12 +1,37 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { isCrossSiteWrite } from "./contract";
 import { localeFromAcceptLanguage } from "./i18n/settings";
 
-// Only redirects and rejects malformed URLs; every page and action checks the session on the
-// server itself.
+// Next's proxy (formerly middleware): runs in every mode (next dev, next start, behind the front
+// server). It redirects, refuses what no page should see, and never decides access: every page
+// and action checks the session on the server itself.
+
+const plain = (status: number, text: string) =>
+  new NextResponse(text, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
+
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  // The app never uses next/image; its optimizer would resize any published image on demand for
+  // anyone (images.unoptimized in next.config.ts turns it off; this answers without rendering).
+  if (pathname === "/_next/image") return plain(404, "Not found");
+  // Writes from another site: server actions (fetch with Next-Action, or a plain form post before
+  // hydration) and route handlers alike. Next refuses cross-site actions too, but as a 500.
+  const h = request.headers;
+  if (
+    isCrossSiteWrite({
+      method: request.method,
+      origin: h.get("origin"),
+      host: h.get("host"),
+      forwardedHost: h.get("x-forwarded-host"),
+    })
+  ) {
+    return plain(403, "Forbidden: cross-site request");
+  }
   if (pathname === "/") {
-    const locale = localeFromAcceptLanguage(request.headers.get("accept-language"));
+    const locale = localeFromAcceptLanguage(h.get("accept-language"));
     const response = NextResponse.redirect(new URL(`/${locale}`, request.url), 307);
     response.headers.set("Vary", "Accept-Language");
     return response;
@@ -15,12 +40,9 @@ export function proxy(request: NextRequest) {
   try {
     decodeURIComponent(pathname);
   } catch {
-    return new NextResponse("Bad Request: malformed URL", {
-      status: 400,
-      headers: { "Content-Type": "text/plain; charset=utf-8" },
-    });
+    return plain(400, "Bad Request: malformed URL");
   }
   return NextResponse.next();
 }
 
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
+export const config = { matcher: ["/((?!_next/static|favicon.ico).*)"] };

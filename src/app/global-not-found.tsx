@@ -3,14 +3,14 @@ import { headers } from "next/headers";
 import { NotFoundContent } from "@/components/site/not-found-content";
 import { getT } from "@/i18n/server";
 import { LANG_TAG, isLocale, type Locale } from "@/i18n/settings";
-import { LOCALE_HEADER } from "@/server/response-cache";
+import { INTERNAL_HEADERS } from "@/contract";
 import "./site.css";
 
-// Unmatched URLs, and (through scripts/server/pipeline.mjs) notFound() inside the public pages,
+// Unmatched URLs, and (through the front server, src/front-server) notFound() inside the public pages,
 // whose own 404 Next renders as an empty client shell. The server names the language in a request
 // header from the URL's first segment; without it the page is bilingual.
 async function requestLocale(): Promise<Locale | undefined> {
-  const value = (await headers()).get(LOCALE_HEADER) ?? undefined;
+  const value = (await headers()).get(INTERNAL_HEADERS.locale) ?? undefined;
   return isLocale(value) ? value : undefined;
 }
 

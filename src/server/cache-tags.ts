@@ -1,6 +1,6 @@
 import "server-only";
 import { revalidatePath, revalidateTag } from "next/cache";
-import { purgeResponseCache } from "./response-cache";
+import { purgeResponseCache } from "./front-bridge";
 
 // Tags of the public site's cached data (see docs/CACHING.md). Every cached public read carries
 // one of these; pages rendered from it inherit the tags, so expiring a tag expires those pages too.

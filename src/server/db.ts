@@ -1,15 +1,16 @@
 import "server-only";
+import { shutdownHooks } from "@/contract";
 import { createDb, type Db } from "./db/client";
 import { env } from "./env";
 
 // One client per process; survives hot reload in development.
-const globalForDb = globalThis as unknown as { newsroomDb?: Db; newsroomShutdown?: Set<() => Promise<void>> };
+const globalForDb = globalThis as unknown as { newsroomDb?: Db };
 
 export function db(): Db {
   if (!globalForDb.newsroomDb) {
     globalForDb.newsroomDb = createDb(env().DATABASE_URL);
-    // scripts/server.mjs runs these hooks on SIGTERM/SIGINT once in-flight requests have finished.
-    (globalForDb.newsroomShutdown ??= new Set()).add(closeDb);
+    // The front server runs these hooks on SIGTERM/SIGINT once in-flight requests have finished.
+    shutdownHooks().add(closeDb);
   }
   return globalForDb.newsroomDb;
 }

@@ -1,12 +1,14 @@
 import "server-only";
 import path from "node:path";
 import { z } from "zod";
+import { isPostgresUrl } from "@/contract";
+import { parseTrustedProxy, type TrustedProxy } from "@/domain/net/trusted-proxy";
 
 // Configuration, validated once at start. A bad variable stops the app with one line naming it.
 const envSchema = z.object({
   DATABASE_URL: z
     .string()
-    .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), "must start with file: or postgresql://")
+    .refine((v) => v.startsWith("file:") || isPostgresUrl(v), "must start with file: or postgresql://")
     .default(`file:${path.join(/*turbopackIgnore: true*/ process.cwd(), "data", "newsroom.db")}`),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SITE_URL: z.url().optional(),
@@ -31,6 +33,16 @@ const envSchema = z.object({
     .transform((v) => path.resolve(/*turbopackIgnore: true*/ process.cwd(), v))
     .default(path.join(/*turbopackIgnore: true*/ process.cwd(), "data", "media")),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // Who may speak for the client in X-Forwarded-For / X-Forwarded-Proto (docs/SECURITY.md).
+  TRUSTED_PROXY: z
+    .string()
+    .optional()
+    .transform((v, ctx): TrustedProxy => {
+      const parsed = parseTrustedProxy(v);
+      if (!("error" in parsed)) return parsed;
+      ctx.addIssue({ code: "custom", message: parsed.error });
+      return z.NEVER;
+    }),
 });
 
 export type Env = z.infer<typeof envSchema> & { SITE_URL: string };
@@ -53,9 +65,7 @@ export function env(): Env {
   return cached;
 }
 
-export function isPostgresUrl(url: string): boolean {
-  return /^postgres(ql)?:\/\//.test(url);
-}
+export { isPostgresUrl };
 
 /** Absolute path of a file: URL; relative paths resolve from the working directory. */
 export function sqlitePath(url: string): string {

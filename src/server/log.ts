@@ -1,19 +1,12 @@
 import "server-only";
 import { headers } from "next/headers";
 import pino, { type Logger } from "pino";
+import { logOptions } from "@/contract";
 
-// Structured JSON logs on stdout (one object per line), the same shape as scripts/server.mjs writes:
-// ISO time, level label, msg, and `reqId` when the line belongs to a request. See docs/OPERATIONS.md.
-
-// process.stdout, not pino's default destination: see createLogger() in scripts/server.mjs.
-export const log: Logger = pino(
-  {
-    level: process.env.LOG_LEVEL ?? "info",
-    timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label) => ({ level: label }) },
-  },
-  process.stdout,
-);
+// Structured JSON logs on stdout (one object per line), the same format as the front server's
+// (src/contract/log.ts): ISO time, level label, msg, and `reqId` when the line belongs to a
+// request. See docs/OPERATIONS.md.
+export const log: Logger = pino(logOptions(), process.stdout);
 
 /** The id the server gave the current request (X-Request-Id), or undefined outside a request. */
 export async function currentRequestId(): Promise<string | undefined> {

@@ -5,7 +5,8 @@ import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { freePort } from "../../scripts/lib/net";
 
-// The production server (scripts/server.mjs): request ids, JSON request logs, graceful shutdown.
+// The production server (src/front-server, built into .next/front-server/main.mjs): request ids,
+// JSON request logs, graceful shutdown.
 // Each test starts a second server process from the build the webServer made, on a free loopback
 // port, over a copy of the end-to-end database, and stops it with SIGTERM.
 
@@ -41,7 +42,7 @@ async function startServer(name: string, env: Record<string, string> = {}): Prom
   await source.backup(dbFile);
   source.close();
 
-  const proc = spawn("node", ["scripts/server.mjs"], {
+  const proc = spawn("node", [".next/front-server/main.mjs"], {
     env: {
       ...process.env,
       PORT: String(await freePort()),
@@ -137,7 +138,7 @@ test("unexpected errors are logged with the request id: caught in app code (logE
 
     // An error nobody catches (a page render): onRequestError in src/instrumentation.ts.
     const page = await fetch(`http://127.0.0.1:${server.port}/en/news`, { headers: { "x-request-id": "probe-8" } });
-    // The server answers 503 (database unreachable, scripts/server/pipeline.mjs); Next still logs the error.
+    // The server answers 503 (database unreachable, src/front-server/stages/replace-on-error.ts); Next still logs the error.
     expect(page.status).toBe(503);
     const renderError = await server.waitForLog((l) => l.msg === "request error" && l.reqId === "probe-8");
     expect(renderError).toMatchObject({ level: "error", method: "GET", path: "/en/news", routeType: "render" });

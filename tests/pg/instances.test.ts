@@ -3,7 +3,16 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { textToDoc } from "../../src/domain/release/content";
 import { createDb, type Db } from "../../src/server/db/client";
 import { createRelease, runWorkflow, saveContent } from "../../src/server/releases/lifecycle";
-import { cluster, createUser, databaseUrl, freshDatabase, startServer, within, type Server } from "./servers";
+import {
+  FRONT_SERVER,
+  cluster,
+  createUser,
+  databaseUrl,
+  freshDatabase,
+  startServer,
+  within,
+  type Server,
+} from "./servers";
 import { CHROMIUM } from "../../scripts/lib/chromium";
 
 // Two production servers on one PostgreSQL (docs/CACHING.md, "Several instances"): a publish or
@@ -54,7 +63,7 @@ beforeAll(async () => {
   createUser(url, TRANSLATOR, "translator", PASSWORD);
   db = createDb(url);
   a = await startServer("A", "scripts/start.mjs", url); // builds once if the sources changed
-  b = await startServer("B", "scripts/server.mjs", url);
+  b = await startServer("B", FRONT_SERVER, url);
   browser = await chromium.launch(CHROMIUM);
 });
 

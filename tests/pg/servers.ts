@@ -1,10 +1,12 @@
-// Real production servers (scripts/start.mjs, scripts/server.mjs) on loopback ports against the
-// PostgreSQL database named by TEST_DATABASE_URL (wiped), for tests/pg/*.test.ts.
+// Real production servers (scripts/start.mjs, and the built front server .next/front-server/main.mjs)
+// on loopback ports against the PostgreSQL database named by TEST_DATABASE_URL (wiped), for
+// tests/pg/*.test.ts.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { appendFileSync, writeFileSync } from "node:fs";
 import pg from "pg";
 import { migrate } from "../../src/server/db/migrate";
 import { freePort } from "../../scripts/lib/net";
+import { isPostgresUrl } from "../../src/contract";
 
 export { freePort };
 
@@ -12,7 +14,7 @@ export const ROOT = new URL("../..", import.meta.url).pathname;
 
 export function databaseUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url || !/^postgres(ql)?:\/\//.test(url))
+  if (!url || !isPostgresUrl(url))
     throw new Error("TEST_DATABASE_URL must name a PostgreSQL database the tests may wipe");
   return url;
 }
@@ -49,10 +51,12 @@ export interface Server {
   stop: () => Promise<void>;
 }
 
-/** Starts `script` (start.mjs builds when needed and migrates; server.mjs only serves). */
+export const FRONT_SERVER = ".next/front-server/main.mjs";
+
+/** Starts `script` (start.mjs builds when needed and migrates; the front server only serves). */
 export async function startServer(
   name: string,
-  script: "scripts/start.mjs" | "scripts/server.mjs",
+  script: "scripts/start.mjs" | typeof FRONT_SERVER,
   url: string,
 ): Promise<Server> {
   const port = await freePort();

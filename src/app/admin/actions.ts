@@ -1,7 +1,8 @@
 "use server";
 import { redirect } from "next/navigation";
 import { recordAudit } from "@/server/audit";
-import { clearSessionCookie, clientIp, getCurrentUser, sessionToken } from "@/server/auth/current";
+import { clearSessionCookie, getCurrentUser, sessionToken } from "@/server/auth/current";
+import { clientIp } from "@/server/request-info";
 import { revokeSession } from "@/server/auth/sessions";
 import { db } from "@/server/db";
 

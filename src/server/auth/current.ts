@@ -7,7 +7,11 @@ import { can, type Permission } from "@/domain/auth/permissions";
 import { isLocale, type Locale } from "@/i18n/settings";
 import { db } from "../db";
 import { env } from "../env";
+import { requestIsHttps } from "../request-info";
 import { ABSOLUTE_TIMEOUT_MS, SESSION_COOKIE, findSessionUser, type SessionUser } from "./sessions";
+
+// The client address lives with the other network facts (one function, src/server/request-info.ts).
+export { clientIp } from "../request-info";
 
 // The data-access layer's view of "who is asking". Every admin page, server action and route
 // handler calls one of these; proxy.ts is never the only check.
@@ -34,16 +38,17 @@ export async function requirePermission(permission: Permission): Promise<Session
   return user;
 }
 
-export function secureCookies(): boolean {
+/** Secure cookies whenever the site is reached over HTTPS (src/domain/auth/cookie-policy.ts). */
+export async function secureCookies(): Promise<boolean> {
   const { NODE_ENV, SITE_URL } = env();
-  return cookieSecure(NODE_ENV, SITE_URL);
+  return cookieSecure({ nodeEnv: NODE_ENV, siteUrl: SITE_URL, requestHttps: await requestIsHttps() });
 }
 
 export async function setSessionCookie(token: string): Promise<void> {
   (await cookies()).set(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: "lax",
-    secure: secureCookies(),
+    secure: await secureCookies(),
     path: "/",
     maxAge: Math.floor(ABSOLUTE_TIMEOUT_MS / 1000),
   });
@@ -69,17 +74,10 @@ export async function setUiLocaleCookie(locale: Locale): Promise<void> {
   (await cookies()).set(UI_LOCALE_COOKIE, locale, {
     httpOnly: true,
     sameSite: "lax",
-    secure: secureCookies(),
+    secure: await secureCookies(),
     path: "/",
     maxAge: 365 * 24 * 3600,
   });
-}
-
-/** Client address for throttling and the audit log (the first hop of X-Forwarded-For, else none). */
-export async function clientIp(): Promise<string | null> {
-  const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || h.get("x-real-ip") || null;
 }
 
 export async function userAgent(): Promise<string | null> {

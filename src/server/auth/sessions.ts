@@ -5,7 +5,7 @@ import type { Db } from "../db/client";
 // Database sessions. The browser holds a random 256-bit token; the table stores only its SHA-256,
 // so a leaked database does not yield usable cookies. A new token is issued at every sign-in.
 
-export const SESSION_COOKIE = "newsroom_session";
+export { SESSION_COOKIE } from "@/contract";
 /** Signed out after this long without a request. */
 export const IDLE_TIMEOUT_MS = 4 * 60 * 60 * 1000;
 /** Signed out this long after sign-in, however active. */

@@ -2,7 +2,7 @@ import "server-only";
 import { monthOf, paginate, type Paged, type YearMonth } from "@/domain/public/paging";
 import type { Locale } from "@/i18n/settings";
 import { env } from "../env";
-import { noteEmbargoHorizon } from "../response-cache";
+import { noteEmbargoHorizon } from "../front-bridge";
 import {
   expireNoLaterThan,
   loadCategories,

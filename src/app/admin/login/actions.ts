@@ -3,7 +3,8 @@ import { redirect } from "next/navigation";
 import { signInSchema } from "@/domain/auth/schemas";
 import { fieldErrorsOf, formString, formValues, type FormState } from "@/components/admin/form-state";
 import { isLocale } from "@/i18n/settings";
-import { clientIp, setSessionCookie, setUiLocaleCookie, userAgent } from "@/server/auth/current";
+import { setSessionCookie, setUiLocaleCookie, userAgent } from "@/server/auth/current";
+import { clientIp } from "@/server/request-info";
 import { signIn } from "@/server/auth/sign-in";
 import { db } from "@/server/db";
 

@@ -1,0 +1,40 @@
+// How the app talks to the front server: same process, same global object (next({ dev: false })
+// loads the app's server code into the front server's process). The front server installs the
+// bridge before Next loads; under `next dev` / `next start` there is none and the app's calls are
+// no-ops (src/server/front-bridge.ts). See docs/CACHING.md.
+
+export interface PurgeRequest {
+  /** Also tell the other instances on the same PostgreSQL. */
+  broadcast: boolean;
+  /** Only the entries carrying one of these tags; absent: everything. */
+  tags?: readonly string[];
+}
+
+export interface FrontBridge {
+  /** After a change readers can see; in a request, once more when its response has ended. */
+  purge(request: PurgeRequest): void;
+  /** The data read for the current response has its next embargo end at `at` (ms; Infinity: none). */
+  noteHorizon(at: number): void;
+  /** The current response shows data carrying these tags (for selective purges). */
+  noteTags(tags: readonly string[]): void;
+  /** True for the front server's own loopback requests (a per-process secret, never configured). */
+  verifyInternal(token: string | null | undefined): boolean;
+}
+
+export type ShutdownHook = () => Promise<void>;
+
+declare global {
+  var newsroomFront: FrontBridge | undefined;
+  var newsroomShutdown: Set<ShutdownHook> | undefined;
+}
+
+export const frontBridge = (): FrontBridge | undefined => globalThis.newsroomFront;
+
+export function installFrontBridge(bridge: FrontBridge | undefined): void {
+  globalThis.newsroomFront = bridge;
+}
+
+/** Cleanups the app registers (src/server/db.ts: closeDb); the front server runs them at shutdown. */
+export function shutdownHooks(): Set<ShutdownHook> {
+  return (globalThis.newsroomShutdown ??= new Set());
+}

@@ -1,0 +1,45 @@
+// How long the response cache may answer with a response Next produced. See docs/CACHING.md
+// ("Response cache", "Lifetime: never longer than Next's").
+
+/** Lifetime of responses that declare none for shared caches (route handlers computed per request). */
+export const DEFAULT_TTL_S = 3600;
+
+export function directives(cacheControl = ""): Map<string, string | undefined> {
+  const out = new Map<string, string | undefined>();
+  for (const part of cacheControl.toLowerCase().split(",")) {
+    const [name, value] = part.trim().split("=");
+    if (name) out.set(name, value);
+  }
+  return out;
+}
+
+export interface FreshnessFacts {
+  status: number;
+  /** Cache-Control as Next sent it (before the front server rewrote it for browsers). */
+  cacheControl: string | undefined;
+  /** Next's x-nextjs-cache: MISS (just rendered), HIT (from its page cache), STALE. */
+  nextCache: string | undefined;
+  setsCookie: boolean;
+  /** The next embargo end known for the data read (ms; Infinity: none; undefined: unknown). */
+  horizon: number | undefined;
+  now: number;
+}
+
+/**
+ * Until when (ms since epoch) the response may be served from the cache, or null when it must not
+ * be stored. Next declares a page's lifetime in `s-maxage`, already capped at the next embargo
+ * end when it rendered the page (MISS); on a HIT the entry's age is unknown, so the embargo
+ * horizon must be known to bound it.
+ */
+export function freshUntil(f: FreshnessFacts): number | null {
+  if (f.status !== 200 && f.status !== 404) return null;
+  if (f.setsCookie) return null;
+  const cc = directives(f.cacheControl);
+  if (cc.has("private") || cc.has("no-store") || cc.has("no-cache")) return null;
+  if (f.nextCache === "STALE") return null;
+  if (f.nextCache === "HIT" && f.horizon === undefined) return null;
+  const sMaxAge = Number(cc.get("s-maxage"));
+  const ttl = Number.isFinite(sMaxAge) ? sMaxAge : DEFAULT_TTL_S;
+  const until = Math.min(f.now + ttl * 1000, f.horizon ?? Infinity);
+  return until > f.now ? until : null;
+}

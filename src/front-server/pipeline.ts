@@ -1,0 +1,184 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { HSTS, isPostgresUrl, type FrontBridge } from "@/contract";
+import type { TrustedProxy } from "@/domain/net/trusted-proxy";
+import { createBridge } from "./bridge";
+import type { CacheBus } from "./cache-bus";
+import type { Exchange, Outcome, RequestScope } from "./exchange";
+import { createLoopback } from "./loopback";
+import { loadUnavailableStrings } from "./pages";
+import { ResponseCache } from "./response-cache";
+import { isStaticFile } from "./routes";
+import { clearNextHeaders, sendResponse } from "./send";
+import { classify } from "./stages/classify";
+import { forwardToNext } from "./stages/forward";
+import { guard } from "./stages/guard";
+import { render, type NextHandler, type RenderResult } from "./stages/render";
+import { replaceOnError, type ReplaceDeps } from "./stages/replace-on-error";
+import { secure } from "./stages/secure";
+import { serveHit } from "./stages/serve-hit";
+import { store } from "./stages/store";
+import { etagOf, storedResponse } from "./stored-response";
+
+// The response pipeline around Next's request handler (docs/CACHING.md, docs/SECURITY.md): a
+// request goes through named stages, classify → serve hit → guard → forward → render → replace
+// on error → secure → store → send. Each lives in stages/ and is tested on its own.
+
+/** What the pipeline logs through (a pino logger in production). */
+export interface Log {
+  info(fields: object, msg: string): void;
+  warn(fields: object, msg: string): void;
+  error(fields: object, msg: string): void;
+}
+
+export interface PipelineOptions {
+  handle: NextHandler;
+  logger: Log;
+  /** The app's directory (locales/ for the 503 page). */
+  root: string;
+  /** This instance over loopback, for its own requests (health, not-found page, revalidation). */
+  selfUrl: () => string;
+  /** Who may speak for the client (TRUSTED_PROXY); default: nobody. */
+  trust?: TrustedProxy;
+  /** SITE_URL is https: HSTS on every response, not only on requests that arrived over HTTPS. */
+  siteHttps?: boolean;
+  maxBytes?: number;
+  fetchImpl?: typeof fetch;
+  now?: () => number;
+}
+
+export interface Pipeline {
+  /** Answers; fills `outcome` before the response is sent (the log line is written on "close"). */
+  handleRequest(req: IncomingMessage, res: ServerResponse, outcome?: Outcome): Promise<void>;
+  bridge: FrontBridge;
+  cache: ResponseCache;
+  instanceId: string;
+  /** Starts LISTEN/NOTIFY between instances when the database is PostgreSQL. */
+  startBus(databaseUrl: string | undefined): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export function createPipeline(o: PipelineOptions): Pipeline {
+  const now = o.now ?? Date.now;
+  const secret = randomBytes(32).toString("base64url");
+  const instanceId = randomUUID();
+  const als = new AsyncLocalStorage<RequestScope>();
+  const cache = new ResponseCache({ maxBytes: o.maxBytes });
+  const trust = o.trust ?? { kind: "none" };
+  const loopback = createLoopback({ selfUrl: o.selfUrl, secret, fetchImpl: o.fetchImpl ?? fetch, now });
+  let bus: CacheBus | undefined;
+
+  const isInternal = (token: string | null | undefined) =>
+    typeof token === "string" &&
+    token.length === secret.length &&
+    timingSafeEqual(Buffer.from(token), Buffer.from(secret));
+  const purgeLocal = (tags?: readonly string[]) => {
+    cache.purge(tags);
+    loopback.forget();
+  };
+  const bridge = createBridge({
+    als,
+    cache,
+    purgeLocal,
+    broadcast: (tags) => void bus?.publish({ at: Date.now(), ...(tags && { tags: [...tags] }) }),
+    isInternal,
+  });
+  const replaceDeps: ReplaceDeps = {
+    cache,
+    strings: loadUnavailableStrings(o.root),
+    databaseHealthy: () => loopback.databaseHealthy(),
+    notFoundHtml: (locale) => loopback.notFoundHtml(locale),
+  };
+  const reportRefused = (path: string, samples: string[]) =>
+    o.logger.warn(
+      { path, refused: samples.length, sample: samples[0] },
+      "CSP: inline script not recognised as Next's, refused",
+    );
+
+  /** Stages after render: replace on error → secure → store → send. */
+  async function finish(ex: Exchange, { rendered, capture }: RenderResult, scope: RequestScope, outcome: Outcome) {
+    if (!rendered) return;
+    const answer = await replaceOnError(ex, rendered, replaceDeps);
+    capture.release();
+    clearNextHeaders(ex.res);
+    const sendOptions = { gzipOk: ex.gzipOk, ifNoneMatch: ex.ifNoneMatch };
+    if (answer.kind === "stale") {
+      outcome.cache = "STALE";
+      sendResponse(ex.res, answer.entry.response, { state: "STALE", ...sendOptions });
+      return;
+    }
+    const headers = secure(ex.path, answer.headers, answer.body, reportRefused);
+    const keepEtag = !answer.replaced && rendered.facts.etag;
+    const etag = keepEtag || (ex.key ? etagOf(answer.body) : undefined);
+    const response = storedResponse(
+      { status: answer.status, headers, body: answer.body, etag },
+      { gzip: ex.key !== null || ex.gzipOk },
+    );
+    store(ex, response, rendered.facts, scope, { cache, now: now() });
+    outcome.cache = ex.key ? "MISS" : undefined;
+    sendResponse(ex.res, response, { state: outcome.cache, ...sendOptions });
+  }
+
+  async function handleRequest(req: IncomingMessage, res: ServerResponse, outcome: Outcome = {}) {
+    const ex = classify(req, res, { isInternal, trust });
+    if (ex.client.https || o.siteHttps) res.setHeader(HSTS[0], HSTS[1]);
+    if (serveHit(ex, cache, now(), outcome)) return;
+    const refusal = guard(ex);
+    if (refusal) {
+      sendResponse(res, storedResponse(refusal, { gzip: false }), {
+        state: undefined,
+        gzipOk: false,
+        ifNoneMatch: undefined,
+      });
+      return;
+    }
+    forwardToNext(ex);
+    if (isStaticFile(ex.path)) return o.handle(req, res);
+    const scope: RequestScope = {
+      generation: cache.generation,
+      horizon: undefined,
+      pendingPurge: undefined,
+      tags: new Set(),
+    };
+    res.once("close", () => {
+      if (scope.pendingPurge) purgeLocal(scope.pendingPurge === "all" ? undefined : [...scope.pendingPurge]);
+    });
+    const result = await render(ex, o.handle, scope, als);
+    await finish(ex, result, scope, outcome);
+    await result.handled;
+  }
+
+  async function revalidateFromPeer(why: string, tags?: readonly string[]) {
+    purgeLocal(tags);
+    const error = await loopback.revalidate();
+    if (error) o.logger.error({ err: error, why }, "revalidation after a peer's change failed");
+  }
+
+  return {
+    handleRequest,
+    bridge,
+    cache,
+    instanceId,
+    async startBus(databaseUrl) {
+      if (!databaseUrl || !isPostgresUrl(databaseUrl)) return false;
+      const { default: pg } = await import("pg");
+      const { createCacheBus } = await import("./cache-bus");
+      bus = createCacheBus({
+        pg,
+        url: databaseUrl,
+        instanceId,
+        logger: o.logger,
+        onMessage: (message) => {
+          o.logger.info({ delayMs: Date.now() - message.at }, "cache bus: change on another instance");
+          void revalidateFromPeer("notification", message.tags);
+        },
+        onReconnect: () => void revalidateFromPeer("reconnected"),
+      });
+      return true;
+    },
+    async close() {
+      await bus?.close();
+    },
+  };
+}

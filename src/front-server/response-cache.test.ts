@@ -1,0 +1,138 @@
+import { describe, expect, test } from "vitest";
+import { freshUntil, type FreshnessFacts } from "./freshness";
+import { ResponseCache, type CacheEntry } from "./response-cache";
+import { cacheKey, cacheableKey, hasSessionCookie, isPublicPagePath, isPublicPath } from "./routes";
+import { storedResponse } from "./stored-response";
+
+const NOW = 1_000_000;
+const base: FreshnessFacts = {
+  status: 200,
+  cacheControl: "s-maxage=3600, stale-while-revalidate=100",
+  nextCache: "MISS",
+  setsCookie: false,
+  horizon: undefined,
+  now: NOW,
+};
+
+describe("freshUntil", () => {
+  test.each<[string, Partial<FreshnessFacts>, number | null]>([
+    ["a fresh render lives for its s-maxage", {}, NOW + 3_600_000],
+    ["404s are cached too", { status: 404 }, NOW + 3_600_000],
+    ["capped at the next embargo end", { horizon: NOW + 5_000 }, NOW + 5_000],
+    ["no embargo (Infinity) changes nothing", { horizon: Infinity }, NOW + 3_600_000],
+    ["a HIT of unknown age needs a known horizon", { nextCache: "HIT" }, null],
+    ["a HIT with a known horizon", { nextCache: "HIT", horizon: NOW + 10_000 }, NOW + 10_000],
+    ["STALE is never stored", { nextCache: "STALE", horizon: Infinity }, null],
+    ["private", { cacheControl: "private, no-cache, no-store, max-age=0, must-revalidate" }, null],
+    ["no-store", { cacheControl: "no-store" }, null],
+    ["Set-Cookie", { setsCookie: true }, null],
+    ["500", { status: 500 }, null],
+    ["redirects", { status: 308 }, null],
+    [
+      "route handlers (no s-maxage) get the default lifetime",
+      { cacheControl: "public, max-age=0, must-revalidate", nextCache: undefined },
+      NOW + 3_600_000,
+    ],
+    [
+      "… capped by the embargo they read",
+      { cacheControl: "public, max-age=0, must-revalidate", nextCache: undefined, horizon: NOW + 1 },
+      NOW + 1,
+    ],
+    ["an embargo already past: not stored", { horizon: NOW }, null],
+  ])("%s", (_name, change, expected) => {
+    expect(freshUntil({ ...base, ...change })).toBe(expected);
+  });
+});
+
+const entry = (n: number, tags: string[] = []): CacheEntry => ({
+  response: storedResponse(
+    { status: 200, headers: [["content-type", "text/html"]], body: Buffer.alloc(n), etag: undefined },
+    { gzip: false },
+  ),
+  expiresAt: NOW + 1,
+  tags: new Set(tags),
+});
+
+describe("ResponseCache", () => {
+  test("evicts least recently used entries beyond its byte budget", () => {
+    const cache = new ResponseCache({ maxBytes: 5_000, maxEntryBytes: 5_000 });
+    cache.set("/a", entry(1_500));
+    cache.set("/b", entry(1_500));
+    cache.get("/a"); // /b is now the least recently used
+    cache.set("/c", entry(1_500));
+    expect([cache.get("/a"), cache.get("/b"), cache.get("/c")].map(Boolean)).toEqual([true, false, true]);
+    expect(cache.bytes).toBeLessThanOrEqual(5_000);
+  });
+
+  test("refuses entries too large for it", () => {
+    const cache = new ResponseCache({ maxBytes: 10_000, maxEntryBytes: 1_000 });
+    expect(cache.set("/big", entry(2_000))).toBe(false);
+    expect(cache.size).toBe(0);
+  });
+
+  test("purge empties it, and a response begun before a purge is not stored", () => {
+    const cache = new ResponseCache();
+    const started = cache.generation;
+    cache.set("/a", entry(10));
+    cache.noteHorizon(NOW + 5);
+    cache.purge();
+    expect(cache.size).toBe(0);
+    expect(cache.bytes).toBe(0);
+    expect(cache.horizon).toBeUndefined();
+    expect(cache.set("/b", entry(10), started)).toBe(false);
+    expect(cache.set("/b", entry(10), cache.generation)).toBe(true);
+  });
+
+  test("horizons noted for an older generation are ignored", () => {
+    const cache = new ResponseCache();
+    const old = cache.generation;
+    cache.purge();
+    cache.noteHorizon(NOW + 5, old);
+    expect(cache.horizon).toBeUndefined();
+    cache.noteHorizon(Infinity);
+    expect(cache.horizon).toBe(Infinity);
+  });
+});
+
+describe("routes", () => {
+  test.each([
+    ["/zh", true],
+    ["/en/news/x", true],
+    ["/zh/feed.xml", true],
+    ["/sitemap.xml", true],
+    ["/robots.txt", true],
+    ["/api/v1/releases", true],
+    ["/api/v1/releases/abc", true],
+    ["/zhx", false],
+    ["/admin", false],
+    ["/preview/1/zh", false],
+    ["/api/health", false],
+    ["/_next/static/chunks/a.js", false],
+  ])("isPublicPath(%s) = %s", (path, expected) => expect(isPublicPath(path)).toBe(expected));
+
+  test("feeds are public but not pages (no HTML error page for them)", () => {
+    expect(isPublicPagePath("/en/news")).toBe(true);
+    expect(isPublicPagePath("/en/feed.xml")).toBe(false);
+    expect(isPublicPagePath("/zh/atom.xml")).toBe(false);
+  });
+
+  test("the key ignores the order of query parameters and refuses router fetches", () => {
+    expect(cacheKey("/api/v1/releases?page=2&locale=zh")).toBe(cacheKey("/api/v1/releases?locale=zh&page=2"));
+    expect(cacheKey("/zh/news")).toBe("/zh/news");
+    expect(cacheKey("/zh/news?")).toBe("/zh/news");
+    expect(cacheKey("/zh/news?_rsc=abc")).toBeNull();
+  });
+
+  test("only anonymous GET/HEAD without router headers", () => {
+    const req = (method: string, headers: Record<string, string> = {}, url = "/zh/news") => ({ method, url, headers });
+    expect(cacheableKey(req("GET"))).toBe("/zh/news");
+    expect(cacheableKey(req("HEAD"))).toBe("/zh/news");
+    expect(cacheableKey(req("POST"))).toBeNull();
+    expect(cacheableKey(req("GET", { cookie: "a=1; newsroom_session=x" }))).toBeNull();
+    expect(cacheableKey(req("GET", { cookie: "newsroom_sessionx=1" }))).toBe("/zh/news");
+    expect(cacheableKey(req("GET", { rsc: "1" }))).toBeNull();
+    expect(cacheableKey(req("GET", { "next-action": "abc" }))).toBeNull();
+    expect(cacheableKey(req("GET", {}, "/admin"))).toBeNull();
+    expect(hasSessionCookie(undefined)).toBe(false);
+  });
+});

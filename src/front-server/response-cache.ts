@@ -1,0 +1,101 @@
+import type { StoredResponse } from "./stored-response";
+
+// The in-process cache of whole public responses (docs/CACHING.md, "Response cache"): by URL,
+// bounded in bytes (least recently used out first), emptied by purge() on every publish/withdraw
+// (or, with tags, only the entries showing what changed). Expired entries stay until evicted or
+// purged: they are served, marked stale, when Next fails (database down).
+
+export interface CacheEntry {
+  readonly response: StoredResponse;
+  /** Served as fresh until then (ms since epoch). */
+  readonly expiresAt: number;
+  /** What the response shows (publication ids, list names…), for selective purges. */
+  readonly tags: ReadonlySet<string>;
+}
+
+export interface ResponseCacheOptions {
+  maxBytes?: number;
+  maxEntryBytes?: number;
+}
+
+export class ResponseCache {
+  readonly maxBytes: number;
+  readonly maxEntryBytes: number;
+  #entries = new Map<string, CacheEntry>();
+  #bytes = 0;
+  #generation = 0;
+  #horizon: number | undefined;
+
+  constructor({ maxBytes = 64 * 1024 * 1024, maxEntryBytes }: ResponseCacheOptions = {}) {
+    this.maxBytes = maxBytes;
+    this.maxEntryBytes = maxEntryBytes ?? Math.floor(maxBytes / 8);
+  }
+
+  /** Counts purges: a response whose request began before a purge is never stored. */
+  get generation(): number {
+    return this.#generation;
+  }
+  get bytes(): number {
+    return this.#bytes;
+  }
+  get size(): number {
+    return this.#entries.size;
+  }
+  /** The latest embargo horizon the app noted for the current generation. */
+  get horizon(): number | undefined {
+    return this.#horizon;
+  }
+
+  /** The entry, fresh or not (check `expiresAt`); marks it recently used. */
+  get(key: string): CacheEntry | undefined {
+    const entry = this.#entries.get(key);
+    if (!entry) return undefined;
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    return entry;
+  }
+
+  /** Stores `entry` unless a purge happened since `sinceGeneration` or it is too big. */
+  set(key: string, entry: CacheEntry, sinceGeneration = this.#generation): boolean {
+    if (sinceGeneration !== this.#generation) return false;
+    if (entry.response.size > this.maxEntryBytes) return false;
+    this.#remove(key);
+    this.#entries.set(key, entry);
+    this.#bytes += entry.response.size;
+    for (const [oldest] of this.#entries) {
+      if (this.#bytes <= this.maxBytes) break;
+      this.#remove(oldest);
+    }
+    return true;
+  }
+
+  /**
+   * Without tags: forgets everything. With tags: forgets the entries carrying any of them, and
+   * entries that carry no tags at all (nobody said what they show). Either way responses in
+   * flight are not stored, since they may have read the old data.
+   */
+  purge(tags?: readonly string[]): void {
+    this.#generation += 1;
+    this.#horizon = undefined;
+    if (!tags) {
+      this.#entries.clear();
+      this.#bytes = 0;
+      return;
+    }
+    for (const [key, entry] of this.#entries) {
+      if (entry.tags.size === 0 || tags.some((t) => entry.tags.has(t))) this.#remove(key);
+    }
+  }
+
+  /** The app saw (in `atGeneration`) that the next embargo ends at `at` (ms; Infinity: none). */
+  noteHorizon(at: number, atGeneration = this.#generation): void {
+    if (atGeneration === this.#generation && !Number.isNaN(at)) this.#horizon = at;
+  }
+
+  #remove(key: string): void {
+    const entry = this.#entries.get(key);
+    if (!entry) return;
+    this.#entries.delete(key);
+    this.#bytes -= entry.response.size;
+  }
+}

@@ -1,0 +1,57 @@
+import { beforeEach, expect, test } from "vitest";
+import type { RequestScope } from "../exchange";
+import { ResponseCache } from "../response-cache";
+import { storedResponse } from "../stored-response";
+import type { NextFacts } from "./render";
+import { store } from "./store";
+
+const NOW = 1_000_000;
+const response = (status = 200) =>
+  storedResponse(
+    { status, headers: [["Content-Type", "text/html"]], body: Buffer.from("<p>x</p>"), etag: '"e"' },
+    { gzip: true },
+  );
+const facts = (change: Partial<NextFacts> = {}): NextFacts => ({
+  cacheControl: "s-maxage=60, stale-while-revalidate=10",
+  nextCache: "MISS",
+  etag: '"e"',
+  tags: ["_N_T_/zh/layout"],
+  setsCookie: false,
+  ...change,
+});
+let cache: ResponseCache;
+let scope: RequestScope;
+beforeEach(() => {
+  cache = new ResponseCache();
+  scope = {
+    generation: cache.generation,
+    horizon: undefined,
+    pendingPurge: undefined,
+    tags: new Set(["publication:1"]),
+  };
+});
+
+test("kept for Next's lifetime, with Next's tags and the app's", () => {
+  expect(store({ key: "/zh" }, response(), facts(), scope, { cache, now: NOW })).toBe(true);
+  const entry = cache.get("/zh")!;
+  expect(entry.expiresAt).toBe(NOW + 60_000);
+  expect([...entry.tags].sort()).toEqual(["_N_T_/zh/layout", "publication:1"]);
+});
+
+test("never past the embargo horizon the app noted", () => {
+  scope.horizon = NOW + 5_000;
+  store({ key: "/zh" }, response(), facts(), scope, { cache, now: NOW });
+  expect(cache.get("/zh")!.expiresAt).toBe(NOW + 5_000);
+});
+
+test("not when uncacheable, not when the request purged, not after a purge since it began", () => {
+  expect(store({ key: null }, response(), facts(), scope, { cache, now: NOW })).toBe(false);
+  expect(store({ key: "/zh" }, response(500), facts(), scope, { cache, now: NOW })).toBe(false);
+  expect(store({ key: "/zh" }, response(), facts({ setsCookie: true }), scope, { cache, now: NOW })).toBe(false);
+  expect(store({ key: "/zh" }, response(), facts(), { ...scope, pendingPurge: "all" }, { cache, now: NOW })).toBe(
+    false,
+  );
+  cache.purge();
+  expect(store({ key: "/zh" }, response(), facts(), scope, { cache, now: NOW })).toBe(false);
+  expect(cache.size).toBe(0);
+});

@@ -1,0 +1,29 @@
+import type { Exchange, RequestScope } from "../exchange";
+import { freshUntil } from "../freshness";
+import type { ResponseCache } from "../response-cache";
+import type { StoredResponse } from "../stored-response";
+import type { NextFacts } from "./render";
+
+// Stage 7: keep the answer for the next anonymous reader, for as long as Next says and never past
+// the next embargo end; never when a purge happened while it was being made.
+
+export function store(
+  ex: Pick<Exchange, "key">,
+  response: StoredResponse,
+  facts: NextFacts,
+  scope: RequestScope,
+  deps: { cache: ResponseCache; now: number },
+): boolean {
+  if (!ex.key || scope.pendingPurge) return false;
+  const expiresAt = freshUntil({
+    status: response.status,
+    cacheControl: facts.cacheControl,
+    nextCache: facts.nextCache,
+    setsCookie: facts.setsCookie,
+    horizon: scope.horizon ?? deps.cache.horizon,
+    now: deps.now,
+  });
+  if (expiresAt === null) return false;
+  const tags = new Set([...facts.tags, ...scope.tags]);
+  return deps.cache.set(ex.key, { response, expiresAt, tags }, scope.generation);
+}

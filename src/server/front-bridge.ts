@@ -1,0 +1,24 @@
+import "server-only";
+import { frontBridge } from "@/contract";
+
+// The app's side of the bridge to the front server (src/front-server), which runs in the same
+// process and installs itself on globalThis before Next loads (src/contract/bridge.ts). Absent
+// under `next dev`, `next start` and in tests: every call is then a no-op. See docs/CACHING.md.
+
+/** True when the app runs behind the front server (which then sets the internal request headers). */
+export const behindFrontServer = (): boolean => frontBridge() !== undefined;
+
+/** Empties the front server's cache of public responses; `broadcast` also tells the other instances. */
+export function purgeResponseCache(broadcast: boolean): void {
+  frontBridge()?.purge({ broadcast });
+}
+
+/** The data just read has its next embargo end at `at` (null: none): cached responses built from it must expire then. */
+export function noteEmbargoHorizon(at: number | null): void {
+  frontBridge()?.noteHorizon(at ?? Number.POSITIVE_INFINITY);
+}
+
+/** True for the front server's own loopback requests (a per-process random secret, never configured). */
+export function isFrontServerRequest(token: string | null): boolean {
+  return frontBridge()?.verifyInternal(token) ?? false;
+}
