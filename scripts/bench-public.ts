@@ -1,31 +1,34 @@
-// `npm run bench`: throughput of a cached public article page in the production server (`node
-// scripts/start.mjs`, what `npm start` runs: built if needed, fresh seeded SQLite database, free
-// loopback port, its response cache answering) against a bare node:http server returning the same
-// bytes, measured in the same run with the same autocannon settings; plus the article's first-load
-// JavaScript (the script chunks its HTML references), raw and gzipped.
-import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+// `npm run bench [-- --rounds 5 --duration 10 --dir PATH --compare PATH]`: throughput of a cached public article
+// page through the production server (`node scripts/start.mjs`, what `npm start` runs: built if
+// needed, fresh seeded SQLite database, free loopback port, its response cache answering) against
+// a bare node:http server answering with the same bytes. Fair by construction: the baseline runs
+// in a process of its own, and so does each autocannon run; the two targets alternate, round by
+// round, so a change of load on the machine hits both. Reports median and range of each, the
+// ratio, and the article's first-load JavaScript. `--dir` measures another checkout; `--compare`
+// adds a second checkout (e.g. the code before a change) to the same rounds, so both meet the same
+// load on the machine.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
-import autocannon from "autocannon";
+import { load, spread, type Run } from "./bench/load";
 import { freePort, waitFor } from "./lib/net";
 
-const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const { values: args } = parseArgs({
+  options: {
+    rounds: { type: "string", default: "5" },
+    duration: { type: "string", default: process.env.BENCH_DURATION ?? "10" },
+    dir: { type: "string", default: process.cwd() },
+    compare: { type: "string" },
+  },
+});
+const ROUNDS = Number(args.rounds);
+const DURATION = Number(args.duration);
 const CONNECTIONS = 20;
 const ARTICLE = "/en/news/cnipa-kipo-video-conference";
-
-interface Run {
-  rps: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-}
-
-async function load(url: string): Promise<Run> {
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, pipelining: 1 });
-  return { rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
-}
+const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 
 async function firstLoadJs(base: string, html: string) {
   // noModule scripts (legacy polyfills) are not loaded by the browsers we serve; they are left out.
@@ -43,13 +46,9 @@ async function firstLoadJs(base: string, html: string) {
   return { files: srcs.length, raw, gzip, editor };
 }
 
-const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
-
-async function main() {
-  const port = await freePort();
-  const dbFile = `/tmp/newsroom-bench-${port}.db`;
-  for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
-  const app = spawn("node", ["scripts/start.mjs"], {
+function startApp(dir: string, port: number, dbFile: string): ChildProcess {
+  return spawn("node", ["scripts/start.mjs"], {
+    cwd: dir,
     env: {
       ...process.env,
       PORT: String(port),
@@ -58,52 +57,112 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: "1",
     },
     stdio: ["ignore", "ignore", "inherit"],
-    detached: true, // own process group, so the whole tree (npm → next-server) stops with it
+    detached: true, // own process group, so the whole tree stops with it
   });
+}
+
+function startBare(file: string): Promise<{ proc: ChildProcess; url: string }> {
+  const proc = spawn(process.execPath, [path.join(import.meta.dirname, "bench/bare-server.mjs"), file], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    proc.stdout.once("data", (c: Buffer) => resolve({ proc, url: `http://127.0.0.1:${String(c).trim()}/` }));
+    proc.once("exit", (code) => reject(new Error(`the bare server exited ${code}`)));
+  });
+}
+
+interface Target {
+  name: string;
+  url: string;
+  runs: Run[];
+}
+
+function report(html: string, targets: Target[]) {
+  const row = ({ name, runs }: Target) => {
+    const rps = spread(runs.map((r) => r.rps));
+    const p99 = spread(runs.map((r) => r.p99));
+    const bad = runs.reduce((n, r) => n + r.errors + r.non2xx, 0);
+    return `${name.padEnd(34)} ${rps.median.toFixed(0).padStart(7)} req/s (${rps.min.toFixed(0)}–${rps.max.toFixed(0)})   p99 ${p99.median} ms (${p99.min}–${p99.max})   errors+non-2xx ${bad}`;
+  };
+  console.log(`\nArticle page ${ARTICLE} (${kb(Buffer.byteLength(html))} HTML), ${ROUNDS} rounds, median (min–max)`);
+  for (const t of targets) console.log(row(t));
+  const bare = targets[targets.length - 1]!;
+  for (const t of targets.slice(0, -1)) {
+    const ratios = spread(t.runs.map((r, i) => r.rps / bare.runs[i]!.rps));
+    console.log(
+      `ratio ${t.name} / bare: ${ratios.median.toFixed(2)} (${ratios.min.toFixed(2)}–${ratios.max.toFixed(2)}), per round`,
+    );
+  }
+}
+
+/** Starts `npm start` in `dir` on a fresh database; resolves with its base URL once healthy. */
+async function launch(dir: string, tmp: string, procs: ChildProcess[]): Promise<string> {
+  const port = await freePort();
+  const app = startApp(dir, port, path.join(tmp, `${port}.db`));
+  procs.push(app);
+  let exited = false;
+  app.on("exit", () => (exited = true));
+  const base = `http://127.0.0.1:${port}`;
+  console.log(`Starting ${dir} on ${base} (builds first if the sources changed)…`);
+  await waitFor(`${base}/api/health`, () => !exited);
+  await fetch(base + ARTICLE); // first render fills the caches
+  const cached = (await fetch(base + ARTICLE)).headers.get("x-cache");
+  if (cached !== "HIT")
+    throw new Error(`${dir}: the article is not served from the response cache (X-Cache: ${cached})`);
+  return base;
+}
+
+async function main() {
+  const tmp = mkdtempSync(path.join(tmpdir(), "newsroom-bench-"));
+  const procs: ChildProcess[] = [];
   const stop = () => {
-    try {
-      process.kill(-app.pid!, "SIGTERM");
-    } catch {
-      // already gone
+    for (const proc of procs) {
+      try {
+        process.kill(-proc.pid!, "SIGTERM"); // the app's whole process group
+      } catch {
+        proc.kill("SIGTERM"); // the bare server (no group of its own)
+      }
     }
   };
   process.on("exit", stop);
-  let exited = false;
-  app.on("exit", () => (exited = true));
-  let bare: Server | undefined;
   try {
-    const base = `http://127.0.0.1:${port}`;
-    console.log(`Starting the app on ${base} (builds first if the sources changed)…`);
-    await waitFor(`${base}/api/health`, () => !exited);
-    const url = `${base}${ARTICLE}`;
-    const html = await (await fetch(url)).text(); // first render fills the caches
-    const cached = (await fetch(url)).headers.get("x-cache");
-    if (cached !== "HIT") throw new Error(`the article is not served from the response cache (X-Cache: ${cached})`);
+    const base = await launch(args.dir, tmp, procs);
+    const html = await (await fetch(base + ARTICLE)).text();
     const js = await firstLoadJs(base, html);
+    const targets: Target[] = [
+      { name: `npm start (${path.basename(path.resolve(args.dir))})`, url: base + ARTICLE, runs: [] },
+    ];
+    if (args.compare) {
+      const other = await launch(args.compare, tmp, procs);
+      targets.push({
+        name: `npm start (${path.basename(path.resolve(args.compare))})`,
+        url: other + ARTICLE,
+        runs: [],
+      });
+    }
+    writeFileSync(path.join(tmp, "article.html"), html);
+    const baseline = await startBare(path.join(tmp, "article.html"));
+    procs.push(baseline.proc);
+    targets.push({ name: "bare node:http, same HTML", url: baseline.url, runs: [] });
 
-    bare = createServer((_req, res) => {
-      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
-      res.end(html);
-    });
-    await new Promise<void>((resolve) => bare!.listen(0, "127.0.0.1", resolve));
-    const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/`;
-
-    console.log(`autocannon: ${CONNECTIONS} connections, ${DURATION} s each, loopback`);
-    const next = await load(url);
-    const plain = await load(bareUrl);
-    const row = (name: string, r: Run) =>
-      `${name.padEnd(26)} ${r.rps.toFixed(0).padStart(8)} req/s   p99 ${String(r.p99).padStart(4)} ms   errors ${r.errors} non-2xx ${r.non2xx}`;
-    console.log(`\nArticle page ${ARTICLE} (${kb(Buffer.byteLength(html))} HTML)`);
-    console.log(row("npm start (cached page)", next));
-    console.log(row("bare node:http, same HTML", plain));
-    console.log(`ratio server/bare: ${(next.rps / plain.rps).toFixed(2)}`);
+    console.log(
+      `autocannon (own process): ${CONNECTIONS} connections, ${DURATION} s per run, ${ROUNDS} rounds, order rotating, loopback`,
+    );
+    const options = { connections: CONNECTIONS, duration: DURATION };
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = targets.map((_, i) => targets[(i + round) % targets.length]!);
+      for (const t of order) t.runs.push(await load(t.url, options));
+      console.log(
+        `  round ${round + 1}: ${targets.map((t) => `${t.name} ${t.runs[round]!.rps.toFixed(0)}`).join(", ")} req/s`,
+      );
+    }
+    report(html, targets);
     console.log(
       `first-load JS: ${js.files} scripts, ${kb(js.raw)} raw, ${kb(js.gzip)} gzipped; editor code: ${js.editor ? "YES" : "none"}`,
     );
   } finally {
-    bare?.close();
     stop();
-    for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
+    rmSync(tmp, { recursive: true, force: true });
   }
 }
 
