@@ -12,7 +12,7 @@ const DROP = new Set([
   "transfer-encoding",
   "content-encoding",
   "x-nextjs-cache",
-  "x-next-cache-tags",
+  "x-next-cache-tags", // Next sends it only in minimal mode; tags come through the bridge
   "etag",
   "connection",
   "keep-alive",

@@ -11,6 +11,7 @@ const base: FreshnessFacts = {
   nextCache: "MISS",
   setsCookie: false,
   horizon: undefined,
+  embargoJustEnded: false,
   now: NOW,
 };
 
@@ -22,6 +23,16 @@ describe("freshUntil", () => {
     ["no embargo (Infinity) changes nothing", { horizon: Infinity }, NOW + 3_600_000],
     ["a HIT of unknown age needs a known horizon", { nextCache: "HIT" }, null],
     ["a HIT with a known horizon", { nextCache: "HIT", horizon: NOW + 10_000 }, NOW + 10_000],
+    [
+      "a HIT just after an embargo ended may be a page from before it",
+      { nextCache: "HIT", horizon: Infinity, embargoJustEnded: true },
+      null,
+    ],
+    [
+      "a fresh render just after an embargo ended is fine",
+      { horizon: Infinity, embargoJustEnded: true },
+      NOW + 3_600_000,
+    ],
     ["STALE is never stored", { nextCache: "STALE", horizon: Infinity }, null],
     ["private", { cacheControl: "private, no-cache, no-store, max-age=0, must-revalidate" }, null],
     ["no-store", { cacheControl: "no-store" }, null],
@@ -81,6 +92,19 @@ describe("ResponseCache", () => {
     expect(cache.horizon).toBeUndefined();
     expect(cache.set("/b", entry(10), started)).toBe(false);
     expect(cache.set("/b", entry(10), cache.generation)).toBe(true);
+  });
+
+  test("remembers the embargo ends noted in a generation, to refuse Next's HITs right after one", () => {
+    const cache = new ResponseCache();
+    cache.noteHorizon(NOW + 5_000);
+    cache.noteHorizon(Infinity); // a render after the embargo ended: no more embargo
+    expect(cache.horizon).toBe(Infinity);
+    expect(cache.embargoEndedWithin(NOW, 1_500)).toBe(false);
+    expect(cache.embargoEndedWithin(NOW + 5_000, 1_500)).toBe(true);
+    expect(cache.embargoEndedWithin(NOW + 6_499, 1_500)).toBe(true);
+    expect(cache.embargoEndedWithin(NOW + 6_500, 1_500)).toBe(false);
+    cache.purge();
+    expect(cache.embargoEndedWithin(NOW + 5_000, 1_500)).toBe(false);
   });
 
   test("horizons noted for an older generation are ignored", () => {

@@ -25,6 +25,8 @@ export class ResponseCache {
   #bytes = 0;
   #generation = 0;
   #horizon: number | undefined;
+  /** Every finite embargo end noted in this generation (a handful: embargoes are rare). */
+  #horizons = new Set<number>();
 
   constructor({ maxBytes = 64 * 1024 * 1024, maxEntryBytes }: ResponseCacheOptions = {}) {
     this.maxBytes = maxBytes;
@@ -77,6 +79,7 @@ export class ResponseCache {
   purge(tags?: readonly string[]): void {
     this.#generation += 1;
     this.#horizon = undefined;
+    this.#horizons.clear();
     if (!tags) {
       this.#entries.clear();
       this.#bytes = 0;
@@ -89,7 +92,15 @@ export class ResponseCache {
 
   /** The app saw (in `atGeneration`) that the next embargo ends at `at` (ms; Infinity: none). */
   noteHorizon(at: number, atGeneration = this.#generation): void {
-    if (atGeneration === this.#generation && !Number.isNaN(at)) this.#horizon = at;
+    if (atGeneration !== this.#generation || Number.isNaN(at)) return;
+    this.#horizon = at;
+    if (Number.isFinite(at) && this.#horizons.size < 256) this.#horizons.add(at);
+  }
+
+  /** An embargo noted in this generation ended less than `withinMs` ago. */
+  embargoEndedWithin(now: number, withinMs: number): boolean {
+    for (const at of this.#horizons) if (at <= now && now < at + withinMs) return true;
+    return false;
   }
 
   #remove(key: string): void {

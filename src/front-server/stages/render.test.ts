@@ -35,7 +35,6 @@ test("HTML is held whole (written in pieces, as React streams), in the request's
     res.setHeader("Content-Type", "text/html");
     res.setHeader("Cache-Control", "s-maxage=60, stale-while-revalidate=5");
     res.setHeader("x-nextjs-cache", "MISS");
-    res.setHeader("x-next-cache-tags", "a,b");
     res.write("<p>");
     await new Promise((r) => setImmediate(r));
     res.end("x</p>");
@@ -46,7 +45,6 @@ test("HTML is held whole (written in pieces, as React streams), in the request's
     cacheControl: "s-maxage=60, stale-while-revalidate=5",
     nextCache: "MISS",
     etag: undefined,
-    tags: ["a", "b"],
     setsCookie: false,
   });
   // What browsers will see: no shared-cache lifetime.

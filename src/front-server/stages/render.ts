@@ -17,7 +17,6 @@ export interface NextFacts {
   cacheControl: string | undefined;
   nextCache: string | undefined;
   etag: string | undefined;
-  tags: string[];
   setsCookie: boolean;
 }
 
@@ -36,7 +35,6 @@ function holdBack(ex: Exchange, facts: NextFacts) {
       cacheControl: headerText(res, "cache-control"),
       nextCache: headerText(res, "x-nextjs-cache"),
       etag: headerText(res, "etag"),
-      tags: (headerText(res, "x-next-cache-tags") ?? "").split(",").filter(Boolean),
       setsCookie: res.hasHeader("set-cookie"),
     });
     const type = headerText(res, "content-type") ?? "";
@@ -68,7 +66,6 @@ export async function render(
     cacheControl: undefined,
     nextCache: undefined,
     etag: undefined,
-    tags: [],
     setsCookie: false,
   };
   const capture = captureResponse(ex.res, holdBack(ex, facts));

@@ -22,7 +22,7 @@ const rendered = (status: number, body: string, type = "text/html; charset=utf-8
   status,
   body: Buffer.from(body),
   headers: [["content-type", type]],
-  facts: { cacheControl: undefined, nextCache: undefined, etag: undefined, tags: [], setsCookie: false },
+  facts: { cacheControl: undefined, nextCache: undefined, etag: undefined, setsCookie: false },
 });
 const at = (path: string, key: string | null = path) => ({
   path,

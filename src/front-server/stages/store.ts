@@ -1,5 +1,5 @@
 import type { Exchange, RequestScope } from "../exchange";
-import { freshUntil } from "../freshness";
+import { NEXT_ROUNDING_SLACK_MS, freshUntil } from "../freshness";
 import type { ResponseCache } from "../response-cache";
 import type { StoredResponse } from "../stored-response";
 import type { NextFacts } from "./render";
@@ -21,9 +21,9 @@ export function store(
     nextCache: facts.nextCache,
     setsCookie: facts.setsCookie,
     horizon: scope.horizon ?? deps.cache.horizon,
+    embargoJustEnded: deps.cache.embargoEndedWithin(deps.now, NEXT_ROUNDING_SLACK_MS),
     now: deps.now,
   });
   if (expiresAt === null) return false;
-  const tags = new Set([...facts.tags, ...scope.tags]);
-  return deps.cache.set(ex.key, { response, expiresAt, tags }, scope.generation);
+  return deps.cache.set(ex.key, { response, expiresAt, tags: new Set(scope.tags) }, scope.generation);
 }
