@@ -36,7 +36,14 @@ export function enText(random: Random): EnText {
     return () => list[next()]!;
   };
   const fn = zipf(EN_FUNCTION);
-  const noun = zipf([...EN_NOUNS, ...IRREGULAR]);
+  const nouns = [...EN_NOUNS, ...IRREGULAR];
+  const plurals = nouns.map(plural);
+  const nextNoun = weighted(zipfWeights(nouns.length, 1, 1.5), random);
+  const noun = () => nouns[nextNoun()]!;
+  const nounOrPlural = () => {
+    const i = nextNoun();
+    return random() < PLURAL_SHARE ? plurals[i]! : nouns[i]!;
+  };
   const verb = zipf(EN_VERBS);
   const adjective = zipf(EN_ADJECTIVES);
   const proper = zipf(EN_PROPER);
@@ -50,7 +57,7 @@ export function enText(random: Random): EnText {
   const word = () => {
     const x = random();
     if (x < 0.42) return fn();
-    if (x < 0.72) return random() < PLURAL_SHARE ? plural(noun()) : noun();
+    if (x < 0.72) return nounOrPlural();
     if (x < 0.83) return adjective();
     if (x < 0.93) return verb();
     if (x < 0.97) return proper();
@@ -58,10 +65,18 @@ export function enText(random: Random): EnText {
     return number();
   };
   const sentence = (min: number, max: number) => {
-    const out = Array.from({ length: between(random, min, max) }, word);
-    for (let i = 4; i < out.length - 3; i += between(random, 5, 12)) out[i] = `${out[i]},`;
-    const s = out.join(" ");
-    return s.charAt(0).toUpperCase() + s.slice(1);
+    const n = between(random, min, max);
+    const first = word();
+    const parts = [first.charAt(0).toUpperCase() + first.slice(1)];
+    let comma = between(random, 5, 12);
+    for (let i = 1; i < n; i++) {
+      if (--comma === 0) {
+        if (i < n - 3) parts[i - 1] += ",";
+        comma = between(random, 5, 12);
+      }
+      parts.push(word());
+    }
+    return parts.join(" ");
   };
   const titleCase = (w: string, i: number) => (i > 0 && SMALL.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1));
   const titles = [

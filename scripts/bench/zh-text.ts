@@ -56,16 +56,20 @@ export function zhText(random: Random): ZhText {
   };
   const sentence = (min: number, max: number) => {
     const target = between(random, min, max);
-    let out = "";
+    const parts: string[] = [];
+    let length = 0;
     let sinceComma = 0;
-    while (out.length < target) {
-      out += random() < 0.03 ? extra() : token();
-      if (++sinceComma > 5 && random() < 0.2 && out.length < target - 4) {
-        out += random() < 0.8 ? "，" : "、";
+    while (length < target) {
+      const t = random() < 0.03 ? extra() : token();
+      parts.push(t);
+      length += t.length;
+      if (++sinceComma > 5 && random() < 0.2 && length < target - 4) {
+        parts.push(random() < 0.8 ? "，" : "、");
+        length++;
         sinceComma = 0;
       }
     }
-    return out;
+    return parts.join("");
   };
   return {
     sentence,
