@@ -58,6 +58,7 @@ async function load(engine: string, url: string) {
 }
 
 async function main() {
+  const load0 = loadavg()[0]!;
   distribution();
   const rows: string[] = [];
   const file = `/tmp/newsroom-bench-corpus-${process.pid}.db`;
@@ -76,7 +77,7 @@ async function main() {
     await client.end();
     rows.push(await load("postgresql", pgUrl));
   }
-  console.log(`\nLoad average before loading: ${loadavg()[0]!.toFixed(1)} (${cpus().length} cores).`);
+  console.log(`\nLoad average at start: ${load0.toFixed(1)} (${cpus().length} cores).`);
   console.log(
     "\n| engine | releases | publications | load s | releases/s | loader CPU s | releases per loader CPU s |",
   );
