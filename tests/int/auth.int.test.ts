@@ -35,13 +35,13 @@ describe("sign-in and sessions", () => {
     expect(user!.passwordHash).toMatch(/^scrypt\$/);
     if (!result.ok) return;
     const stored = await db.session.findMany();
-    expect(stored.map((s) => s.id)).not.toContain(result.token); // only the token's hash is stored
+    expect(stored.map((s) => s.id)).not.toContain(result.value.token); // only the token's hash is stored
   });
 
   test("each sign-in gets a new session token", async () => {
     const a = await attempt("ed@x.test", PASSWORD, t0);
     const b = await attempt("ed@x.test", PASSWORD, t0);
-    expect(a.ok && b.ok && a.token !== b.token).toBe(true);
+    expect(a.ok && b.ok && a.value.token !== b.value.token).toBe(true);
   });
 
   test("wrong password, unknown email and disabled account look the same", async () => {
