@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, test } from "vitest";
-import { hashPassword } from "../../src/server/auth/password";
-import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, createSession, findSessionUser } from "../../src/server/auth/sessions";
-import { signIn } from "../../src/server/auth/sign-in";
-import { LIMITS, LOCK_MS } from "../../src/server/auth/throttle";
-import { changeOwnPassword, changeRole, createUser, resetPassword, setDisabled } from "../../src/server/auth/users";
-import { resetDb, testDb } from "../support/db";
+import { hashPassword } from "../../../src/server/auth/password";
+import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, createSession, findSessionUser } from "../../../src/server/auth/sessions";
+import { signIn } from "../../../src/server/auth/sign-in";
+import { LIMITS, LOCK_MS } from "../../../src/server/auth/throttle";
+import { changeOwnPassword, changeRole, createUser, resetPassword, setDisabled } from "../../../src/server/auth/users";
+import { resetDb, testDb } from "../../support/db";
 
 const db = testDb();
 const PASSWORD = "correct horse battery";
