@@ -7,7 +7,11 @@ const dir = new URL("../public/", import.meta.url);
 const svg = readFileSync(new URL("icon.svg", dir));
 const png = (size) => sharp(svg, { density: 384 }).resize(size, size).png({ compressionLevel: 9 }).toBuffer();
 
-for (const [file, size] of [["icon-192.png", 192], ["icon-512.png", 512], ["apple-touch-icon.png", 180]]) {
+for (const [file, size] of [
+  ["icon-192.png", 192],
+  ["icon-512.png", 512],
+  ["apple-touch-icon.png", 180],
+]) {
   writeFileSync(new URL(file, dir), await png(size));
 }
 
