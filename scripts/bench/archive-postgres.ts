@@ -47,17 +47,21 @@ const REVISION: Column[] = [
   ["createdAt", "timestamp(3)"],
 ];
 
-/** Prisma stores DateTime as timestamp(3) without time zone, in UTC. */
-const utc = (v: unknown) => (v instanceof Date ? v.toISOString().replace("Z", "") : v);
+/** A column value as text for the unnest arrays; Prisma stores DateTime as timestamp(3) in UTC. */
+function asText(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v.toISOString().replace("Z", "");
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  throw new Error(`unexpected column value: ${typeof v}`);
+}
 
 function insertMany(client: pg.Client, table: string, columns: Column[], rows: object[]) {
   if (rows.length === 0) return Promise.resolve();
   const names = columns.map(([c]) => `"${c}"`).join(", ");
-  const arrays = columns.map(([c], i) => `$${i + 1}::text[]`).join(", ");
+  const arrays = columns.map((_, i) => `$${i + 1}::text[]`).join(", ");
   const casts = columns.map(([c, type]) => `"${c}"::${type}`).join(", ");
-  const values = columns.map(([c]) =>
-    rows.map((r) => utc((r as Record<string, unknown>)[c]) ?? null).map((v) => (v === null ? null : String(v))),
-  );
+  const values = columns.map(([c]) => rows.map((r) => asText((r as Record<string, unknown>)[c])));
   return client.query(
     `INSERT INTO "${table}" (${names}) SELECT ${casts} FROM unnest(${arrays}) AS t(${names})`,
     values,

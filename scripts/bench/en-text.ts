@@ -25,9 +25,9 @@ export function plural(noun: string): string {
 }
 
 export interface EnText {
-  sentence(minWords: number, maxWords: number): string;
-  title(): string;
-  paragraph(): string;
+  sentence: (minWords: number, maxWords: number) => string;
+  title: () => string;
+  paragraph: () => string;
 }
 
 export function enText(random: Random): EnText {

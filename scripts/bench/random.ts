@@ -32,7 +32,7 @@ export function weighted(weights: ArrayLike<number>, random: Random): () => numb
     prob[s] = scaled[s]!;
     alias[s] = l;
     scaled[l] = scaled[l]! + scaled[s]! - 1;
-    if (scaled[l]! < 1) small.push(large.pop()!);
+    if (scaled[l] < 1) small.push(large.pop() as number);
   }
   for (const i of [...small, ...large]) prob[i] = 1;
   return () => {

@@ -16,9 +16,9 @@ export interface LangText {
 }
 
 export interface TextSource {
-  zh(paragraphs?: number): LangText;
-  en(): LangText;
-  zhParagraph(): string;
+  zh: (paragraphs?: number) => LangText;
+  en: () => LangText;
+  zhParagraph: () => string;
 }
 
 export function toLangText(title: string, summary: string, paragraphs: string[]): LangText {

@@ -26,9 +26,9 @@ function residual(wordWeights: Float64Array): Float64Array {
 }
 
 export interface ZhText {
-  sentence(minChars: number, maxChars: number): string;
-  title(): string;
-  paragraph(): string;
+  sentence: (minChars: number, maxChars: number) => string;
+  title: () => string;
+  paragraph: () => string;
 }
 
 export function zhText(random: Random): ZhText {

@@ -2,14 +2,14 @@
 // (TEST_DATABASE_URL): what the loader writes is what the app reads, edits, publishes and indexes.
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { isOutdated } from "../../src/domain/release/workflow";
-import { sqlitePath } from "../../src/server/env";
-import { contentFingerprint } from "../../src/server/releases/fingerprint";
-import { createRelease, runWorkflow, saveContent } from "../../src/server/releases/lifecycle";
-import { releaseState } from "../../src/server/releases/state";
-import { reindexSearch, searchPublished } from "../../src/server/search";
-import { ARCHIVE_USERS, archiveBatches, loadArchive } from "../../scripts/bench/archive";
-import { engine, resetDb, testDb } from "../support/db";
+import { isOutdated } from "../../../src/domain/release/workflow";
+import { sqlitePath } from "../../../src/server/env";
+import { contentFingerprint } from "../../../src/server/releases/fingerprint";
+import { createRelease, runWorkflow, saveContent } from "../../../src/server/releases/lifecycle";
+import { releaseState } from "../../../src/server/releases/state";
+import { reindexSearch, searchPublished } from "../../../src/server/search";
+import { ARCHIVE_USERS, archiveBatches, loadArchive } from "../../../scripts/bench/archive";
+import { engine, resetDb, testDb } from "../../support/db";
 
 const db = testDb();
 const NOW = new Date("2026-11-20T08:00:00Z");
