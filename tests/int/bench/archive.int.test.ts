@@ -126,5 +126,5 @@ describe("the app on the loaded archive", () => {
     expect(mixed.total).toBeLessThan(zh.total);
     const en = await searchPublished(db, "policies", { locale: "en", now: NOW });
     expect(en.total).toBeGreaterThan(0);
-  });
+  }, 60_000);
 });
