@@ -7,7 +7,6 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
-const NO_DATABASE = { group: ["@prisma/*", "**/db/generated/*"], message: "Only src/server talks to the database." };
 const NO_FRONT_SERVER = {
   group: ["@/front-server/*", "**/front-server/**"],
   message: "The app reaches the front server through @/contract only.",
@@ -68,16 +67,37 @@ export default tseslint.config(
     ["src/domain/**"],
     [
       {
-        group: ["next", "next/*", "react", "react-dom", "@prisma/*", "@/server/*", "@/app/*", "@/components/*"],
+        group: ["next", "next/**", "react", "react-dom", "@prisma/**", "@/server/**", "@/app/**", "@/components/**"],
         message: "src/domain is pure TypeScript.",
       },
       { regex: "^node:", message: "src/domain is pure TypeScript: no Node built-ins." },
     ],
   ),
   layer(
+    ["src/components/**"],
+    [
+      { group: ["@/app/**", "**/app/**"], message: "Components do not import routes." },
+      {
+        group: ["@/server/db", "@/server/db/**", "@prisma/**"],
+        message: "Components get their data from pages or actions.",
+      },
+      NO_FRONT_SERVER,
+    ],
+  ),
+  layer(
     ["src/server/**"],
     [
-      { group: ["@/components/*", "@/app/*", "**/components/**"], message: "src/server does not import UI or routes." },
+      {
+        group: ["@/components/**", "@/app/**", "**/components/**"],
+        message: "src/server does not import UI or routes.",
+      },
+      NO_FRONT_SERVER,
+    ],
+  ),
+  layer(
+    ["src/app/**"],
+    [
+      { group: ["@prisma/**", "**/db/generated/**"], message: "Only src/server talks to the database." },
       NO_FRONT_SERVER,
     ],
   ),
@@ -86,25 +106,9 @@ export default tseslint.config(
     ["src/front-server/**", "src/contract/**"],
     [
       {
-        group: [
-          "next",
-          "next/*",
-          "react",
-          "@prisma/*",
-          "server-only",
-          "@/server/*",
-          "@/app/*",
-          "@/components/*",
-          "**/server/db/**",
-        ],
+        group: ["next", "next/**", "react", "@prisma/**", "server-only", "@/server/**", "@/app/**", "@/components/**"],
         message: "The front server and the contract do not load the app (they run before and around it).",
       },
     ],
   ),
-  // One layer per folder: ESLint keeps only the last `no-restricted-imports` that matches a file.
-  layer(["src/app/**"], [NO_DATABASE, NO_FRONT_SERVER]),
-  // Components → routes (issue 13.3) was never enforced (a later layer overrode it) and some
-  // components still import release actions and types from src/app: add
-  // { group: ["@/app/*", "**/app/**"] } here once they are gone.
-  layer(["src/components/**"], [NO_DATABASE, NO_FRONT_SERVER]),
 );

@@ -4,6 +4,7 @@ import { NotFoundContent } from "@/components/site/not-found-content";
 import { getT } from "@/i18n/server";
 import { LANG_TAG, isLocale, type Locale } from "@/i18n/settings";
 import { INTERNAL_HEADERS } from "@/contract";
+import { siteIcons } from "./icons";
 import "./site.css";
 
 // Unmatched URLs, and (through the front server, src/front-server) notFound() inside the public pages,
@@ -17,7 +18,7 @@ async function requestLocale(): Promise<Locale | undefined> {
 export async function generateMetadata(): Promise<Metadata> {
   const locale = await requestLocale();
   const title = locale ? getT(locale, "common")("notFoundTitle") : "页面不存在 · Page not found";
-  return { title }; // Next adds noindex to every 404 itself
+  return { title, ...siteIcons }; // Next adds noindex to every 404 itself
 }
 
 export default async function GlobalNotFound() {

@@ -7,7 +7,7 @@ import { freePort } from "../../scripts/lib/net";
 // front server, or the front server around a misbehaving Next. It runs the build the webServer
 // made, over a copy of the end-to-end database, on a free loopback port.
 
-export const E2E_DB = `/tmp/newsroom-e2e-${process.env.E2E_PORT ?? 3100}.db`;
+export const E2E_DB = `/tmp/newsroom-e2e-${process.env.E2E_PORT}.db`; // set by playwright.config.ts
 
 export interface Spawned {
   base: string;

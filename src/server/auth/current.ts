@@ -2,6 +2,7 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import type { Actor } from "@/domain/auth/actor";
 import { cookieSecure } from "@/domain/auth/cookie-policy";
 import { can, type Permission } from "@/domain/auth/permissions";
 import { isLocale, type Locale } from "@/i18n/settings";
@@ -9,9 +10,6 @@ import { db } from "../db";
 import { env } from "../env";
 import { requestIsHttps } from "../request-info";
 import { ABSOLUTE_TIMEOUT_MS, SESSION_COOKIE, findSessionUser, type SessionUser } from "./sessions";
-
-// The client address lives with the other network facts (one function, src/server/request-info.ts).
-export { clientIp } from "../request-info";
 
 // The data-access layer's view of "who is asking". Every admin page, server action and route
 // handler calls one of these; proxy.ts is never the only check.
@@ -22,6 +20,12 @@ export const UI_LOCALE_COOKIE = "newsroom_ui_locale";
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
   return findSessionUser(db(), token);
+});
+
+/** Who is acting in this request (server actions and route handlers), or null when signed out. */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const user = await getCurrentUser();
+  return user ? { id: user.id, role: user.role, sessionId: user.sessionId } : null;
 });
 
 /** For pages: the user, or a redirect to the sign-in page. */

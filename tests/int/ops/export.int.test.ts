@@ -1,0 +1,114 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeEach, expect, test } from "vitest";
+import { textToDoc } from "../../../src/domain/release/content";
+import { saveContent } from "../../../src/server/releases/lifecycle";
+import { EXPORT_FORMAT } from "../../../src/server/ops/export-format";
+import { exportContent, importContent, parseExport } from "../../../src/server/ops/export";
+import { searchPublished, searchWorking } from "../../../src/server/search";
+import { seedDemo } from "../../../src/server/seed/demo";
+import { resetDb, testDb } from "../../support/db";
+
+// Export → empty database → import → export again gives the same JSON, on SQLite and PostgreSQL
+// (the "fresh database" is the suite's database after resetDb).
+
+const db = testDb();
+const dir = mkdtempSync(path.join(tmpdir(), "newsroom-export-"));
+const now = new Date("2026-06-01T00:00:00Z");
+
+const cli = (script: string, args: string[]) =>
+  spawnSync("npx", ["--no-install", "tsx", "--conditions=react-server", `scripts/${script}`, ...args], {
+    encoding: "utf8",
+    env: { ...process.env },
+    timeout: 60_000,
+  });
+
+async function seedWithEdits() {
+  await seedDemo(db, "newsroom-demo", now);
+  const editor = await db.user.findUniqueOrThrow({ where: { email: "editor@example.com" } });
+  const draft = await db.release.findFirstOrThrow({ where: { status: "DRAFT" }, include: { contents: true } });
+  const zh = draft.contents.find((c) => c.locale === "zh")!;
+  let version = draft.version;
+  for (const extra of ["第一次修改。", "第二次修改。"]) {
+    const body = JSON.stringify(textToDoc(`${zh.bodyText}\n\n${extra}`));
+    const saved = await saveContent(db, { id: editor.id, role: "EDITOR" }, draft.id, "zh", { ...zh, body }, version);
+    if (!saved.ok) throw new Error(saved.code);
+    version = saved.value.version;
+  }
+}
+
+const withoutStamp = (data: { exportedAt: string }) => ({ ...data, exportedAt: "-" });
+const roundTrip = (data: unknown) => parseExport(JSON.stringify(data));
+
+beforeEach(async () => {
+  await resetDb();
+  await seedWithEdits();
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test("export → import into an empty database → export again is identical; search works after import", async () => {
+  const first = await exportContent(db);
+  expect(first.format).toBe(EXPORT_FORMAT);
+  expect(first.releases.some((r) => r.revisions.filter((v) => v.locale === "zh").length >= 3)).toBe(true);
+  expect(first.users.every((u) => u.passwordHash.length > 20)).toBe(true);
+
+  await resetDb();
+  const report = await importContent(db, roundTrip(first));
+  expect(report).toMatchObject({ users: 3, categories: 2, releases: first.releases.length });
+  expect(report.searchDocuments).toBeGreaterThan(0);
+
+  const second = await exportContent(db);
+  expect(JSON.parse(JSON.stringify(withoutStamp(second)))).toEqual(JSON.parse(JSON.stringify(withoutStamp(first))));
+  expect((await searchPublished(db, "知识产权", { now })).total).toBeGreaterThan(0);
+  expect((await searchWorking(db, "第二次修改")).total).toBe(1);
+});
+
+test("import refuses a non-empty database and invalid files, changing nothing", async () => {
+  const data = await exportContent(db);
+  await expect(importContent(db, roundTrip(data))).rejects.toThrow(/The database is not empty/);
+
+  expect(() => parseExport("{")).toThrow(/Not a JSON file/);
+  expect(() => parseExport(JSON.stringify({ format: "other" }))).toThrow(/Not a Newsroom export/);
+  expect(() => parseExport(JSON.stringify({ ...data, version: 2 }))).toThrow(/Unsupported export version 2/);
+  const dangling = { ...data, users: data.users.filter((u) => u.email !== "editor@example.com") };
+  expect(() => parseExport(JSON.stringify(dangling))).toThrow(/releases\.\d+\.authorId: refers to a missing user/);
+
+  // A duplicate slug passes the schema but breaks a unique index: the whole import rolls back.
+  await resetDb();
+  const [a, b] = data.releases.filter((r) => r.contents.length > 0);
+  const clash = structuredClone(data);
+  clash.releases.find((r) => r.id === b!.id)!.contents[0]!.slug = a!.contents[0]!.slug;
+  await expect(importContent(db, roundTrip(clash))).rejects.toThrow(/duplicate values.*nothing was imported/);
+  expect(await db.user.count()).toBe(0);
+  expect(await db.release.count()).toBe(0);
+});
+
+test("npm run export writes a private file that npm run import loads into an empty database only", async () => {
+  const file = path.join(dir, "out", "export.json");
+  const exported = cli("export.ts", ["--out", file]);
+  expect(exported.stderr).toBe("");
+  expect(exported.status).toBe(0);
+  expect(exported.stdout).toMatch(
+    /^Exported \d+ releases, \d+ revisions, 3 accounts, \d+ audit events to .*export\.json/,
+  );
+  expect(JSON.parse(readFileSync(file, "utf8")).format).toBe(EXPORT_FORMAT);
+  expect(statSync(file).mode & 0o777).toBe(0o600);
+
+  const refused = cli("import.ts", [file]);
+  expect(refused.status).toBe(1);
+  expect(refused.stderr.trim()).toMatch(/^The database is not empty/);
+
+  await resetDb();
+  const imported = cli("import.ts", [file]);
+  expect(imported.stderr).toBe("");
+  expect(imported.status).toBe(0);
+  expect(imported.stdout).toMatch(/^Imported \d+ releases, .* search index rebuilt \(\d+ documents\)/);
+  expect(await db.user.count()).toBe(3);
+
+  const usage = cli("import.ts", []);
+  expect(usage.status).toBe(2);
+  expect(usage.stderr.trim()).toBe("usage: npm run import -- FILE");
+});
