@@ -2,22 +2,34 @@ import type { Client as PgClient, ClientConfig, Notification } from "pg";
 import type { Log } from "./pipeline";
 
 // Cache invalidation between instances sharing one PostgreSQL (docs/CACHING.md, "Several
-// instances"): NOTIFY on publish/withdraw, one dedicated LISTEN connection per instance that
-// reconnects with backoff when the database goes away. Messages from this instance are ignored.
+// instances"): on publish/withdraw the purge generation is counted up and a NOTIFY carries it; one
+// dedicated LISTEN connection per instance reconnects with backoff when the database goes away.
+// Messages from this instance are ignored. The generation is what an instance checks while its bus
+// is not listening (purge-generation.ts).
 
 export const CHANNEL = "newsroom_cache";
+
+// One row (id 1); created by the first change if nothing made it before. bigint comes back as text.
+const BUMP = `INSERT INTO "PurgeGeneration" ("id", "generation", "updatedAt") VALUES (1, 1, now())
+  ON CONFLICT ("id") DO UPDATE SET "generation" = "PurgeGeneration"."generation" + 1, "updatedAt" = now()
+  RETURNING "generation"`;
+const READ = `SELECT "generation" FROM "PurgeGeneration" WHERE "id" = 1`;
 
 export interface BusMessage {
   /** When the change was announced (ms since epoch). */
   at: number;
+  /** The purge generation the change produced (absent when it could not be counted). */
+  generation?: number;
   /** Only entries with these tags changed; absent: everything. */
   tags?: string[];
 }
 
 export interface CacheBus {
   readonly connected: boolean;
-  /** NOTIFY the other instances; never throws (a lost message is logged). */
-  publish(message: BusMessage): Promise<void>;
+  /** Counts the generation up and NOTIFYs the others; the new generation, or undefined when it failed (logged). */
+  publish(message: Omit<BusMessage, "generation">): Promise<number | undefined>;
+  /** The purge generation in the database (throws when it cannot be read). */
+  readGeneration(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -27,7 +39,7 @@ export interface CacheBusOptions {
   instanceId: string;
   /** Another instance's message. */
   onMessage: (message: BusMessage) => void;
-  /** The connection came back: messages sent meanwhile were lost, so purge everything. */
+  /** The connection came back: messages sent meanwhile were lost. */
   onReconnect: () => void;
   logger: Log;
   minDelayMs?: number;
@@ -37,10 +49,20 @@ export interface CacheBusOptions {
 function parse(msg: Notification, instanceId: string): BusMessage | null {
   if (msg.channel !== CHANNEL) return null;
   try {
-    const data = JSON.parse(msg.payload ?? "") as { at?: unknown; origin?: unknown; tags?: unknown };
+    const data = JSON.parse(msg.payload ?? "") as {
+      at?: unknown;
+      origin?: unknown;
+      tags?: unknown;
+      generation?: unknown;
+    };
     if (data.origin === instanceId) return null;
     const tags = Array.isArray(data.tags) ? data.tags.filter((t): t is string => typeof t === "string") : undefined;
-    return { at: typeof data.at === "number" ? data.at : Date.now(), ...(tags && { tags }) };
+    const generation = typeof data.generation === "number" ? data.generation : undefined;
+    return {
+      at: typeof data.at === "number" ? data.at : Date.now(),
+      ...(generation !== undefined && { generation }),
+      ...(tags && { tags }),
+    };
   } catch {
     return null;
   }
@@ -104,12 +126,14 @@ export function createCacheBus(o: CacheBusOptions): CacheBus {
     everConnected = true;
   }
 
-  async function notifyOnce(payload: string) {
-    const once = new o.pg.Client({ connectionString: o.url, connectionTimeoutMillis: 3_000 });
+  /** Runs `work` on the listening connection, or on a short-lived one of its own when there is none. */
+  async function withClient<T>(work: (c: PgClient) => Promise<T>): Promise<T> {
+    if (client) return work(client);
+    const once = new o.pg.Client({ connectionString: o.url, connectionTimeoutMillis: 1_000 });
     once.on("error", () => undefined);
     await once.connect();
     try {
-      await once.query("SELECT pg_notify($1, $2)", [CHANNEL, payload]);
+      return await work(once);
     } finally {
       await once.end().catch(() => undefined);
     }
@@ -122,17 +146,27 @@ export function createCacheBus(o: CacheBusOptions): CacheBus {
       return client !== undefined;
     },
     async publish(message) {
-      const payload = JSON.stringify({ ...message, origin: o.instanceId });
       try {
-        if (client) await client.query("SELECT pg_notify($1, $2)", [CHANNEL, payload]);
-        else await notifyOnce(payload);
+        return await withClient(async (c) => {
+          // The message matters more than the count: a failed count is logged, the NOTIFY still goes.
+          const generation = await c.query<{ generation: string }>(BUMP).then(
+            (r) => Number(r.rows[0]!.generation),
+            (err: Error) => void o.logger.error({ err: err.message }, "cache bus: purge generation not counted"),
+          );
+          const payload = { ...message, ...(generation !== undefined && { generation }), origin: o.instanceId };
+          await c.query("SELECT pg_notify($1, $2)", [CHANNEL, JSON.stringify(payload)]);
+          return generation;
+        });
       } catch (err) {
         o.logger.error(
           { err: (err as Error).message },
-          "cache bus: notify failed; other instances keep stale pages until their next purge",
+          "cache bus: notify failed; other instances keep stale pages until they check the purge generation",
         );
+        return undefined;
       }
     },
+    readGeneration: () =>
+      withClient(async (c) => Number((await c.query<{ generation: string }>(READ)).rows[0]?.generation ?? 0)),
     async close() {
       closed = true;
       clearTimeout(timer);

@@ -1,17 +1,18 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { HSTS, isPostgresUrl, type FrontBridge } from "@/contract";
+import { HSTS, type FrontBridge } from "@/contract";
 import type { TrustedProxy } from "@/domain/net/trusted-proxy";
 import { createBridge } from "./bridge";
-import type { CacheBus } from "./cache-bus";
 import type { Exchange, Outcome, RequestScope } from "./exchange";
+import { connectInstances, type Instances } from "./instances";
 import { createLoopback } from "./loopback";
 import { loadUnavailableStrings } from "./pages";
 import { ResponseCache } from "./response-cache";
 import { isStaticFile } from "./routes";
 import { clearNextHeaders, sendResponse } from "./send";
 import { classify } from "./stages/classify";
+import { Flights, followLeader } from "./stages/coalesce";
 import { forwardToNext } from "./stages/forward";
 import { guard } from "./stages/guard";
 import { render, type NextHandler, type RenderResult } from "./stages/render";
@@ -22,8 +23,9 @@ import { store } from "./stages/store";
 import { etagOf, storedResponse } from "./stored-response";
 
 // The response pipeline around Next's request handler (docs/CACHING.md, docs/SECURITY.md): a
-// request goes through named stages, classify → serve hit → guard → forward → render → replace
-// on error → secure → store → send. Each lives in stages/ and is tested on its own.
+// request goes through named stages, classify → (check generation) → serve hit → follow leader →
+// guard → forward → render → replace on error → secure → store → send. Each lives in stages/ (or,
+// for the generation, purge-generation.ts) and is tested on its own.
 
 /** What the pipeline logs through (a pino logger in production). */
 export interface Log {
@@ -67,7 +69,8 @@ export function createPipeline(o: PipelineOptions): Pipeline {
   const cache = new ResponseCache({ maxBytes: o.maxBytes });
   const trust = o.trust ?? { kind: "none" };
   const loopback = createLoopback({ selfUrl: o.selfUrl, secret, fetchImpl: o.fetchImpl ?? fetch, now });
-  let bus: CacheBus | undefined;
+  const flights = new Flights();
+  let instances: Instances | undefined;
 
   const isInternal = (token: string | null | undefined) =>
     typeof token === "string" &&
@@ -81,7 +84,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
     als,
     cache,
     purgeLocal,
-    broadcast: (tags) => void bus?.publish({ at: Date.now(), ...(tags && { tags: [...tags] }) }),
+    broadcast: (tags) => instances?.broadcast(tags),
     isInternal,
   });
   const replaceDeps: ReplaceDeps = {
@@ -123,7 +126,10 @@ export function createPipeline(o: PipelineOptions): Pipeline {
   async function handleRequest(req: IncomingMessage, res: ServerResponse, outcome: Outcome = {}) {
     const ex = classify(req, res, { isInternal, trust });
     if (ex.client.https || o.siteHttps) res.setHeader(HSTS[0], HSTS[1]);
+    const outOfTouch = !ex.internal && !isStaticFile(ex.path) ? instances?.ready() : undefined;
+    if (outOfTouch) await outOfTouch; // the bus was not listening: check the purge generation first
     if (serveHit(ex, cache, now(), outcome)) return;
+    if (await followLeader(ex, { flights, cache, now }, outcome)) return;
     const refusal = guard(ex);
     if (refusal) {
       sendResponse(res, storedResponse(refusal, { gzip: false }), {
@@ -144,15 +150,15 @@ export function createPipeline(o: PipelineOptions): Pipeline {
     res.once("close", () => {
       if (scope.pendingPurge) purgeLocal(scope.pendingPurge === "all" ? undefined : [...scope.pendingPurge]);
     });
-    const result = await render(ex, o.handle, scope, als);
-    await finish(ex, result, scope, outcome);
-    await result.handled;
-  }
-
-  async function revalidateFromPeer(why: string, tags?: readonly string[]) {
-    purgeLocal(tags);
-    const error = await loopback.revalidate();
-    if (error) o.logger.error({ err: error, why }, "revalidation after a peer's change failed");
+    const land = ex.key && !flights.leaderOf(ex.key) ? flights.lead(ex.key) : undefined;
+    try {
+      const result = await render(ex, o.handle, scope, als);
+      await finish(ex, result, scope, outcome);
+      land?.(); // followers are answered from the entry now stored
+      await result.handled;
+    } finally {
+      land?.();
+    }
   }
 
   return {
@@ -161,24 +167,11 @@ export function createPipeline(o: PipelineOptions): Pipeline {
     cache,
     instanceId,
     async startBus(databaseUrl) {
-      if (!databaseUrl || !isPostgresUrl(databaseUrl)) return false;
-      const { default: pg } = await import("pg");
-      const { createCacheBus } = await import("./cache-bus");
-      bus = createCacheBus({
-        pg,
-        url: databaseUrl,
-        instanceId,
-        logger: o.logger,
-        onMessage: (message) => {
-          o.logger.info({ delayMs: Date.now() - message.at }, "cache bus: change on another instance");
-          void revalidateFromPeer("notification", message.tags);
-        },
-        onReconnect: () => void revalidateFromPeer("reconnected"),
-      });
-      return true;
+      instances = await connectInstances({ databaseUrl, instanceId, logger: o.logger, purgeLocal, loopback });
+      return instances !== undefined;
     },
     async close() {
-      await bus?.close();
+      await instances?.close();
     },
   };
 }

@@ -28,14 +28,20 @@ export interface Fake {
   inject: string;
   /** The request headers Next saw last. */
   seen: IncomingHttpHeaders;
+  /** How long a page takes to render. */
+  delayMs: number;
   pipeline: Pipeline;
 }
 
 const pause = () => new Promise<void>((r) => setImmediate(r));
 
-async function streamPage(fake: Fake, res: ServerResponse) {
+async function streamPage(fake: Fake, req: IncomingMessage, res: ServerResponse) {
   fake.renders += 1;
   if (fake.horizon !== undefined) fake.pipeline.bridge.noteHorizon(fake.horizon);
+  // The data a page shows reports its tags (?tag=a,b), as the app's read models would.
+  const tags = new URL(req.url ?? "/", "http://x").searchParams.get("tag");
+  if (tags) fake.pipeline.bridge.noteTags(tags.split(","));
+  if (fake.delayMs) await new Promise((r) => setTimeout(r, fake.delayMs));
   res.setHeader("Content-Type", "text/html; charset=utf-8");
   res.setHeader("Cache-Control", "s-maxage=3600, stale-while-revalidate=10");
   res.setHeader("x-nextjs-cache", "MISS");
@@ -127,7 +133,7 @@ export function fakeNext(fake: Fake) {
       res.end("<html><body>error</body></html>");
       return;
     }
-    return streamPage(fake, res);
+    return streamPage(fake, req, res);
   };
 }
 
@@ -150,7 +156,7 @@ export async function startHarness(options: Partial<PipelineOptions> = {}): Prom
     selfUrl: () => `http://127.0.0.1:${port}`,
     ...options,
   });
-  const fake: Fake = { renders: 0, mode: "ok", horizon: undefined, inject: "", seen: {}, pipeline };
+  const fake: Fake = { renders: 0, mode: "ok", horizon: undefined, inject: "", seen: {}, delayMs: 0, pipeline };
   const server: Server = createServer((req, res) => void fake.pipeline.handleRequest(req, res));
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   port = (server.address() as AddressInfo).port;

@@ -8,9 +8,18 @@ import { frontBridge } from "@/contract";
 /** True when the app runs behind the front server (which then sets the internal request headers). */
 export const behindFrontServer = (): boolean => frontBridge() !== undefined;
 
-/** Empties the front server's cache of public responses; `broadcast` also tells the other instances. */
-export function purgeResponseCache(broadcast: boolean): void {
-  frontBridge()?.purge({ broadcast });
+/**
+ * Empties the front server's cache of public responses; `broadcast` also tells the other
+ * instances. With `tags`, only the responses that reported one of them (and those that reported
+ * none) go.
+ */
+export function purgeResponseCache(broadcast: boolean, tags?: readonly string[]): void {
+  frontBridge()?.purge({ broadcast, ...(tags && { tags }) });
+}
+
+/** The response being rendered shows data carrying these tags: a purge of any of them drops it. */
+export function reportCacheTags(tags: readonly string[]): void {
+  frontBridge()?.noteTags(tags);
 }
 
 /** The data just read has its next embargo end at `at` (null: none): cached responses built from it must expire then. */

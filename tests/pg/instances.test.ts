@@ -158,6 +158,66 @@ describe("two instances on one PostgreSQL", () => {
   });
 });
 
+describe("after a database outage", () => {
+  // Issue 16: a withdrawal right after the database came back must be honoured by B within 2 s,
+  // even though B's cache bus is still waiting to reconnect (its NOTIFY is lost meanwhile).
+  test("a withdrawal through A right after the database is back is gone from B within 2 s", async () => {
+    const slug = `after-outage-${Date.now().toString(36)}`;
+    const release = await translatedRelease(slug, "停机之后撤回");
+    const published = await runWorkflow(db, release.editor, release.id, { type: "publish", at: null }, release.version);
+    expect(published.ok).toBe(true);
+    const article = `/zh/news/${slug}`;
+    // B holds the article in every cache (response cache and Next's own).
+    for (let i = 0; i < 2; i++) {
+      expect(await status(b.base, article)).toBe(200);
+      expect(await status(b.base, article, NEXT_ONLY)).toBe(200);
+    }
+    expect((await fetch(b.base + article)).headers.get("x-cache")).toBe("HIT");
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, a.base);
+    await page.goto(`${a.base}/admin/releases/${release.id}`);
+    await page.getByRole("toolbar").first().waitFor(); // hydrated, before the outage
+
+    const stoppedAt = new Date().toISOString();
+    // B's reconnection backs off (250 ms doubling to 5 s): start the database again right after a
+    // failed attempt that scheduled the next one 4 s or more later, so B is still not listening
+    // when A withdraws.
+    const backedOff = () =>
+      b
+        .logs()
+        .some(
+          (l) => l.msg === "cache bus: connection lost" && String(l.time) > stoppedAt && Number(l.retryMs) >= 4_000,
+        );
+    cluster("stop");
+    try {
+      await within(30_000, () => Promise.resolve(backedOff()));
+    } finally {
+      cluster("start");
+    }
+    await within(30_000, async () => (await status(a.base, "/api/health")) === 200);
+    const busBack = b
+      .logs()
+      .some((l) => l.msg === "cache bus: listening" && l.reconnected === true && String(l.time) > stoppedAt);
+    let last: unknown;
+    const gone = async () => {
+      last = { article: await status(b.base, article), next: await status(b.base, article, NEXT_ONLY) };
+      return JSON.stringify(last) === JSON.stringify({ article: 404, next: 404 });
+    };
+    const delay = await changeAndWatch(page, "撤回", "已撤回，稿件回到草稿状态。", gone).catch((err: Error) => {
+      throw new Error(`${err.message}; B last answered ${JSON.stringify(last)}`);
+    });
+    // And it stays gone.
+    for (let i = 0; i < 5; i++) expect(await gone()).toBe(true);
+    console.log(`after the outage: withdraw → gone on B after ${delay} ms; B's cache bus was not listening when A withdrew`);
+    expect(busBack, "B's bus had already reconnected: the scenario did not happen").toBe(false);
+    expect(delay).toBeLessThanOrEqual(2_000);
+    // Its bus comes back later by itself.
+    await within(15_000, async () =>
+      b.logs().some((l) => l.msg === "cache bus: listening" && String(l.time) > stoppedAt),
+    );
+  });
+});
+
 describe("database outage", () => {
   test("cached pages still serve, uncached pages answer a localized 503, health 503; recovers by itself", async () => {
     const slug = `outage-${Date.now().toString(36)}`;

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { startHarness, type Harness } from "./test-support";
+
+// Selective purges (entries carry the tags the app reported) and single-flight renders, through a
+// real node:http server.
+
+let h: Harness;
+beforeAll(async () => (h = await startHarness()));
+afterAll(() => h.close());
+beforeEach(() => {
+  h.fake.delayMs = 0;
+  h.fake.pipeline.cache.purge();
+});
+
+const state = async (p: string) =>
+  (await fetch(h.base + p, { headers: { "accept-encoding": "identity" } })).headers.get("x-cache");
+
+describe("purge by tags", () => {
+  test("only the entries showing a purged tag go (and those that reported none); purge() empties all", async () => {
+    for (const p of ["/zh/a?tag=release:1,list:zh", "/zh/b?tag=release:2", "/zh/untagged"])
+      expect(await state(p)).toBe("MISS");
+    h.fake.pipeline.bridge.purge({ broadcast: false, tags: ["release:1"] });
+    expect(await state("/zh/a?tag=release:1,list:zh")).toBe("MISS");
+    expect(await state("/zh/b?tag=release:2")).toBe("HIT");
+    expect(await state("/zh/untagged")).toBe("MISS"); // nobody said what it shows
+    h.fake.pipeline.bridge.purge({ broadcast: false, tags: ["list:zh"] });
+    expect(await state("/zh/a?tag=release:1,list:zh")).toBe("MISS");
+    h.fake.pipeline.bridge.purge({ broadcast: false });
+    expect(await state("/zh/b?tag=release:2")).toBe("MISS");
+  });
+
+  test("the entry keeps the tags its render reported", async () => {
+    await state("/zh/c?tag=release:3");
+    expect([...h.fake.pipeline.cache.get("/zh/c?tag=release%3A3")!.tags]).toEqual(["release:3"]);
+  });
+});
+
+describe("single flight", () => {
+  test("concurrent misses for one URL render it once; the others get the stored entry", async () => {
+    h.fake.delayMs = 150;
+    const before = h.fake.renders;
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => fetch(`${h.base}/zh/busy`, { headers: { "accept-encoding": "identity" } })),
+    );
+    expect(h.fake.renders - before).toBe(1);
+    const bodies = await Promise.all(answers.map((r) => r.text()));
+    expect(new Set(bodies).size).toBe(1);
+    expect(answers.map((r) => r.headers.get("x-cache")).sort()).toEqual([
+      "HIT",
+      "HIT",
+      "HIT",
+      "HIT",
+      "HIT",
+      "HIT",
+      "HIT",
+      "MISS",
+    ]);
+  });
+
+  test("different URLs, and answers that are not stored, are not held back", async () => {
+    h.fake.delayMs = 100;
+    const before = h.fake.renders;
+    await Promise.all(["/zh/one", "/zh/two", "/zh/three"].map((p) => fetch(h.base + p)));
+    expect(h.fake.renders - before).toBe(3);
+    const cookie = { cookie: "newsroom_session=x" }; // signed in: never cached, never coalesced
+    const signedIn = h.fake.renders;
+    await Promise.all([1, 2, 3].map(() => fetch(`${h.base}/zh/one`, { headers: cookie })));
+    expect(h.fake.renders - signedIn).toBe(3);
+  });
+
+  test("a purge while the leader renders: the followers render the new data themselves", async () => {
+    h.fake.delayMs = 150;
+    const before = h.fake.renders;
+    const all = Array.from({ length: 3 }, () => fetch(`${h.base}/zh/changing`));
+    await new Promise((r) => setTimeout(r, 50));
+    h.fake.pipeline.bridge.purge({ broadcast: false }); // a publish while rendering
+    await Promise.all(all);
+    expect(h.fake.renders - before).toBeGreaterThan(1);
+    expect(h.fake.pipeline.cache.get("/zh/changing")).toBeDefined();
+  });
+});
