@@ -14,6 +14,9 @@ beforeEach(() => {
   h.fake.pipeline.cache.purge();
 });
 
+const within = async (ok: () => boolean) => {
+  while (!ok()) await new Promise((r) => setTimeout(r, 5));
+};
 const get = (p: string, headers: Record<string, string> = {}) =>
   fetch(h.base + p, { headers: { "accept-encoding": "identity", ...headers } });
 
@@ -81,11 +84,15 @@ describe("cache", () => {
     await get("/zh");
     const before = h.fake.renders;
     const publish = fetch(`${h.base}/zh/publish`, { method: "POST", redirect: "manual" });
-    await new Promise((r) => setTimeout(r, 5));
-    await get("/zh"); // rendered while the action was still running: must not stay cached
+    await within(() => h.fake.publishing !== undefined);
+    await h.fake.publishing!.purged;
+    // Rendered while the action is still running (Next applies revalidateTag at its end): not kept.
+    expect((await get("/zh")).headers.get("x-cache")).toBe("MISS");
+    h.fake.publishing!.finish();
     await publish;
     expect((await get("/zh")).headers.get("x-cache")).toBe("MISS");
     expect(h.fake.renders).toBe(before + 2);
+    h.fake.publishing = undefined;
   });
 
   test("an entry never outlives the embargo horizon", async () => {

@@ -72,8 +72,8 @@ describe("single flight", () => {
     h.fake.delayMs = 150;
     const before = h.fake.renders;
     const all = Array.from({ length: 3 }, () => fetch(`${h.base}/zh/changing`));
-    await new Promise((r) => setTimeout(r, 50));
-    h.fake.pipeline.bridge.purge({ broadcast: false }); // a publish while rendering
+    while (h.fake.renders === before) await new Promise((r) => setTimeout(r, 5)); // the leader is rendering
+    h.fake.pipeline.bridge.purge({ broadcast: false }); // a publish while it renders
     await Promise.all(all);
     expect(h.fake.renders - before).toBeGreaterThan(1);
     expect(h.fake.pipeline.cache.get("/zh/changing")).toBeDefined();

@@ -3,29 +3,28 @@ import { randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { HSTS, type FrontBridge } from "@/contract";
 import type { TrustedProxy } from "@/domain/net/trusted-proxy";
+import { afterRender, type AfterRenderDeps } from "./after-render";
 import { createBridge } from "./bridge";
-import type { Exchange, Outcome, RequestScope } from "./exchange";
+import type { Outcome, RequestScope } from "./exchange";
 import { connectInstances, type Instances } from "./instances";
 import { createLoopback } from "./loopback";
 import { loadUnavailableStrings } from "./pages";
 import { ResponseCache } from "./response-cache";
-import { isStaticFile } from "./routes";
-import { clearNextHeaders, sendResponse } from "./send";
+import { isPublicPath, isStaticFile } from "./routes";
+import { sendResponse } from "./send";
 import { classify } from "./stages/classify";
 import { Flights, followLeader } from "./stages/coalesce";
 import { forwardToNext } from "./stages/forward";
 import { guard } from "./stages/guard";
-import { render, type NextHandler, type RenderResult } from "./stages/render";
-import { replaceOnError, type ReplaceDeps } from "./stages/replace-on-error";
-import { secure } from "./stages/secure";
+import { render, type NextHandler } from "./stages/render";
 import { serveHit } from "./stages/serve-hit";
-import { store } from "./stages/store";
-import { etagOf, storedResponse } from "./stored-response";
+import { storedResponse } from "./stored-response";
 
 // The response pipeline around Next's request handler (docs/CACHING.md, docs/SECURITY.md): a
 // request goes through named stages, classify → (check generation) → serve hit → follow leader →
-// guard → forward → render → replace on error → secure → store → send. Each lives in stages/ (or,
-// for the generation, purge-generation.ts) and is tested on its own.
+// guard → forward → render → replace on error → secure → store → send (the last four composed in
+// after-render.ts). Each lives in stages/ (the generation check: purge-generation.ts) and is
+// tested on its own.
 
 /** What the pipeline logs through (a pino logger in production). */
 export interface Log {
@@ -87,46 +86,26 @@ export function createPipeline(o: PipelineOptions): Pipeline {
     broadcast: (tags) => instances?.broadcast(tags),
     isInternal,
   });
-  const replaceDeps: ReplaceDeps = {
+  const afterRenderDeps: AfterRenderDeps = {
     cache,
-    strings: loadUnavailableStrings(o.root),
-    databaseHealthy: () => loopback.databaseHealthy(),
-    notFoundHtml: (locale) => loopback.notFoundHtml(locale),
+    now,
+    replace: {
+      cache,
+      strings: loadUnavailableStrings(o.root),
+      databaseHealthy: () => loopback.databaseHealthy(),
+      notFoundHtml: (locale) => loopback.notFoundHtml(locale),
+    },
+    onRefusedScripts: (path, samples) =>
+      o.logger.warn(
+        { path, refused: samples.length, sample: samples[0] },
+        "CSP: inline script not recognised as Next's, refused",
+      ),
   };
-  const reportRefused = (path: string, samples: string[]) =>
-    o.logger.warn(
-      { path, refused: samples.length, sample: samples[0] },
-      "CSP: inline script not recognised as Next's, refused",
-    );
-
-  /** Stages after render: replace on error → secure → store → send. */
-  async function finish(ex: Exchange, { rendered, capture }: RenderResult, scope: RequestScope, outcome: Outcome) {
-    if (!rendered) return;
-    const answer = await replaceOnError(ex, rendered, replaceDeps);
-    capture.release();
-    clearNextHeaders(ex.res);
-    const sendOptions = { gzipOk: ex.gzipOk, ifNoneMatch: ex.ifNoneMatch };
-    if (answer.kind === "stale") {
-      outcome.cache = "STALE";
-      sendResponse(ex.res, answer.entry.response, { state: "STALE", ...sendOptions });
-      return;
-    }
-    const headers = secure(ex.path, answer.headers, answer.body, reportRefused);
-    const keepEtag = !answer.replaced && rendered.facts.etag;
-    const etag = keepEtag || (ex.key ? etagOf(answer.body) : undefined);
-    const response = storedResponse(
-      { status: answer.status, headers, body: answer.body, etag },
-      { gzip: ex.key !== null || ex.gzipOk },
-    );
-    store(ex, response, rendered.facts, scope, { cache, now: now() });
-    outcome.cache = ex.key ? "MISS" : undefined;
-    sendResponse(ex.res, response, { state: outcome.cache, ...sendOptions });
-  }
 
   async function handleRequest(req: IncomingMessage, res: ServerResponse, outcome: Outcome = {}) {
     const ex = classify(req, res, { isInternal, trust });
     if (ex.client.https || o.siteHttps) res.setHeader(HSTS[0], HSTS[1]);
-    const outOfTouch = !ex.internal && !isStaticFile(ex.path) ? instances?.ready() : undefined;
+    const outOfTouch = !ex.internal && isPublicPath(ex.path) ? instances?.ready() : undefined;
     if (outOfTouch) await outOfTouch; // the bus was not listening: check the purge generation first
     if (serveHit(ex, cache, now(), outcome)) return;
     if (await followLeader(ex, { flights, cache, now }, outcome)) return;
@@ -153,7 +132,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
     const land = ex.key && !flights.leaderOf(ex.key) ? flights.lead(ex.key) : undefined;
     try {
       const result = await render(ex, o.handle, scope, als);
-      await finish(ex, result, scope, outcome);
+      await afterRender(ex, result, scope, outcome, afterRenderDeps);
       land?.(); // followers are answered from the entry now stored
       await result.handled;
     } finally {

@@ -30,6 +30,8 @@ export interface Fake {
   seen: IncomingHttpHeaders;
   /** How long a page takes to render. */
   delayMs: number;
+  /** A running POST /zh/publish (it has purged) waits for this before it answers. */
+  publishing: { purged: Promise<void>; finish: () => void } | undefined;
   pipeline: Pipeline;
 }
 
@@ -83,9 +85,15 @@ const ROUTES: Record<string, Route> = {
     res.end("ok");
   },
   "/zh/publish": async (fake, _req, res) => {
-    // A server action: write, revalidate (purge), and the data changes for the next render.
+    // A server action: write, revalidate (purge), and the data changes for the next render; the
+    // test decides when it answers (fake.publishing).
+    let finish!: () => void;
+    const finished = new Promise<void>((r) => (finish = r));
+    let purged!: () => void;
+    fake.publishing = { purged: new Promise<void>((r) => (purged = r)), finish };
     fake.pipeline.bridge.purge({ broadcast: true });
-    await new Promise((r) => setTimeout(r, 20));
+    purged();
+    await finished;
     res.writeHead(303, { Location: "/zh" });
     res.end();
   },
@@ -156,7 +164,16 @@ export async function startHarness(options: Partial<PipelineOptions> = {}): Prom
     selfUrl: () => `http://127.0.0.1:${port}`,
     ...options,
   });
-  const fake: Fake = { renders: 0, mode: "ok", horizon: undefined, inject: "", seen: {}, delayMs: 0, pipeline };
+  const fake: Fake = {
+    renders: 0,
+    mode: "ok",
+    horizon: undefined,
+    inject: "",
+    seen: {},
+    delayMs: 0,
+    publishing: undefined,
+    pipeline,
+  };
   const server: Server = createServer((req, res) => void fake.pipeline.handleRequest(req, res));
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   port = (server.address() as AddressInfo).port;
