@@ -9,10 +9,15 @@ import type { Log } from "./pipeline";
 
 export const CHANNEL = "newsroom_cache";
 
-// One row (id 1); created by the first change if nothing made it before. bigint comes back as text.
-const BUMP = `INSERT INTO "PurgeGeneration" ("id", "generation", "updatedAt") VALUES (1, 1, now())
-  ON CONFLICT ("id") DO UPDATE SET "generation" = "PurgeGeneration"."generation" + 1, "updatedAt" = now()
-  RETURNING "generation"`;
+// Counts the generation up and notifies in one round trip; the payload is built by the database so
+// that it carries the generation it counted. One row (id 1), created by the first change if nothing
+// made it before. bigint comes back as text.
+const BUMP_AND_NOTIFY = `WITH g AS (
+    INSERT INTO "PurgeGeneration" ("id", "generation", "updatedAt") VALUES (1, 1, now())
+    ON CONFLICT ("id") DO UPDATE SET "generation" = "PurgeGeneration"."generation" + 1, "updatedAt" = now()
+    RETURNING "generation")
+  SELECT "generation", pg_notify($1, json_build_object('at', $2::bigint, 'tags', $3::json, 'origin', $4::text,
+    'generation', "generation")::text) FROM g`;
 const READ = `SELECT "generation" FROM "PurgeGeneration" WHERE "id" = 1`;
 
 export interface BusMessage {
@@ -148,14 +153,15 @@ export function createCacheBus(o: CacheBusOptions): CacheBus {
     async publish(message) {
       try {
         return await withClient(async (c) => {
-          // The message matters more than the count: a failed count is logged, the NOTIFY still goes.
-          const generation = await c.query<{ generation: string }>(BUMP).then(
-            (r) => Number(r.rows[0]!.generation),
-            (err: Error) => void o.logger.error({ err: err.message }, "cache bus: purge generation not counted"),
-          );
-          const payload = { ...message, ...(generation !== undefined && { generation }), origin: o.instanceId };
-          await c.query("SELECT pg_notify($1, $2)", [CHANNEL, JSON.stringify(payload)]);
-          return generation;
+          const args = [CHANNEL, message.at, JSON.stringify(message.tags ?? null), o.instanceId];
+          try {
+            return Number((await c.query<{ generation: string }>(BUMP_AND_NOTIFY, args)).rows[0]!.generation);
+          } catch (err) {
+            // The message matters more than the count: a failed count is logged, the NOTIFY still goes.
+            o.logger.error({ err: (err as Error).message }, "cache bus: purge generation not counted");
+            await c.query("SELECT pg_notify($1, $2)", [CHANNEL, JSON.stringify({ ...message, origin: o.instanceId })]);
+            return undefined;
+          }
         });
       } catch (err) {
         o.logger.error(
