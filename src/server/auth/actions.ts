@@ -9,8 +9,10 @@ import { db } from "../db";
 import {
   clearSessionCookie,
   clientIp,
+  deviceCookie,
   getActor,
   sessionToken,
+  setDeviceCookie,
   setSessionCookie,
   setUiLocaleCookie,
   userAgent,
@@ -33,9 +35,15 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
     password: formString(formData, "password"),
   });
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
-  const result = await signIn(db(), { ...parsed.data, ip: await clientIp(), userAgent: await userAgent() });
+  const result = await signIn(db(), {
+    ...parsed.data,
+    ip: await clientIp(),
+    userAgent: await userAgent(),
+    device: await deviceCookie(),
+  });
   if (!result.ok) return formStateOf(result, "", values);
   await setSessionCookie(result.value.token);
+  await setDeviceCookie(result.value.device);
   await setUiLocaleCookie(result.value.user.locale);
   redirect(safeNext(formString(formData, "next")));
 }
@@ -62,7 +70,8 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
     confirmPassword: formString(formData, "confirmPassword"),
   });
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error) };
-  return formStateOf(await changeOwnPassword(db(), await getActor(), parsed.data), "account.passwordChanged");
+  const result = await changeOwnPassword(db(), await getActor(), parsed.data, { ip: await clientIp() });
+  return formStateOf(result, "account.passwordChanged");
 }
 
 export async function setLanguageAction(_prev: FormState, formData: FormData): Promise<FormState> {
