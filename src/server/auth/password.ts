@@ -1,5 +1,5 @@
 import "server-only";
-import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { randomBytes, randomInt, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from "node:crypto";
 
 // scrypt from node:crypto: a memory-hard slow hash with no native add-on to build or download.
 // Stored as "scrypt$N$r$p$salt$hash" so parameters can be raised later without breaking old hashes.
@@ -58,6 +58,15 @@ export async function verifyPassword(password: string, stored: string): Promise<
     maxmem: MAX_MEM,
   });
   return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+// No 0/o, 1/l/i: a generated password is read off a terminal and typed by hand.
+const READABLE = "abcdefghjkmnpqrstuvwxyz23456789";
+
+/** A random password of 4 groups of 4 readable characters (about 79 bits). */
+export function generatePassword(): string {
+  const chars = Array.from({ length: 16 }, () => READABLE[randomInt(READABLE.length)]);
+  return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join("")).join("-");
 }
 
 /** A hash of a random password: verifying against it costs the same as a real one (no user enumeration by timing). */

@@ -100,6 +100,21 @@ export async function resetPassword(
 }
 
 /**
+ * Sets an account's password from the command line (the operator, who needs no session): the
+ * account's sessions end, its sign-in delays are lifted, and the log records a reset by the system.
+ */
+export async function setPasswordByEmail(db: Db, email: string, password: string): Promise<UserResult> {
+  const user = await db.user.findUnique({ where: { email } });
+  if (!user) return fail("not_found");
+  await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
+  await revokeUserSessions(db, user.id);
+  const keys = [await throttleKey(db, "account", email), await throttleKey(db, "user", user.id)];
+  await db.authThrottle.deleteMany({ where: { key: { in: keys } } });
+  await recordAudit(db, { actorId: null, action: "user.password_reset", targetId: user.id, detail: { via: "cli" } });
+  return ok(null);
+}
+
+/**
  * A user changes their own password; their other sessions end. The current password is checked
  * under the same progressive delay as sign-in (keyed by the user), and every try is audited: a
  * stolen session must not become a way to guess the password.
