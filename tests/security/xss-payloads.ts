@@ -78,4 +78,36 @@ export function hostileDoc(): unknown {
   };
 }
 
+/**
+ * The payloads as a document the editor's schema accepts (rich-text-schema.ts): text in every
+ * kind of block and in a link, which is what a save can store today. hostileDoc() is refused by
+ * every save and import; it stands for bodies stored before that check, which the renderers must
+ * still neutralise.
+ */
+export function storableHostileDoc(): unknown {
+  const text = (t: string) => ({ type: "text", text: t });
+  return {
+    type: "doc",
+    content: [
+      ...TEXT_PAYLOADS.map((p) => ({ type: "paragraph", content: [text(p)] })),
+      { type: "heading", attrs: { level: 2 }, content: [text(TEXT_PAYLOADS[0])] },
+      {
+        type: "bulletList",
+        content: [{ type: "listItem", content: [{ type: "paragraph", content: [text(TEXT_PAYLOADS[2])] }] }],
+      },
+      { type: "blockquote", content: [{ type: "paragraph", content: [text(TEXT_PAYLOADS[3])] }] },
+      {
+        type: "paragraph",
+        content: [
+          {
+            type: "text",
+            text: TEXT_PAYLOADS[4],
+            marks: [{ type: "bold" }, { type: "link", attrs: { href: "https://ok.example/?q=<script>" } }],
+          },
+        ],
+      },
+    ],
+  };
+}
+
 export const PAYLOAD_COUNT = TEXT_PAYLOADS.length + HOSTILE_HREFS.length + 9;

@@ -78,7 +78,11 @@ export function RichTextEditor({
         {label}
       </span>
       {problem ? (
-        <UnsupportedBody doc={parseDoc(value)} problem={problem} onReplace={(doc) => load(doc, true)} />
+        <UnsupportedBody
+          doc={parseDoc(value)}
+          problem={problem}
+          onReplace={editor ? (doc) => load(doc, true) : undefined}
+        />
       ) : (
         editor && <Toolbar editor={editor} locale={locale} />
       )}

@@ -14,7 +14,8 @@ export function UnsupportedBody({
 }: {
   doc: Doc;
   problem: DocProblem;
-  onReplace: (doc: Doc) => void;
+  /** absent until the editor is ready (after hydration) */
+  onReplace?: (doc: Doc) => void;
 }) {
   const { t } = useTranslation("admin");
   const blocks = docBlocks(doc);
@@ -26,9 +27,11 @@ export function UnsupportedBody({
           <p key={i}>{text}</p>
         ))}
       </div>
-      <button type="button" className="secondary" onClick={() => onReplace(textToDoc(blocks.join("\n\n")))}>
-        {t("editor.replaceWithText")}
-      </button>
+      {onReplace && (
+        <button type="button" className="secondary" onClick={() => onReplace(textToDoc(blocks.join("\n\n")))}>
+          {t("editor.replaceWithText")}
+        </button>
+      )}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import { describe, expect, test } from "vitest";
-import { hostileDoc } from "../../../tests/security/xss-payloads";
+import { hostileDoc, storableHostileDoc } from "../../../tests/security/xss-payloads";
 import { EMPTY_DOC, textToDoc, type DocNode } from "./content";
 import { checkDoc, editorExtensions } from "./rich-text-schema";
 
@@ -129,8 +129,9 @@ describe("anything else is refused, naming what and where", () => {
     expect(checkDoc(input)).toEqual(problem);
   });
 
-  test("the XSS corpus document is refused", () => {
+  test("the XSS corpus document is refused; its storable variant (payloads as text) is accepted", () => {
     expect(checkDoc(hostileDoc() as DocNode)).not.toBeNull();
+    expect(checkDoc(storableHostileDoc() as DocNode)).toBeNull();
   });
 });
 
