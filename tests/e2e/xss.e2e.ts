@@ -66,6 +66,15 @@ async function expectNothingRan(page: Page, url: string, dialogs: string[], show
           return /^(javascript|vbscript|data):/.test(v) ? [`${el.tagName} ${n}=${v.slice(0, 40)}`] : [];
         }),
       ),
+      // Links that leave the site: none may reach the corpus's evil.example, all open without opener/referrer.
+      offSite: [...document.querySelectorAll<HTMLAnchorElement>("main a[href]")].flatMap((a) => {
+        const url = new URL(a.href);
+        if (url.origin === location.origin && !/evil\.example/.test(a.href)) return [];
+        const rel = (a.getAttribute("rel") ?? "").split(/\s+/);
+        return /evil\.example/.test(url.host) || !rel.includes("noopener") || !rel.includes("noreferrer")
+          ? [`${a.href.slice(0, 60)} rel=${rel.join(" ")}`]
+          : [];
+      }),
       embedded: [
         ...document.querySelectorAll(
           'main svg, main iframe, main object, main embed, main math, main style, main script:not([type="application/ld+json"])',
@@ -73,7 +82,7 @@ async function expectNothingRan(page: Page, url: string, dialogs: string[], show
       ].map((e) => e.tagName),
     };
   });
-  expect(report, url).toEqual({ xss: null, handlers: [], badUrls: [], embedded: [] });
+  expect(report, url).toEqual({ xss: null, handlers: [], badUrls: [], offSite: [], embedded: [] });
   expect(dialogs, url).toEqual([]);
   if (shows) expect(await page.content(), `${url} does not show the release`).toContain(shows);
 }

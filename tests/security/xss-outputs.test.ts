@@ -63,7 +63,10 @@ function assertInert(html: string, where: string) {
     expect(ALLOWED_TAGS.has(tag!.toLowerCase()), `${where}: <${tag}> in ${html.slice(0, 200)}`).toBe(true);
     for (const [, name, value] of attrs!.matchAll(/\s([^\s=]+)\s*=\s*"([^"]*)"/g)) {
       expect(["href", "rel", "class", "lang"], `${where}: attribute ${name}`).toContain(name!.toLowerCase());
-      if (name === "href") expect(value!, `${where}: href`).toMatch(/^(https?:\/\/|mailto:|\/(?!\/))/i);
+      if (name === "href") {
+        expect(value!, `${where}: href`).toMatch(/^(https?:\/\/|mailto:|\/(?![/\\]))/i);
+        expect(value!, `${where}: href`).not.toMatch(/[\\\s]|evil\.example/);
+      }
     }
     expect(attrs!.replace(/\s([^\s=]+)\s*=\s*"[^"]*"/g, "").trim(), `${where}: unquoted attributes`).toBe("");
   }

@@ -35,6 +35,9 @@ export const HOSTILE_HREFS = [
   "vbscript:msgbox(37)",
   "//evil.example/x",
   "\u0000javascript:window.__xss=38",
+  "/\\evil.example/backslash",
+  "https://gov.example@evil.example/credentials",
+  "/%2F%2Fevil.example/encoded",
 ] as const;
 
 /** A tiptap document that abuses every extension point: links, unknown nodes, attributes. */
