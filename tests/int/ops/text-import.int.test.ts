@@ -140,7 +140,8 @@ test("npm run import:text --publish publishes complete pairs at --date; a second
   expect(again.stdout.trim().split("\n").at(-1)).toBe("0 imported, 3 files skipped (as chief@agency.gov).");
 });
 
-test("bad arguments: one line, non-zero exit, nothing imported", async () => {
+// Four command runs (a tsx start each): room for a busy machine.
+test("bad arguments: one line, non-zero exit, nothing imported", { timeout: 90_000 }, async () => {
   const dir = archive("args", { "a.zh.txt": "标题\n\n正文。" });
   const cases: [string[], number, RegExp][] = [
     [[], 2, /^usage: npm run import:text -- DIR/],
