@@ -2,10 +2,13 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeEach, expect, test } from "vitest";
+import { afterAll, beforeEach, expect, test, vi } from "vitest";
 import { importTextArchive } from "../../../src/server/ops/text-import";
 import { searchPublished, searchWorking } from "../../../src/server/search";
 import { resetDb, testDb } from "../../support/db";
+
+// Most cases start the command (a tsx start each, several per test): room for a busy machine.
+vi.setConfig({ testTimeout: 90_000 });
 
 // npm run import:text against an archive built here in a temporary directory.
 
@@ -140,8 +143,7 @@ test("npm run import:text --publish publishes complete pairs at --date; a second
   expect(again.stdout.trim().split("\n").at(-1)).toBe("0 imported, 3 files skipped (as chief@agency.gov).");
 });
 
-// Four command runs (a tsx start each): room for a busy machine.
-test("bad arguments: one line, non-zero exit, nothing imported", { timeout: 90_000 }, async () => {
+test("bad arguments: one line, non-zero exit, nothing imported", async () => {
   const dir = archive("args", { "a.zh.txt": "标题\n\n正文。" });
   const cases: [string[], number, RegExp][] = [
     [[], 2, /^usage: npm run import:text -- DIR/],
