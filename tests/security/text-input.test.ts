@@ -130,4 +130,16 @@ describe("a body the editor cannot hold", () => {
     expect(after.contents.find((c) => c.locale === "zh")!.body).toBe(zh.body);
     expect(admin).toBeTruthy();
   });
+
+  test("a revision stored before the check is not restored", async () => {
+    const release = await db.release.findFirstOrThrow({ where: { status: "DRAFT" }, include: { revisions: true } });
+    const old = release.revisions.find((r) => r.locale === "zh")!;
+    const body = JSON.stringify({ type: "doc", content: [{ type: "script", content: [{ type: "text", text: "x" }] }] });
+    const legacy = await db.revision.create({
+      data: { ...old, id: undefined, number: 999, body, createdAt: undefined },
+    });
+    const result = await releases.restoreRevisionAction(release.id, legacy.id, release.version);
+    expect(result).toEqual({ ok: false, code: "body_unsupported", params: { item: "script", block: 1 } });
+    expect((await db.release.findUniqueOrThrow({ where: { id: release.id } })).version).toBe(release.version);
+  });
 });
