@@ -4,6 +4,8 @@
 // steps); past it, what is left becomes one coarse "changed block" (removed then added), so no input
 // can cost more than the budget in time, and memory stays O(N + M) (plus O(sqrt(budget)) per split).
 
+import { Budget, middleSnake } from "./middle-snake";
+
 export type DiffOp =
   | { kind: "same"; a: number; b: number; length: number }
   | { kind: "removed"; a: number; length: number }
@@ -27,18 +29,6 @@ export const DEFAULT_MAX_WORK = 1_000_000;
 
 /** A range [aLo, aHi) × [bLo, bHi) still to be compared, or a run already known to be equal. */
 type Task = { range: [aLo: number, aHi: number, bLo: number, bHi: number] } | { done: DiffOp };
-
-class Budget {
-  work = 0;
-  exhausted = false;
-  constructor(readonly max: number) {}
-  /** Spends one step; false once the budget is gone. */
-  spend(): boolean {
-    if (this.work >= this.max) return !(this.exhausted = true);
-    this.work++;
-    return true;
-  }
-}
 
 export function diffSequences<T>(a: ArrayLike<T>, b: ArrayLike<T>, options: DiffOptions<T> = {}): SequenceDiff {
   const eq = options.equals ?? Object.is;
@@ -74,84 +64,6 @@ export function diffSequences<T>(a: ArrayLike<T>, b: ArrayLike<T>, options: Diff
     }
   }
   return { ops: normalize(raw), exact: !budget.exhausted, work: budget.work };
-}
-
-/**
- * The point where a shortest edit path crosses the middle of its length, searched from both ends at
- * once (diff-match-patch's "bisect" formulation). null when the budget runs out first (the budget is
- * then marked exhausted), or when the two ranges have nothing in common.
- */
-function middleSnake(
-  same: (i: number, j: number) => boolean,
-  budget: Budget,
-  aLo: number,
-  aHi: number,
-  bLo: number,
-  bHi: number,
-): [number, number] | null {
-  const n = aHi - aLo;
-  const m = bHi - bLo;
-  const full = Math.ceil((n + m) / 2);
-  // D rounds cost at least D²/2 steps, so D never exceeds sqrt(2·budget): the arrays need no more.
-  const maxD = Math.min(full, Math.ceil(Math.sqrt(2 * (budget.max - budget.work))) + 1);
-  const offset = maxD + 1;
-  const size = 2 * offset + 1;
-  const forward = new Int32Array(size).fill(-1);
-  const backward = new Int32Array(size).fill(-1);
-  forward[offset + 1] = 0;
-  backward[offset + 1] = 0;
-  const delta = n - m;
-  const odd = (delta & 1) !== 0;
-  // Diagonals that ran off the grid are skipped from then on: [from the start, from the end].
-  let fStart = 0;
-  let fEnd = 0;
-  let bStart = 0;
-  let bEnd = 0;
-  for (let d = 0; d < maxD; d++) {
-    for (let k = -d + fStart; k <= d - fEnd; k += 2) {
-      if (!budget.spend()) return null;
-      const i = offset + k;
-      let x = k === -d || (k !== d && forward[i - 1]! < forward[i + 1]!) ? forward[i + 1]! : forward[i - 1]! + 1;
-      let y = x - k;
-      while (x < n && y < m && same(aLo + x, bLo + y)) {
-        x++;
-        y++;
-      }
-      if (budget.exhausted) return null;
-      forward[i] = x;
-      if (x > n) fEnd += 2;
-      else if (y > m) fStart += 2;
-      else if (odd) {
-        const j = offset + delta - k;
-        if (j >= 0 && j < size && backward[j] !== -1 && x >= n - backward[j]!) return [aLo + x, bLo + y];
-      }
-    }
-    for (let k = -d + bStart; k <= d - bEnd; k += 2) {
-      if (!budget.spend()) return null;
-      const i = offset + k;
-      let x = k === -d || (k !== d && backward[i - 1]! < backward[i + 1]!) ? backward[i + 1]! : backward[i - 1]! + 1;
-      let y = x - k;
-      while (x < n && y < m && same(aHi - x - 1, bHi - y - 1)) {
-        x++;
-        y++;
-      }
-      if (budget.exhausted) return null;
-      backward[i] = x;
-      if (x > n) bEnd += 2;
-      else if (y > m) bStart += 2;
-      else if (!odd) {
-        const j = offset + delta - k;
-        if (j >= 0 && j < size && forward[j] !== -1) {
-          const fx = forward[j]!;
-          if (fx >= n - x) return [aLo + fx, bLo + fx - (j - offset)];
-        }
-      }
-    }
-  }
-  // Searched every D up to (N+M)/2 from both ends without meeting: nothing in common, the coarse
-  // answer is exact. Stopped earlier by the budget-derived cap: not exact.
-  if (maxD < full) budget.exhausted = true;
-  return null;
 }
 
 /** Merges neighbours of one kind; in each changed region, what was removed comes before what was added. */
