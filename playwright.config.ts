@@ -10,6 +10,9 @@ const DB_FILE = `/tmp/newsroom-e2e-${PORT}.db`;
 const MEDIA_DIR = `/tmp/newsroom-e2e-media-${PORT}`;
 // The server's JSON request log goes here, not to the console (the reporter names it on failure).
 const SERVER_LOG = (process.env.E2E_SERVER_LOG ??= `/tmp/newsroom-e2e-server-${PORT}.log`);
+// The demo accounts' password, set explicitly: without it the seed generates one (README, "Demo
+// accounts"). Set here, the tests (tests/e2e/support.ts) and the server agree on it.
+const DEMO_PASSWORD = (process.env.DEMO_PASSWORD ||= "e2e-demo-password");
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -35,6 +38,7 @@ export default defineConfig({
       PORT: String(PORT),
       DATABASE_URL: `file:${DB_FILE}`,
       MEDIA_DIR,
+      DEMO_PASSWORD,
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_ENV: "production",
     },

@@ -30,7 +30,7 @@ const { values: args } = parseArgs({
 const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
 if (!(DURATION > 0) || !(CONNECTIONS > 0)) throw new Error("--duration and --connections must be positive numbers");
-const PASSWORD = process.env.DEMO_PASSWORD ?? "newsroom-demo";
+const PASSWORD = process.env.DEMO_PASSWORD || "bench-load-password";
 const PG_URL = process.env.TEST_DATABASE_URL;
 const ENGINE = PG_URL ? "postgresql" : "sqlite";
 const RUN = Date.now().toString(36);
@@ -380,6 +380,7 @@ async function main(): Promise<boolean> {
         SITE_URL: base,
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
+        DEMO_PASSWORD: PASSWORD,
       },
       stdio: ["ignore", "pipe", "inherit"],
       detached: true, // own process group: the whole tree stops with it

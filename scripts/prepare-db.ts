@@ -5,8 +5,20 @@ import { createDb } from "../src/server/db/client";
 import { migrate } from "../src/server/db/migrate";
 import { isPostgresUrl, parseEnv } from "../src/server/env";
 import { ensureSearchIndex } from "../src/server/search";
-import { DEFAULT_DEMO_PASSWORD, isEmpty, seedDemo } from "../src/server/seed/demo";
+import { generatePassword } from "../src/server/auth/password";
+import { isEmpty, seedDemo } from "../src/server/seed/demo";
 import { DEMO_USERS } from "../src/server/seed/demo-content";
+
+function printDemoAccounts(generated: string | null) {
+  console.log("Seeded demo content. Demo accounts:");
+  for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(10)} ${u.email}`);
+  if (!generated) {
+    console.log("Their password is $DEMO_PASSWORD.");
+    return;
+  }
+  console.log(`Their password, generated for this database and shown only now: ${generated}`);
+  console.log("Set another one with `npm run user:password -- --email admin@example.com` (or --generate).");
+}
 
 async function main() {
   let env;
@@ -27,13 +39,9 @@ async function main() {
       if (await isEmpty(db)) console.log("Empty database: create the first admin with `npm run user:create`.");
       return;
     }
-    const password = env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
-    if (await seedDemo(db, password)) {
-      console.log(
-        "Seeded demo content. Demo accounts (password: " + (env.DEMO_PASSWORD ? "$DEMO_PASSWORD" : password) + "):",
-      );
-      for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(10)} ${u.email}`);
-    }
+    // No password known to the world: one generated for this database, shown once, unless set.
+    const password = env.DEMO_PASSWORD ?? generatePassword();
+    if (await seedDemo(db, password)) printDemoAccounts(env.DEMO_PASSWORD ? null : password);
   } finally {
     await db.$disconnect();
   }

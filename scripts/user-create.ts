@@ -2,7 +2,6 @@
 // Creates an account on the configured database (SQLite or PostgreSQL). Without --password-stdin it
 // prompts for the password twice, without echo.
 import "dotenv/config";
-import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { createUserSchema } from "../src/domain/auth/schemas";
 import enValidation from "../locales/en/validation.json";
@@ -10,29 +9,10 @@ import { insertUser } from "../src/server/auth/users";
 import { createDb } from "../src/server/db/client";
 import { migrate } from "../src/server/db/migrate";
 import { parseEnv } from "../src/server/env";
+import { readPassword } from "./lib/password-input";
 
 const USAGE =
   'usage: npm run user:create -- --email EMAIL --name "NAME" --role admin|editor|translator [--locale zh|en] [--password-stdin]';
-
-async function readStdin(): Promise<string> {
-  let data = "";
-  for await (const chunk of process.stdin) data += chunk;
-  return data.replace(/\r?\n$/, "");
-}
-
-function prompt(question: string): Promise<string> {
-  return new Promise((resolve) => {
-    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-    const write = (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput.bind(rl);
-    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) =>
-      write(s.startsWith(question) ? s : "");
-    rl.question(question, (answer) => {
-      rl.close();
-      process.stdout.write("\n");
-      resolve(answer);
-    });
-  });
-}
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -48,16 +28,8 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  let password: string;
-  if (values["password-stdin"]) {
-    password = await readStdin();
-  } else {
-    password = await prompt("Password: ");
-    if ((await prompt("Repeat password: ")) !== password) {
-      console.error("Passwords do not match.");
-      return 1;
-    }
-  }
+  const password = await readPassword(values["password-stdin"]);
+  if (password === null) return 1;
   const parsed = createUserSchema.safeParse({
     email: values.email,
     displayName: values.name,

@@ -13,6 +13,8 @@ export interface AuditInput {
   toStatus?: string;
   detail?: unknown;
   ip?: string | null;
+  /** when it happened; the database's clock when omitted */
+  at?: Date;
 }
 
 export async function recordAudit(client: Pick<Db, "auditEvent">, event: AuditInput): Promise<void> {
@@ -26,6 +28,7 @@ export async function recordAudit(client: Pick<Db, "auditEvent">, event: AuditIn
       toStatus: event.toStatus ?? null,
       detail: event.detail === undefined ? null : JSON.stringify(event.detail),
       ip: event.ip?.slice(0, 64) ?? null,
+      ...(event.at ? { createdAt: event.at } : {}),
     },
   });
 }

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
-import { DEMO, signIn } from "./support";
+import { DEMO, DEMO_PASSWORD, signIn } from "./support";
 
 // CSRF, session fixation, and hostile input at the edges: each gets a clear 4xx and changes nothing.
 
@@ -39,7 +39,7 @@ test.describe("CSRF: server actions refuse other origins", () => {
     baseURL,
   }) => {
     const fields = Object.fromEntries(await loginFormFields(page));
-    Object.assign(fields, { email: DEMO.editor, password: process.env.DEMO_PASSWORD ?? "newsroom-demo" });
+    Object.assign(fields, { email: DEMO.editor, password: DEMO_PASSWORD });
     const before = counts().sessions;
     const foreign = await request.post("/admin/login", {
       multipart: fields,

@@ -1,6 +1,7 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 
-export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? "newsroom-demo";
+/** Set by playwright.config.ts for the test server; there is no default demo password. */
+export const DEMO_PASSWORD = process.env.DEMO_PASSWORD!;
 
 export const DEMO = {
   admin: "admin@example.com",

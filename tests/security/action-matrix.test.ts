@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { readdirSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, test, vi } from "vitest";
 import { textToDoc } from "../../src/domain/release/content";
+import { hashPassword, verifyPassword } from "../../src/server/auth/password";
 import { SESSION_COOKIE, createSession } from "../../src/server/auth/sessions";
 import { createRelease, runWorkflow, saveContent } from "../../src/server/releases/lifecycle";
 import { resetDb, testDb } from "../support/db";
@@ -62,14 +63,22 @@ const snapshot = async (id: string) => {
   return JSON.stringify([r.version, r.status, r.contents.map((c) => c.fingerprint).sort(), r.publications.length]);
 };
 
+const PASSWORD = "the matrix password";
+let resetTarget: string;
+
 beforeAll(async () => {
   await resetDb();
+  const passwordHash = await hashPassword(PASSWORD);
   for (const role of ["ADMIN", "EDITOR", "TRANSLATOR"] as const) {
     const u = await db.user.create({
-      data: { email: `${role.toLowerCase()}@matrix.test`, displayName: role, role, passwordHash: "x" },
+      data: { email: `${role.toLowerCase()}@matrix.test`, displayName: role, role, passwordHash },
     });
     users[role] = { id: u.id, token: (await createSession(db, u.id)).token };
   }
+  // Someone whose password an administrator may reset (resetting ends their sessions, not ours).
+  resetTarget = (
+    await db.user.create({ data: { email: "target@matrix.test", displayName: "T", role: "EDITOR", passwordHash } })
+  ).id;
 });
 
 type Release = Awaited<ReturnType<typeof releaseIn>>;
@@ -160,7 +169,16 @@ describe("user and account actions × visitor", () => {
   };
   const ADMIN_ONLY = { anonymous: false, TRANSLATOR: false, EDITOR: false, ADMIN: true };
 
-  const ACTIONS: Record<string, { run: (who: Who) => Promise<unknown>; allowed: Record<Who, boolean> }> = {
+  const user = (id: string) => db.user.findUniqueOrThrow({ where: { id } });
+  // run: the call; allowed: who may; changed: proof the allowed call did its work (and the refused one did not)
+  const ACTIONS: Record<
+    string,
+    {
+      run: (who: Who) => Promise<unknown>;
+      allowed: Record<Who, boolean>;
+      changed?: (who: Who) => Promise<boolean>;
+    }
+  > = {
     createUserAction: {
       run: (who) =>
         usersModule.createUserAction(
@@ -182,10 +200,15 @@ describe("user and account actions × visitor", () => {
       run: () => usersModule.setDisabledAction({}, form({ userId: users.TRANSLATOR.id, disabled: "false" })),
       allowed: ADMIN_ONLY,
     },
-    resetPasswordAction: {
+    "resetPasswordAction unknown user": {
       run: () =>
         usersModule.resetPasswordAction({}, form({ userId: users.EDITOR.id + "-nobody", password: "a long password" })),
       allowed: NOBODY, // unknown user: refused for admins too (not_found), forbidden for others
+    },
+    resetPasswordAction: {
+      run: (who) => usersModule.resetPasswordAction({}, form({ userId: resetTarget, password: `reset by ${who}!` })),
+      allowed: ADMIN_ONLY,
+      changed: async (who) => verifyPassword(`reset by ${who}!`, (await user(resetTarget)).passwordHash),
     },
     setLanguageAction: {
       run: () => account.setLanguageAction({}, form({ locale: "zh" })),
@@ -211,7 +234,7 @@ describe("user and account actions × visitor", () => {
       },
       allowed: ALL_ROLES,
     },
-    changePasswordAction: {
+    "changePasswordAction wrong current password": {
       run: () =>
         account.changePasswordAction(
           {},
@@ -219,27 +242,39 @@ describe("user and account actions × visitor", () => {
         ),
       allowed: NOBODY, // wrong current password for everyone; forbidden when signed out
     },
+    changePasswordAction: {
+      // the right current password; the new one is the same, so the next case can sign in with it
+      run: () =>
+        account.changePasswordAction(
+          {},
+          form({ currentPassword: PASSWORD, newPassword: PASSWORD, confirmPassword: PASSWORD }),
+        ),
+      allowed: ALL_ROLES,
+      changed: async (who) =>
+        (await db.auditEvent.count({
+          where: { action: "user.password_changed", actorId: who === "anonymous" ? "-" : users[who].id },
+        })) > 0,
+    },
   };
 
   test("the tables list every exported server action", async () => {
-    const appDir = path.join(process.cwd(), "src/app");
-    const exported: string[] = [];
+    // Every module under src/ that starts with "use server" exports server actions.
     const walk = (dir: string): string[] =>
-      readdirSync(dir).flatMap((e) =>
-        statSync(path.join(dir, e)).isDirectory()
-          ? walk(path.join(dir, e))
-          : e === "actions.ts"
-            ? [path.join(dir, e)]
-            : [],
-      );
-    for (const file of walk(appDir)) {
+      readdirSync(dir).flatMap((e) => {
+        const file = path.join(dir, e);
+        if (statSync(file).isDirectory()) return e === "generated" ? [] : walk(file);
+        return /\.tsx?$/.test(e) && /^["']use server["']/.test(readFileSync(file, "utf8")) ? [file] : [];
+      });
+    const exported: string[] = [];
+    for (const file of walk(path.join(process.cwd(), "src"))) {
       const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
       exported.push(...Object.keys(mod).filter((k) => typeof mod[k] === "function"));
     }
+    expect(exported.length).toBeGreaterThan(10);
     const covered = new Set([
       ...Object.keys(WORKFLOW).map((k) => k.split(" ")[0]!),
       "createReleaseAction",
-      ...Object.keys(ACTIONS),
+      ...Object.keys(ACTIONS).map((k) => k.split(" ")[0]!),
       // Public by nature, tested end to end: signing in, choosing the sign-in page language, signing out.
       "signInAction",
       "chooseLoginLanguageAction",
@@ -253,9 +288,11 @@ describe("user and account actions × visitor", () => {
   );
   test.each(cases)("$action as $who → allowed: $allowed", async ({ action, who, allowed }) => {
     actAs(who);
-    const result = (await ACTIONS[action]!.run(who)) as { ok?: boolean; error?: string };
+    const spec = ACTIONS[action]!;
+    const result = (await spec.run(who)) as { ok?: boolean; error?: string };
     expect(result.ok ?? false, JSON.stringify(result)).toBe(allowed);
-    const adminOnly = ACTIONS[action]!.allowed === ADMIN_ONLY || action === "resetPasswordAction";
+    const adminOnly = spec.allowed === ADMIN_ONLY || action.startsWith("resetPasswordAction");
     if (who === "anonymous" || (adminOnly && who !== "ADMIN")) expect(result.error).toBe("forbidden");
+    if (spec.changed) expect(await spec.changed(who)).toBe(allowed);
   });
 });

@@ -147,6 +147,7 @@ describe(`fuzzed server actions (${RUNS} runs each)`, () => {
     ["resetPasswordAction", formLike.map((f) => () => users.resetPasswordAction({}, toForm(f)))],
     ["setLanguageAction", formLike.map((f) => () => account.setLanguageAction({}, toForm(f)))],
     ["changePasswordAction", formLike.map((f) => () => account.changePasswordAction({}, toForm(f)))],
+    ["signInAction", formLike.map((f) => () => account.signInAction({}, toForm(f)))],
   ];
 
   test.each(cases)("%s never throws on generated input", async (_name, arbitrary) => {

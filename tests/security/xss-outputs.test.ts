@@ -41,13 +41,32 @@ const ALLOWED_TAGS = new Set([
 ]);
 let checked = 0;
 
+/** The text a browser shows for an escaped fragment: tags dropped, entities decoded. */
+const textOf = (html: string) =>
+  html
+    .replace(/<[^>]*>/g, "")
+    .replace(/&#x([0-9a-f]+);/gi, (_m, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_m, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+
+/** The payload reached the output as text: the field was rendered (a renamed field fails here). */
+function assertShown(html: string, payload: string, where: string) {
+  expect(textOf(html), `${where} does not show the payload`).toContain(payload);
+}
+
 function assertInert(html: string, where: string) {
   checked++;
   for (const [, tag, attrs] of html.matchAll(/<([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>/g)) {
     expect(ALLOWED_TAGS.has(tag!.toLowerCase()), `${where}: <${tag}> in ${html.slice(0, 200)}`).toBe(true);
     for (const [, name, value] of attrs!.matchAll(/\s([^\s=]+)\s*=\s*"([^"]*)"/g)) {
       expect(["href", "rel", "class", "lang"], `${where}: attribute ${name}`).toContain(name!.toLowerCase());
-      if (name === "href") expect(value!, `${where}: href`).toMatch(/^(https?:\/\/|mailto:|\/(?!\/))/i);
+      if (name === "href") {
+        expect(value!, `${where}: href`).toMatch(/^(https?:\/\/|mailto:|\/(?![/\\]))/i);
+        expect(value!, `${where}: href`).not.toMatch(/[\\\s]|evil\.example/);
+      }
     }
     expect(attrs!.replace(/\s([^\s=]+)\s*=\s*"[^"]*"/g, "").trim(), `${where}: unquoted attributes`).toBe("");
   }
@@ -65,6 +84,7 @@ describe("stored rich text → HTML", () => {
     assertInert(html, "renderSafeHtml");
     expect(html).toContain("&lt;script&gt;window.__xss=1&lt;/script&gt;");
     expect(html).toContain('<a href="https://ok.example/" rel="noopener noreferrer">safe</a>');
+    for (const payload of TEXT_PAYLOADS) assertShown(html, payload, "renderSafeHtml");
     for (const href of HOSTILE_HREFS) expect(html).not.toContain(`href="${href}`);
   });
 
@@ -73,6 +93,7 @@ describe("stored rich text → HTML", () => {
     assertInert(html, "RichText");
     expect(html).not.toMatch(/href="(javascript|vbscript|data):/i);
     expect(html).toContain("&lt;script&gt;window.__xss=1&lt;/script&gt;");
+    for (const payload of TEXT_PAYLOADS) assertShown(html, payload, "RichText");
   });
 });
 
@@ -87,10 +108,9 @@ describe.each(TEXT_PAYLOADS.map((p, i) => [i, p] as const))("payload #%i", (_i, 
   test("search highlighting escapes around the hit", () => {
     const q = parseQuery("script window");
     const marks = q.ok ? q.marks : { words: [], cjk: [] };
-    assertInert(
-      renderToStaticMarkup(createElement(Highlighted, { segments: highlight(payload, marks) })),
-      "Highlighted",
-    );
+    const html = renderToStaticMarkup(createElement(Highlighted, { segments: highlight(payload, marks) }));
+    assertInert(html, "Highlighted");
+    assertShown(html, payload, "Highlighted");
   });
 
   test("admin diff view escapes both sides", () => {
@@ -101,7 +121,8 @@ describe.each(TEXT_PAYLOADS.map((p, i) => [i, p] as const))("payload #%i", (_i, 
       }),
     );
     assertInert(html, "DiffList");
-    if (payload.includes("<")) expect(html).toContain("&lt;");
+    assertShown(html, payload, "DiffList");
+    assertShown(html, "before", "DiffList");
   });
 });
 

@@ -35,6 +35,9 @@ export const HOSTILE_HREFS = [
   "vbscript:msgbox(37)",
   "//evil.example/x",
   "\u0000javascript:window.__xss=38",
+  "/\\evil.example/backslash",
+  "https://gov.example@evil.example/credentials",
+  "/%2F%2Fevil.example/encoded",
 ] as const;
 
 /** A tiptap document that abuses every extension point: links, unknown nodes, attributes. */
@@ -72,6 +75,38 @@ export function hostileDoc(): unknown {
         content: [
           text("https://ok.example/?q=<script>"),
           { type: "text", text: "safe", marks: [{ type: "link", attrs: { href: "https://ok.example/" } }] },
+        ],
+      },
+    ],
+  };
+}
+
+/**
+ * The payloads as a document the editor's schema accepts (rich-text-schema.ts): text in every
+ * kind of block and in a link, which is what a save can store today. hostileDoc() is refused by
+ * every save and import; it stands for bodies stored before that check, which the renderers must
+ * still neutralise.
+ */
+export function storableHostileDoc(): unknown {
+  const text = (t: string) => ({ type: "text", text: t });
+  return {
+    type: "doc",
+    content: [
+      ...TEXT_PAYLOADS.map((p) => ({ type: "paragraph", content: [text(p)] })),
+      { type: "heading", attrs: { level: 2 }, content: [text(TEXT_PAYLOADS[0])] },
+      {
+        type: "bulletList",
+        content: [{ type: "listItem", content: [{ type: "paragraph", content: [text(TEXT_PAYLOADS[2])] }] }],
+      },
+      { type: "blockquote", content: [{ type: "paragraph", content: [text(TEXT_PAYLOADS[3])] }] },
+      {
+        type: "paragraph",
+        content: [
+          {
+            type: "text",
+            text: TEXT_PAYLOADS[4],
+            marks: [{ type: "bold" }, { type: "link", attrs: { href: "https://ok.example/?q=<script>" } }],
+          },
         ],
       },
     ],

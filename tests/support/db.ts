@@ -24,7 +24,7 @@ const TABLES = [
   "Category",
   "Media",
   "Session",
-  "LoginThrottle",
+  "AuthThrottle",
   "User",
 ] as const;
 

@@ -1,26 +1,18 @@
 "use client";
-import Image from "@tiptap/extension-image";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
-import StarterKit from "@tiptap/starter-kit";
 import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { MediaPicker } from "@/components/media/media-picker";
 import { safeHref } from "@/components/site/rich-text";
-import { parseDoc } from "@/domain/release/content";
+import { EMPTY_DOC, parseDoc, type Doc } from "@/domain/release/content";
+import { checkDoc, editorExtensions } from "@/domain/release/rich-text-schema";
+import { UnsupportedBody } from "./unsupported-body";
 
 // The tiptap editor for release bodies: paragraphs, headings, bold, italic, lists, links, quotes,
 // images from our media library. Pasted HTML is parsed against this schema, so Word/web structure
-// survives and styles do not; pasted images survive only when they are already our media.
-
-const extensions = [
-  StarterKit.configure({
-    heading: { levels: [2, 3, 4] },
-    code: false,
-    codeBlock: false,
-    link: { openOnClick: false, autolink: true, isAllowedUri: (url) => safeHref(url) !== null },
-  }),
-  Image.extend({ parseHTML: () => [{ tag: 'img[src^="/media/"]' }] }).configure({ inline: false, allowBase64: false }),
-];
+// survives and styles do not; pasted images survive only when they are already our media. The
+// extension list lives in src/domain/release/rich-text-schema.ts: the server checks every save
+// against the same schema.
 
 export interface RichTextEditorProps {
   label: string;
@@ -45,9 +37,12 @@ export function RichTextEditor({
   locale = "zh",
 }: RichTextEditorProps) {
   const labelId = useId();
+  // A body the schema refuses is never loaded into tiptap (it would drop what it does not know).
+  const [problem, setProblem] = useState(() => checkDoc(parseDoc(value)));
   const editor = useEditor({
-    extensions,
-    content: parseDoc(value),
+    extensions: editorExtensions,
+    content: problem ? EMPTY_DOC : parseDoc(value),
+    editable: !problem,
     immediatelyRender: false,
     editorProps: {
       attributes: {
@@ -62,9 +57,18 @@ export function RichTextEditor({
     onUpdate: ({ editor: e }) => onChange(JSON.stringify(e.getJSON())),
   });
 
+  const load = (doc: Doc, emitUpdate: boolean) => {
+    const found = checkDoc(doc);
+    setProblem(found);
+    editor?.setEditable(!found);
+    editor?.commands.setContent(found ? EMPTY_DOC : doc, { emitUpdate });
+  };
+
   useEffect(() => {
-    if (editor && resetKey > 0) editor.commands.setContent(parseDoc(value), { emitUpdate: false });
-    // Only an explicit reset replaces the content; typing must not loop back into the editor.
+    // Only an explicit reset replaces the content; typing must not loop back into the editor. The
+    // reset comes from outside (restore, use theirs), so its check result is state set here.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (editor && resetKey > 0) load(parseDoc(value), false);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editor, resetKey]);
 
@@ -73,8 +77,16 @@ export function RichTextEditor({
       <span className="label" id={labelId}>
         {label}
       </span>
-      {editor && <Toolbar editor={editor} locale={locale} />}
-      <EditorContent editor={editor} className="editor-frame" />
+      {problem ? (
+        <UnsupportedBody
+          doc={parseDoc(value)}
+          problem={problem}
+          onReplace={editor ? (doc) => load(doc, true) : undefined}
+        />
+      ) : (
+        editor && <Toolbar editor={editor} locale={locale} />
+      )}
+      <EditorContent editor={editor} className="editor-frame" hidden={!!problem} />
     </div>
   );
 }

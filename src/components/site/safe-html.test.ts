@@ -32,9 +32,10 @@ describe.each(renderers)("%s", (_name, render) => {
     [
       "external link",
       doc(link('https://example.org/?a=1&b="2"')),
-      'href="https://example.org/?a=1&amp;b=&quot;2&quot;" rel="noopener noreferrer"',
+      'href="https://example.org/?a=1&amp;b=%222%22" rel="noopener noreferrer"',
     ],
-    ["site-relative link", doc(link("/en/news")), '<a href="/en/news">x</a>'],
+    ["site-relative link: no rel", doc(link("/en/news")), '<a href="/en/news">x</a>'],
+    ["mailto link", doc(link("mailto:press@example.org")), 'href="mailto:press@example.org" rel="noopener noreferrer"'],
   ])("%s", (_case, input, expected) => {
     const html = render(input);
     if (expected) expect(html).toContain(expected);
@@ -50,6 +51,26 @@ describe.each(renderers)("%s", (_name, render) => {
     "data:text/html,<script>alert(1)</script>",
     "vbscript:msgbox(1)",
     "//evil.example/x",
+    "/\\evil.example",
+    "/\\/evil.example",
+    "\\\\evil.example",
+    "/\t/evil.example",
+    "/\n/evil.example",
+    " //evil.example",
+    "\u3000//evil.example",
+    "/%2F/evil.example",
+    "/%2fevil.example",
+    "/%5Cevil.example",
+    "/%09/evil.example",
+    "https:/\\evil.example",
+    "https://\\evil.example",
+    "https://agency.gov@evil.example/",
+    "https://user:pw@evil.example/",
+    "http:evil.example",
+    "https:///",
+    "mailto:",
+    "mailto:?subject=x",
+    "/a b",
   ])("link %j is dropped, its text kept", (href) => {
     const html = render(doc(link(href)));
     expect(html).toBe("<p>x</p>");
@@ -57,7 +78,13 @@ describe.each(renderers)("%s", (_name, render) => {
 });
 
 test.each([
-  ["https://a.example", "https://a.example"],
+  ["https://a.example", "https://a.example/"],
+  ["HTTPS://A.Example/Path?q=1#x", "https://a.example/Path?q=1#x"],
+  ["https://例子.中国/新闻", "https://xn--fsqu00a.xn--fiqs8s/%E6%96%B0%E9%97%BB"],
+  ["/zh/news/a-b?x=1#top", "/zh/news/a-b?x=1#top"],
+  ["/en/../zh", "/zh"],
+  ["  /zh  ", "/zh"],
+  ["/zh/%E6%96%B0", "/zh/%E6%96%B0"],
   ["mailto:press@example.org", "mailto:press@example.org"],
   ["/zh", "/zh"],
   ["ftp://x", null],

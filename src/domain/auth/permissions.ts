@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   "release.withdraw": ["ADMIN", "EDITOR"],
   "media.upload": ["ADMIN", "EDITOR", "TRANSLATOR"],
   "audit.read": ["ADMIN", "EDITOR"],
+  /** failed sign-ins and password checks in the audit log */
+  "audit.security": ["ADMIN"],
   "users.manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 

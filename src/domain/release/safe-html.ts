@@ -1,11 +1,15 @@
 // The allow-list for stored rich text (tiptap JSON), independent of how it is emitted: RichText
 // turns the tree into React elements for pages, renderSafeHtml into an HTML string for feeds and
 // the API. Unknown nodes keep only their text, unknown marks are dropped, attributes are never
-// copied from the document (only safe link hrefs), links must be http(s), mailto or site-relative.
+// copied from the document (only safe link hrefs, safe-href.ts), links must be http(s), mailto or
+// site-relative, and off-site ones get rel="noopener noreferrer".
 // Images render only when their src is one of our media URLs; src and srcset are rebuilt from the
 // media id, width/height must be sane integers, the alt text is escaped like all text.
 import { ALT_MAX, mediaSrcset, mediaUrl, parseMediaSrc, pixelSize } from "@/domain/media/urls";
 import type { DocNode } from "@/domain/release/content";
+import { isOffSite, safeHref } from "./safe-href";
+
+export { safeHref };
 
 export type SafeTag =
   | "p"
@@ -29,18 +33,6 @@ export type SafeTag =
   | "img";
 export type SafeNode = string | { tag: SafeTag; attrs?: Record<string, string>; children: SafeNode[] };
 
-const SAFE_HREF = /^(https?:\/\/|mailto:|\/(?!\/))/i;
-
-export function safeHref(href: unknown): string | null {
-  if (typeof href !== "string") return null;
-  const trimmed = href.trim();
-  // Control characters and whitespace inside a scheme are how "java\tscript:" slips through.
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  if (/[\u0000-\u001f\u007f]/.test(trimmed)) return null;
-  return SAFE_HREF.test(trimmed) ? trimmed : null;
-}
-
-const isExternal = (href: string) => /^https?:\/\//i.test(href);
 const el = (tag: SafeTag, children: SafeNode[] = []): SafeNode => ({ tag, children });
 
 const MARKS: Record<string, SafeTag> = { bold: "strong", italic: "em", underline: "u", strike: "s", code: "code" };
@@ -60,7 +52,7 @@ function withMarks(node: DocNode): SafeNode {
     else if (mark.type === "link") {
       const href = safeHref(mark.attrs?.href);
       if (href)
-        out = { tag: "a", attrs: isExternal(href) ? { href, rel: "noopener noreferrer" } : { href }, children: [out] };
+        out = { tag: "a", attrs: isOffSite(href) ? { href, rel: "noopener noreferrer" } : { href }, children: [out] };
     }
   }
   return out;

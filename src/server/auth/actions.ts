@@ -7,7 +7,16 @@ import { isLocale } from "@/i18n/settings";
 import { recordAudit } from "../audit";
 import { db } from "../db";
 import { clientIp } from "../request-info";
-import { clearSessionCookie, getActor, sessionToken, setSessionCookie, setUiLocaleCookie, userAgent } from "./current";
+import {
+  clearSessionCookie,
+  deviceCookie,
+  getActor,
+  sessionToken,
+  setDeviceCookie,
+  setSessionCookie,
+  setUiLocaleCookie,
+  userAgent,
+} from "./current";
 import { revokeSession } from "./sessions";
 import { signIn } from "./sign-in";
 import { changeOwnPassword, setOwnLocale } from "./users";
@@ -26,9 +35,15 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
     password: formString(formData, "password"),
   });
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
-  const result = await signIn(db(), { ...parsed.data, ip: await clientIp(), userAgent: await userAgent() });
+  const result = await signIn(db(), {
+    ...parsed.data,
+    ip: await clientIp(),
+    userAgent: await userAgent(),
+    device: await deviceCookie(),
+  });
   if (!result.ok) return formStateOf(result, "", values);
   await setSessionCookie(result.value.token);
+  await setDeviceCookie(result.value.device);
   await setUiLocaleCookie(result.value.user.locale);
   redirect(safeNext(formString(formData, "next")));
 }
@@ -55,7 +70,8 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
     confirmPassword: formString(formData, "confirmPassword"),
   });
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error) };
-  return formStateOf(await changeOwnPassword(db(), await getActor(), parsed.data), "account.passwordChanged");
+  const result = await changeOwnPassword(db(), await getActor(), parsed.data, { ip: await clientIp() });
+  return formStateOf(result, "account.passwordChanged");
 }
 
 export async function setLanguageAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -9,6 +9,7 @@ import { isLocale, type Locale } from "@/i18n/settings";
 import { db } from "../db";
 import { env } from "../env";
 import { requestIsHttps } from "../request-info";
+import { DEVICE_COOKIE, DEVICE_MAX_AGE_S } from "./device";
 import { ABSOLUTE_TIMEOUT_MS, SESSION_COOKIE, findSessionUser, type SessionUser } from "./sessions";
 
 // The data-access layer's view of "who is asking". Every admin page, server action and route
@@ -55,6 +56,21 @@ export async function setSessionCookie(token: string): Promise<void> {
     secure: await secureCookies(),
     path: "/",
     maxAge: Math.floor(ABSOLUTE_TIMEOUT_MS / 1000),
+  });
+}
+
+/** The device cookie (./device.ts): only sign-in reads it, so it is scoped to the admin paths. */
+export async function deviceCookie(): Promise<string | undefined> {
+  return (await cookies()).get(DEVICE_COOKIE)?.value;
+}
+
+export async function setDeviceCookie(value: string): Promise<void> {
+  (await cookies()).set(DEVICE_COOKIE, value, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: await secureCookies(),
+    path: "/admin",
+    maxAge: DEVICE_MAX_AGE_S,
   });
 }
 

@@ -7,10 +7,11 @@ import type { Db } from "../db/client";
 import { recordAudit } from "../audit";
 import { hashPassword, verifyPassword } from "./password";
 import { revokeUserSessions } from "./sessions";
+import { recordSuccess, reserveAttempt, throttleKey, waitMinutes } from "./throttle";
 
 // User administration. Every function checks the actor's permission itself and audits the change.
 
-export type UserErrorCode = "forbidden" | "not_found" | "email_taken" | "last_admin" | "wrong_password";
+export type UserErrorCode = "forbidden" | "not_found" | "email_taken" | "last_admin" | "wrong_password" | "throttled";
 export type UserResult<T = null> = Result<T, UserErrorCode>;
 
 const isAdmin = (actor: Actor | null): actor is Actor => !!actor && can(actor.role, "users.manage");
@@ -98,19 +99,48 @@ export async function resetPassword(
   return ok(null);
 }
 
-/** A user changes their own password; their other sessions end. */
+/**
+ * Sets an account's password from the command line (the operator, who needs no session): the
+ * account's sessions end, its sign-in delays are lifted, and the log records a reset by the system.
+ */
+export async function setPasswordByEmail(db: Db, email: string, password: string): Promise<UserResult> {
+  const user = await db.user.findUnique({ where: { email } });
+  if (!user) return fail("not_found");
+  await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
+  await revokeUserSessions(db, user.id);
+  const keys = [await throttleKey(db, "account", email), await throttleKey(db, "user", user.id)];
+  await db.authThrottle.deleteMany({ where: { key: { in: keys } } });
+  await recordAudit(db, { actorId: null, action: "user.password_reset", targetId: user.id, detail: { via: "cli" } });
+  return ok(null);
+}
+
+/**
+ * A user changes their own password; their other sessions end. The current password is checked
+ * under the same progressive delay as sign-in (keyed by the user), and every try is audited: a
+ * stolen session must not become a way to guess the password.
+ */
 export async function changeOwnPassword(
   db: Db,
   actor: Actor | null,
   input: { currentPassword: string; newPassword: string },
+  meta: { ip?: string | null } = {},
+  now = new Date(),
 ): Promise<UserResult> {
   if (!actor) return fail("forbidden");
   const user = await db.user.findUnique({ where: { id: actor.id } });
   if (!user) return fail("not_found");
-  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) return fail("wrong_password");
+  const keys = [await throttleKey(db, "user", actor.id)];
+  const reserved = await reserveAttempt(db, keys, now);
+  if (!reserved.ok) return fail("throttled", { params: { minutes: waitMinutes(reserved.waitMs) } });
+  const audit = { actorId: actor.id, targetId: actor.id, ip: meta.ip };
+  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+    await recordAudit(db, { ...audit, action: "user.password_change_failed" });
+    return fail("wrong_password");
+  }
+  await recordSuccess(db, keys);
   await db.user.update({ where: { id: actor.id }, data: { passwordHash: await hashPassword(input.newPassword) } });
   await revokeUserSessions(db, actor.id, actor.sessionId);
-  await recordAudit(db, { actorId: actor.id, action: "user.password_changed", targetId: actor.id });
+  await recordAudit(db, { ...audit, action: "user.password_changed" });
   return ok(null);
 }
 

@@ -1,4 +1,8 @@
 import { z } from "zod";
+import { emailSchema } from "@/domain/auth/schemas";
+import { SLUG_MAX, SLUG_PATTERN } from "@/domain/release/content";
+import { BODY_MAX_BYTES, SUMMARY_MAX, TITLE_MAX, bodyJsonSchema } from "@/domain/release/schemas";
+import { isCurrentHash } from "../auth/password";
 
 // The JSON export format, version 1 (docs/OPERATIONS.md). One object: accounts (with password
 // hashes: the file is sensitive), categories, releases with their working copies, live snapshots
@@ -8,16 +12,48 @@ import { z } from "zod";
 export const EXPORT_FORMAT = "newsroom-export";
 export const EXPORT_VERSION = 1;
 
+// Every field is checked as strictly as the app's own forms check it: an import must not be a way
+// around them (docs/OPERATIONS.md "Import"). Strings are bounded, slugs and emails well-formed,
+// bodies valid for the editor's schema (rich-text-schema.ts), password hashes made with exactly the
+// app's scrypt parameters.
 const date = z.iso.datetime({ offset: true }).transform((v) => new Date(v));
-const id = z.string().min(1).max(64);
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1-64 letters, digits, - or _");
 const locale = z.enum(["zh", "en"]);
+const bounded = (max: number) => z.string().max(max, `must be at most ${max} characters`);
+const required = (max: number) => bounded(max).refine((v) => v.trim().length > 0, "must not be empty");
+const slug = z.string().max(SLUG_MAX, `must be at most ${SLUG_MAX} characters`).regex(SLUG_PATTERN, "must be a slug");
+const fingerprint = z.string().regex(/^[a-f0-9]{64}$/, "must be a SHA-256 hex digest");
+const status = z.enum(["DRAFT", "TRANSLATED", "PUBLISHED"]);
+const count = z.number().int().min(1).max(1_000_000_000);
+const body = z.string().transform((value, ctx) => {
+  const parsed = bodyJsonSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const where =
+    issue.code === "custom" && issue.params
+      ? ` (${String(issue.params.item)} in block ${String(issue.params.block)})`
+      : "";
+  ctx.addIssue({ code: "custom", message: `${BODY_ERRORS[issue.message] ?? issue.message}${where}` });
+  return z.NEVER;
+});
+const BODY_ERRORS: Record<string, string> = {
+  body_too_large: "body is larger than 512 KB",
+  body_invalid: "body is not a tiptap document",
+  body_unsupported: "body holds content the editor does not support",
+};
 
 const userSchema = z.object({
   id,
-  email: z.string().min(3).max(320),
-  displayName: z.string().max(200),
+  email: z
+    .string()
+    .max(254)
+    .refine((v) => emailSchema.safeParse(v).data === v, "must be a valid lower-case email address"),
+  displayName: required(100),
   role: z.enum(["ADMIN", "EDITOR", "TRANSLATOR"]),
-  passwordHash: z.string().min(1).max(500),
+  passwordHash: z
+    .string()
+    .max(300)
+    .refine(isCurrentHash, "is not a scrypt hash with this app's parameters (scrypt$32768$8$1$salt$hash)"),
   locale,
   disabled: z.boolean(),
   createdAt: date,
@@ -26,27 +62,28 @@ const userSchema = z.object({
 
 const categorySchema = z.object({
   id,
-  slug: z.string().min(1).max(100),
-  nameZh: z.string(),
-  nameEn: z.string(),
-  position: z.number().int(),
+  slug,
+  nameZh: required(200),
+  nameEn: required(200),
+  position: z.number().int().min(-1_000_000).max(1_000_000),
 });
 
 const text = {
-  title: z.string(),
-  summary: z.string(),
-  body: z.string(),
-  bodyText: z.string(),
-  slug: z.string().min(1),
+  title: required(TITLE_MAX),
+  summary: bounded(SUMMARY_MAX),
+  body,
+  // Derived from the body on import (it is what search, diffs and the translator's panel read).
+  bodyText: bounded(BODY_MAX_BYTES),
+  slug,
 };
 
 const contentSchema = z.object({
   id,
   locale,
   ...text,
-  fingerprint: z.string(),
-  sourceFingerprint: z.string().nullable(),
-  sourceRevisionId: z.string().nullable(),
+  fingerprint,
+  sourceFingerprint: fingerprint.nullable(),
+  sourceRevisionId: id.nullable(),
   updatedAt: date,
 });
 
@@ -62,38 +99,38 @@ const publicationSchema = z.object({
 const revisionSchema = z.object({
   id,
   locale,
-  number: z.number().int().min(1),
+  number: count,
   ...text,
-  fingerprint: z.string(),
+  fingerprint,
   authorId: id,
   createdAt: date,
 });
 
 const releaseSchema = z.object({
   id,
-  status: z.enum(["DRAFT", "TRANSLATED", "PUBLISHED"]),
+  status,
   categoryId: id.nullable(),
   releaseDate: date.nullable(),
   featured: z.boolean(),
-  version: z.number().int().min(1),
+  version: count,
   authorId: id,
   createdAt: date,
   updatedAt: date,
-  contents: z.array(contentSchema),
-  publications: z.array(publicationSchema),
+  contents: z.array(contentSchema).max(2),
+  publications: z.array(publicationSchema).max(2),
   revisions: z.array(revisionSchema),
 });
 
 const auditEventSchema = z.object({
   id,
   actorId: id.nullable(),
-  action: z.string().min(1),
+  action: required(100),
   releaseId: id.nullable(),
-  targetId: z.string().nullable(),
-  fromStatus: z.string().nullable(),
-  toStatus: z.string().nullable(),
-  detail: z.string().nullable(),
-  ip: z.string().nullable(),
+  targetId: bounded(64).nullable(),
+  fromStatus: bounded(40).nullable(),
+  toStatus: bounded(40).nullable(),
+  detail: bounded(10_000).nullable(),
+  ip: bounded(64).nullable(),
   createdAt: date,
 });
 

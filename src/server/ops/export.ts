@@ -1,4 +1,5 @@
 import "server-only";
+import { docToPlainText, parseDoc } from "@/domain/release/content";
 import type { Db } from "../db/client";
 import { reindexSearch } from "../search";
 import { EXPORT_FORMAT, EXPORT_VERSION, exportSchema, type NewsroomExport } from "./export-format";
@@ -58,11 +59,48 @@ export async function exportContent(db: Db, now = new Date()) {
   );
 }
 
-/** Parses and validates an export (text); an OpsError names the first problems. */
+const RECORD_NAMES: Record<string, string> = {
+  users: "user",
+  categories: "category",
+  releases: "release",
+  contents: "working copy",
+  publications: "publication",
+  revisions: "revision",
+  auditEvents: "audit event",
+};
+
+/** "release ck… → working copy en → body" for a path into the file, so an error names its record. */
+export function describePath(json: unknown, path: readonly PropertyKey[]): string {
+  const parts: string[] = [];
+  let node: unknown = json;
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i]!;
+    const next = (node as Record<PropertyKey, unknown> | null)?.[key];
+    if (typeof key === "number" && typeof path[i - 1] === "string" && RECORD_NAMES[path[i - 1] as string]) {
+      parts.pop();
+      const record = (next ?? {}) as { id?: unknown; locale?: unknown; number?: unknown };
+      // Parts of a release are also named by language (and revision number).
+      const part = !["users", "categories", "releases", "auditEvents"].includes(path[i - 1] as string);
+      const name = [
+        typeof record.id === "string" ? record.id : `#${key + 1}`,
+        part && record.locale,
+        part && record.number,
+      ]
+        .filter((v) => typeof v === "string" || typeof v === "number")
+        .join(" ");
+      parts.push(`${RECORD_NAMES[path[i - 1] as string]} ${name}`);
+    } else parts.push(String(key));
+    node = next;
+  }
+  return parts.join(" → ") || "(root)";
+}
+
+/** Parses and validates an export (text); an OpsError names the first problems and their records. */
 export function parseExport(text: string): NewsroomExport {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // Lone UTF-16 surrogates are not text a database accepts: made well-formed like every input.
+    json = JSON.parse(text, (_key, value: unknown) => (typeof value === "string" ? value.toWellFormed() : value));
   } catch (error) {
     throw new OpsError(`Not a JSON file (${(error as Error).message}).`);
   }
@@ -75,9 +113,9 @@ export function parseExport(text: string): NewsroomExport {
   }
   const parsed = exportSchema.safeParse(json);
   if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+    const issues = parsed.error.issues.slice(0, 5).map((i) => `${describePath(json, i.path)}: ${i.message}`);
     const more = parsed.error.issues.length > 5 ? ` (and ${parsed.error.issues.length - 5} more)` : "";
-    throw new OpsError(`Invalid export: ${issues.join("; ")}${more}`);
+    throw new OpsError(`Invalid export, nothing was imported: ${issues.join("; ")}${more}`);
   }
   return parsed.data;
 }
@@ -114,9 +152,15 @@ async function assertEmpty(db: Db) {
 export async function importContent(db: Db, data: NewsroomExport): Promise<ImportReport> {
   await assertEmpty(db);
   const releases = data.releases;
-  const contents = releases.flatMap((r) => r.contents.map((c) => ({ ...c, releaseId: r.id })));
-  const publications = releases.flatMap((r) => r.publications.map((p) => ({ ...p, releaseId: r.id })));
-  const revisions = releases.flatMap((r) => r.revisions.map((v) => ({ ...v, releaseId: r.id })));
+  // The plain text is derived from the body, as every save derives it: never trusted from the file.
+  const derived = <T extends { body: string }>(row: T, releaseId: string) => ({
+    ...row,
+    bodyText: docToPlainText(parseDoc(row.body)),
+    releaseId,
+  });
+  const contents = releases.flatMap((r) => r.contents.map((c) => derived(c, r.id)));
+  const publications = releases.flatMap((r) => r.publications.map((p) => derived(p, r.id)));
+  const revisions = releases.flatMap((r) => r.revisions.map((v) => derived(v, r.id)));
   try {
     await db.$transaction(
       async (tx) => {

@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { fieldErrorsOf } from "@/domain/form";
+import { textSchema } from "@/domain/text";
 import { baseVersionSchema, contentInputSchema, releaseMetaSchema } from "@/domain/release/schemas";
 import { fail, ok, type Failure } from "@/domain/result";
 import type { ContentLocale } from "@/i18n/settings";
@@ -17,12 +18,17 @@ import { createRelease, restoreRevision, runWorkflow, saveContent } from "./life
 
 const idSchema = z.string().min(1).max(64);
 const originalSchema = contentInputSchema.and(releaseMetaSchema);
-const translationSchema = contentInputSchema.and(z.object({ sourceFingerprint: z.string().max(128).nullish() }));
+const translationSchema = contentInputSchema.and(z.object({ sourceFingerprint: textSchema().max(128).nullish() }));
 
-const invalid = (error?: z.ZodError): SaveResult => ({
-  ...fail("invalid_input"),
-  fieldErrors: error && fieldErrorsOf(error),
-});
+/** A refused input; a body the editor's schema refuses says what and where (body_unsupported). */
+function invalid(error?: z.ZodError): SaveResult {
+  const unsupported = error?.issues.find((i) => i.message === "body_unsupported");
+  const params = unsupported?.code === "custom" ? (unsupported.params as Record<string, string | number>) : undefined;
+  return {
+    ...(params ? fail("body_unsupported", { params }) : fail("invalid_input")),
+    fieldErrors: error && fieldErrorsOf(error),
+  };
+}
 
 /** A refused save as the form shows it: the slug field, or both texts when someone saved first. */
 async function refusedSave(result: Failure, releaseId: string, locale: ContentLocale): Promise<SaveResult> {

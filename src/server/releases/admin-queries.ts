@@ -86,8 +86,20 @@ export async function getRevision(db: Db, releaseId: string, id: string) {
 
 export const AUDIT_PAGE_SIZE = 50;
 
-export async function listAuditEvents(db: Db, page: number, releaseId?: string) {
-  const where = releaseId ? { releaseId } : {};
+/** Events only administrators see: what failed sign-ins and password checks left (docs/SECURITY.md). */
+export const SECURITY_AUDIT_ACTIONS = ["auth.sign_in_failed", "user.password_change_failed"];
+
+/** One page of the audit log, with the accounts the events name; security events only when asked. */
+export async function listAuditEvents(
+  db: Db,
+  page: number,
+  releaseId?: string,
+  options: { securityEvents?: boolean } = {},
+) {
+  const where = {
+    ...(releaseId ? { releaseId } : {}),
+    ...(options.securityEvents ? {} : { action: { notIn: SECURITY_AUDIT_ACTIONS } }),
+  };
   const [events, total] = await Promise.all([
     db.auditEvent.findMany({
       where,
@@ -98,7 +110,14 @@ export async function listAuditEvents(db: Db, page: number, releaseId?: string) 
     }),
     db.auditEvent.count({ where }),
   ]);
-  return { events, total, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
+  const targetIds = [...new Set(events.flatMap((e) => (e.targetId ? [e.targetId] : [])))];
+  const targets = await db.user.findMany({ where: { id: { in: targetIds } }, select: { id: true, email: true } });
+  const emails = new Map(targets.map((u) => [u.id, u.email]));
+  return {
+    events: events.map((e) => ({ ...e, targetEmail: e.targetId ? (emails.get(e.targetId) ?? null) : null })),
+    total,
+    pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
+  };
 }
 
 /** One language's current working copy, as the conflict view compares it with what the user typed. */

@@ -1,5 +1,7 @@
 import "server-only";
 import { can } from "@/domain/auth/permissions";
+import { parseDoc } from "@/domain/release/content";
+import { checkDoc } from "@/domain/release/rich-text-schema";
 import type { ContentInput } from "@/domain/release/schemas";
 import { transition, type WorkflowAction } from "@/domain/release/workflow";
 import type { Db } from "../db/client";
@@ -125,5 +127,8 @@ export async function restoreRevision(
   const revision = await db.revision.findFirst({ where: { id: revisionId, releaseId } });
   if (!revision) return { ok: false, code: "not_found" };
   const input = { title: revision.title, summary: revision.summary, body: revision.body, slug: revision.slug };
+  // A revision stored before bodies were checked against the editor's schema is not brought back.
+  const problem = checkDoc(parseDoc(revision.body));
+  if (problem) return { ok: false, code: "body_unsupported", params: { ...problem } };
   return saveContent(db, actor, releaseId, revision.locale, input, baseVersion);
 }

@@ -2,7 +2,8 @@
 import type { WorkflowError } from "@/domain/release/errors";
 import { fail, ok, type Result as AnyResult } from "@/domain/result";
 
-export type ReleaseErrorCode = WorkflowError | "not_found" | "conflict" | "slug_taken" | "original_missing";
+export type ReleaseErrorCode =
+  WorkflowError | "not_found" | "conflict" | "slug_taken" | "original_missing" | "body_unsupported";
 
 export type Result<T> = AnyResult<T, ReleaseErrorCode>;
 

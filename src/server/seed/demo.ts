@@ -10,8 +10,6 @@ import { DEMO_CATEGORIES, DEMO_RELEASES, DEMO_USERS, SAMPLE_RELEASE, type DemoTe
 
 // The demo seed goes through the same release operations as the app, so its data obeys the workflow.
 
-export const DEFAULT_DEMO_PASSWORD = "newsroom-demo";
-
 const input = (t: DemoText): ContentInput => ({
   title: t.title,
   summary: t.summary,
@@ -29,8 +27,11 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return users === 0 && releases === 0;
 }
 
-/** Seeds demo accounts, categories and releases in every workflow state. Returns false if the database has data. */
-export async function seedDemo(db: Db, password = DEFAULT_DEMO_PASSWORD, now = new Date()): Promise<boolean> {
+/**
+ * Seeds demo accounts (all with `password`), categories and releases in every workflow state.
+ * Returns false if the database has data.
+ */
+export async function seedDemo(db: Db, password: string, now = new Date()): Promise<boolean> {
   if (!(await isEmpty(db))) return false;
   const passwordHash = await hashPassword(password);
   const users: Record<string, Actor> = {};

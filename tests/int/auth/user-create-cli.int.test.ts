@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { beforeEach, expect, test } from "vitest";
+import { beforeEach, expect, test, vi } from "vitest";
 import { verifyPassword } from "../../../src/server/auth/password";
 import { resetDb, testDb } from "../../support/db";
 
@@ -12,6 +12,8 @@ const run = (args: string[], stdin: string) =>
     timeout: 60_000,
   });
 
+// Each case starts the command (a tsx start each): room for a busy machine.
+vi.setConfig({ testTimeout: 90_000 });
 beforeEach(() => resetDb());
 
 test("creates an admin from --password-stdin, once", async () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach, expect, test } from "vitest";
@@ -74,7 +74,7 @@ test("import refuses a non-empty database and invalid files, changing nothing", 
   expect(() => parseExport(JSON.stringify({ format: "other" }))).toThrow(/Not a Newsroom export/);
   expect(() => parseExport(JSON.stringify({ ...data, version: 2 }))).toThrow(/Unsupported export version 2/);
   const dangling = { ...data, users: data.users.filter((u) => u.email !== "editor@example.com") };
-  expect(() => parseExport(JSON.stringify(dangling))).toThrow(/releases\.\d+\.authorId: refers to a missing user/);
+  expect(() => parseExport(JSON.stringify(dangling))).toThrow(/release \S+ → authorId: refers to a missing user/);
 
   // A duplicate slug passes the schema but breaks a unique index: the whole import rolls back.
   await resetDb();
@@ -86,29 +86,113 @@ test("import refuses a non-empty database and invalid files, changing nothing", 
   expect(await db.release.count()).toBe(0);
 });
 
-test("npm run export writes a private file that npm run import loads into an empty database only", async () => {
-  const file = path.join(dir, "out", "export.json");
-  const exported = cli("export.ts", ["--out", file]);
-  expect(exported.stderr).toBe("");
-  expect(exported.status).toBe(0);
-  expect(exported.stdout).toMatch(
-    /^Exported \d+ releases, \d+ revisions, 3 accounts, \d+ audit events to .*export\.json/,
-  );
-  expect(JSON.parse(readFileSync(file, "utf8")).format).toBe(EXPORT_FORMAT);
-  expect(statSync(file).mode & 0o777).toBe(0o600);
+test(
+  "import validates every record like the app's forms do, naming the record; nothing is written",
+  { timeout: 120_000 },
+  async () => {
+    const data = JSON.parse(JSON.stringify(await exportContent(db)));
+    const releaseId: string = data.releases.find((r: { contents: unknown[] }) => r.contents.length === 2).id;
+    // The records a case spoils, inside a fresh copy of the export.
+    const records = (d: typeof data) => {
+      const release = d.releases.find((r: { id: string }) => r.id === releaseId);
+      return { d, user: d.users[0], release, zh: release.contents.find((c: { locale: string }) => c.locale === "zh") };
+    };
+    const { user, zh } = records(data);
+    const paragraph = (text: string) => ({ type: "paragraph", content: [{ type: "text", text }] });
+    const cases: [string, (r: ReturnType<typeof records>) => void, RegExp][] = [
+      [
+        "weaker scrypt parameters",
+        (r) => (r.user.passwordHash = r.user.passwordHash.replace("$32768$", "$1024$")),
+        new RegExp(`user ${user.id} → passwordHash: is not a scrypt hash with this app's parameters`),
+      ],
+      ["a password in clear", (r) => (r.user.passwordHash = "hunter2"), /passwordHash: is not a scrypt hash/],
+      ["an upper-case email", (r) => (r.user.email = "Admin@Example.com"), /email: must be a valid lower-case email/],
+      ["an empty name", (r) => (r.user.displayName = " "), /displayName: must not be empty/],
+      [
+        "a path as slug",
+        (r) => (r.zh.slug = "../../etc/passwd"),
+        new RegExp(`release ${releaseId} → working copy ${zh.id} zh → slug: must be a slug`),
+      ],
+      [
+        "an unknown node in a body",
+        (r) => (r.zh.body = JSON.stringify({ type: "doc", content: [{ type: "html", content: [] }] })),
+        /working copy .* zh → body: body holds content the editor does not support \(html in block 1\)/,
+      ],
+      [
+        "text outside paragraphs",
+        (r) => (r.zh.body = JSON.stringify({ type: "doc", content: [paragraph("ok"), { type: "text", text: "x" }] })),
+        /body holds content the editor does not support \(text in block 2\)/,
+      ],
+      ["a body that is not a document", (r) => (r.zh.body = "<p>hi</p>"), /body: body is not a tiptap document/],
+      [
+        "a title of 10,000 characters",
+        (r) => (r.zh.title = "x".repeat(10_000)),
+        /title: must be at most 200 characters/,
+      ],
+      ["a version as text", (r) => (r.release.version = "2"), new RegExp(`release ${releaseId} → version: `)],
+      [
+        "an audit detail of 1 MB",
+        (r) => (r.d.auditEvents[0].detail = "x".repeat(1 << 20)),
+        /audit event \S+ → detail: must be at most 10000 characters/,
+      ],
+    ];
+    for (const [name, spoil, message] of cases) {
+      const copy = records(structuredClone(data));
+      spoil(copy);
+      expect(() => parseExport(JSON.stringify(copy.d)), name).toThrow(message);
+    }
 
-  const refused = cli("import.ts", [file]);
-  expect(refused.status).toBe(1);
-  expect(refused.stderr.trim()).toMatch(/^The database is not empty/);
+    // Through the command: one clear line naming the record, and the empty database stays empty.
+    await resetDb();
+    const bad = records(structuredClone(data));
+    bad.user.passwordHash = "scrypt$1048576$8$1$c2FsdA==$aGFzaA==";
+    const file = path.join(dir, "bad.json");
+    writeFileSync(file, JSON.stringify(bad.d));
+    const refused = cli("import.ts", [file]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr.trim()).toMatch(
+      new RegExp(`^Invalid export, nothing was imported: user ${user.id} → passwordHash`),
+    );
+    expect(await db.user.count()).toBe(0);
+    expect(await db.release.count()).toBe(0);
 
-  await resetDb();
-  const imported = cli("import.ts", [file]);
-  expect(imported.stderr).toBe("");
-  expect(imported.status).toBe(0);
-  expect(imported.stdout).toMatch(/^Imported \d+ releases, .* search index rebuilt \(\d+ documents\)/);
-  expect(await db.user.count()).toBe(3);
+    // Lone surrogates are made well-formed, like every input of the app.
+    const odd = records(structuredClone(data));
+    odd.zh.title = "标题\uD800";
+    const imported = await importContent(db, parseExport(JSON.stringify(odd.d)));
+    expect(imported.releases).toBe(data.releases.length);
+    const stored = await db.releaseContent.findUniqueOrThrow({ where: { id: zh.id } });
+    expect(stored.title).toBe("标题\uFFFD");
+  },
+);
 
-  const usage = cli("import.ts", []);
-  expect(usage.status).toBe(2);
-  expect(usage.stderr.trim()).toBe("usage: npm run import -- FILE");
-});
+test(
+  "npm run export writes a private file that npm run import loads into an empty database only",
+  { timeout: 120_000 },
+  async () => {
+    const file = path.join(dir, "out", "export.json");
+    const exported = cli("export.ts", ["--out", file]);
+    expect(exported.stderr).toBe("");
+    expect(exported.status).toBe(0);
+    expect(exported.stdout).toMatch(
+      /^Exported \d+ releases, \d+ revisions, 3 accounts, \d+ audit events to .*export\.json/,
+    );
+    expect(JSON.parse(readFileSync(file, "utf8")).format).toBe(EXPORT_FORMAT);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+
+    const refused = cli("import.ts", [file]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr.trim()).toMatch(/^The database is not empty/);
+
+    await resetDb();
+    const imported = cli("import.ts", [file]);
+    expect(imported.stderr).toBe("");
+    expect(imported.status).toBe(0);
+    expect(imported.stdout).toMatch(/^Imported \d+ releases, .* search index rebuilt \(\d+ documents\)/);
+    expect(await db.user.count()).toBe(3);
+
+    const usage = cli("import.ts", []);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr.trim()).toBe("usage: npm run import -- FILE");
+  },
+);

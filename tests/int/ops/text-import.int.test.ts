@@ -2,10 +2,13 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeEach, expect, test } from "vitest";
+import { afterAll, beforeEach, expect, test, vi } from "vitest";
 import { importTextArchive } from "../../../src/server/ops/text-import";
 import { searchPublished, searchWorking } from "../../../src/server/search";
 import { resetDb, testDb } from "../../support/db";
+
+// Most cases start the command (a tsx start each, several per test): room for a busy machine.
+vi.setConfig({ testTimeout: 90_000 });
 
 // npm run import:text against an archive built here in a temporary directory.
 

@@ -4,7 +4,8 @@ import { can } from "@/domain/auth/permissions";
 import { I18nProvider } from "@/i18n/client";
 import { getT } from "@/i18n/server";
 import { requireUser } from "@/server/auth/current";
-import { signOutAction } from "@/server/auth/actions";
+import { DraftOwnerProvider } from "@/components/admin/release/local-drafts";
+import { SignOutForm } from "@/components/admin/sign-out-form";
 
 // The signed-in shell: navigation, who you are, sign out. Pages still check access themselves.
 export default async function AdminShell({ children }: { children: ReactNode }) {
@@ -52,13 +53,11 @@ export default async function AdminShell({ children }: { children: ReactNode }) 
         </nav>
         <div className="who">
           <span>{t("shell.signedInAs", { name: user.displayName, role: t(`roles.${user.role}`) })}</span>
-          <form action={signOutAction}>
-            <button type="submit">{t("nav.signOut")}</button>
-          </form>
+          <SignOutForm userId={user.id} />
         </div>
       </header>
       <main id="main" className="admin-main">
-        {children}
+        <DraftOwnerProvider userId={user.id}>{children}</DraftOwnerProvider>
       </main>
     </I18nProvider>
   );

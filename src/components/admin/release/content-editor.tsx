@@ -90,6 +90,7 @@ export function ContentEditor<V extends ContentValues>(props: ContentEditorProps
       )}
       <FormStatus
         error={result && !result.ok ? result.code : undefined}
+        errorParams={result && !result.ok ? result.params : undefined}
         message={result?.ok ? "editor.saved" : undefined}
       />
       {conflict && (

@@ -36,7 +36,7 @@ export function OriginalWorkspace({
     <div className="workspace">
       <ContentEditor<OriginalValues>
         lang="zh"
-        draftKey={`newsroom:draft:${releaseId ?? "new"}:zh`}
+        draftKey={`${releaseId ?? "new"}:zh`}
         initial={initial}
         baseVersion={version}
         onVersionChange={setVersion}

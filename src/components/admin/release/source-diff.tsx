@@ -14,7 +14,18 @@ export function SourceDiff({ parts }: { parts: DiffPart[] }) {
   );
 }
 
-export function DiffList({ parts, lang }: { parts: DiffPart[]; lang?: string }) {
+/** `exact` false: the diff hit its bounds (src/domain/release/diff.ts) and part of it is one block. */
+export function DiffList({ parts, lang, exact = true }: { parts: DiffPart[]; lang?: string; exact?: boolean }) {
+  const { t } = useTranslation("admin");
+  return (
+    <>
+      {!exact && <p className="hint">{t("diff.coarse")}</p>}
+      <DiffItems parts={parts} lang={lang} />
+    </>
+  );
+}
+
+function DiffItems({ parts, lang }: { parts: DiffPart[]; lang?: string }) {
   const { t } = useTranslation("admin");
   return (
     <ol className="diff" lang={lang}>

@@ -65,7 +65,7 @@ export function TranslationWorkspace({
           <h2 id="translation-heading">{t("translate.translation")}</h2>
           <ContentEditor<TranslationValues>
             lang="en"
-            draftKey={`newsroom:draft:${releaseId}:en`}
+            draftKey={`${releaseId}:en`}
             initial={initial}
             baseVersion={version}
             onVersionChange={setVersion}

@@ -1,8 +1,11 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { draftStorageKey, useDraftOwner } from "./local-drafts";
 
 // Keeps an unsaved copy of a form in localStorage, so a crash, a closed tab or a failed save never
-// loses what was typed. Cleared after a successful save.
+// loses what was typed. Cleared after a successful save. The storage key carries the signed-in
+// user's id (local-drafts.tsx): nobody else using this browser is offered it, and signing out
+// removes it.
 
 export interface LocalDraft<T> {
   values: T;
@@ -10,13 +13,16 @@ export interface LocalDraft<T> {
   savedAt: string;
 }
 
-export function useLocalDraft<T>(key: string, values: T, dirty: boolean, baseVersion: number) {
+export function useLocalDraft<T>(draftKey: string, values: T, dirty: boolean, baseVersion: number) {
+  const owner = useDraftOwner();
+  // Without a known owner nothing is stored: a key nobody owns could be offered to anyone.
+  const key = owner ? draftStorageKey(owner, draftKey) : null;
   const [offer, setOffer] = useState<LocalDraft<T> | null>(null);
   const checked = useRef(false);
 
   // On load: offer a stored draft that differs from what the server has.
   useEffect(() => {
-    if (checked.current) return;
+    if (checked.current || !key) return;
     checked.current = true;
     try {
       const raw = window.localStorage.getItem(key);
@@ -32,7 +38,7 @@ export function useLocalDraft<T>(key: string, values: T, dirty: boolean, baseVer
   }, [key, values]);
 
   useEffect(() => {
-    if (!dirty) return;
+    if (!dirty || !key) return;
     const timer = window.setTimeout(() => {
       const draft: LocalDraft<T> = { values, baseVersion, savedAt: new Date().toISOString() };
       try {
@@ -52,7 +58,7 @@ export function useLocalDraft<T>(key: string, values: T, dirty: boolean, baseVer
   }, [dirty]);
 
   const clear = useCallback(() => {
-    window.localStorage.removeItem(key);
+    if (key) window.localStorage.removeItem(key);
     setOffer(null);
   }, [key]);
 

@@ -11,7 +11,7 @@ export function LanguageForm({ current }: { current: "zh" | "en" }) {
   return (
     <form action={action} className="stack panel">
       <h2>{t("account.language")}</h2>
-      <FormStatus error={state.error} message={state.message} />
+      <FormStatus error={state.error} errorParams={state.errorParams} message={state.message} />
       <div className="field">
         <label htmlFor="ui-locale">{t("account.language")}</label>
         <select id="ui-locale" name="locale" defaultValue={current}>
@@ -36,7 +36,7 @@ export function PasswordForm() {
   return (
     <form action={action} className="stack panel" noValidate>
       <h2>{t("account.changePassword")}</h2>
-      <FormStatus error={state.error} message={state.message} />
+      <FormStatus error={state.error} errorParams={state.errorParams} message={state.message} />
       <Field
         label={t("account.currentPassword")}
         name="currentPassword"

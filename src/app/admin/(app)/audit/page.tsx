@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { can } from "@/domain/auth/permissions";
 import { formatDateTime } from "@/i18n/datetime";
 import { getT } from "@/i18n/server";
 import { requirePermission } from "@/server/auth/current";
@@ -14,7 +15,10 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
   const raw = (await searchParams).page;
   const page = typeof raw === "string" && /^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : raw === undefined ? 1 : NaN;
   if (!Number.isInteger(page)) notFound();
-  const { events, pages } = await listAuditEvents(db(), page);
+  // Failed sign-ins and password checks are for administrators only (docs/SECURITY.md).
+  const { events, pages } = await listAuditEvents(db(), page, undefined, {
+    securityEvents: can(user.role, "audit.security"),
+  });
   if (page > pages) notFound();
   const tz = env().NEWSROOM_TIMEZONE;
   return (
@@ -46,7 +50,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
                 {e.releaseId ? (
                   <Link href={`/admin/releases/${e.releaseId}`}>{t("audit.release")}</Link>
                 ) : (
-                  (e.detail ?? "")
+                  [e.targetEmail, e.detail].filter(Boolean).join(" ")
                 )}
               </td>
             </tr>

@@ -4,7 +4,7 @@ import { RestoreButton } from "@/components/admin/release/restore-button";
 import { DiffList } from "@/components/admin/release/source-diff";
 import { can } from "@/domain/auth/permissions";
 import { docBlocks, parseDoc } from "@/domain/release/content";
-import { diffBlocks } from "@/domain/release/diff";
+import { diffBlocksBounded } from "@/domain/release/diff";
 import { formatDateTime } from "@/i18n/datetime";
 import { getT } from "@/i18n/server";
 import { requirePermission } from "@/server/auth/current";
@@ -18,6 +18,11 @@ const blocksOf = (r: { title: string; summary: string; slug: string; body: strin
   `/${r.slug}`,
   ...docBlocks(parseDoc(r.body)),
 ];
+
+function RevisionDiff({ before, after, lang }: { before: string[]; after: string[]; lang: string }) {
+  const diff = diffBlocksBounded(before, after);
+  return <DiffList parts={diff.parts} exact={diff.exact} lang={lang} />;
+}
 
 /** Revisions of one language, a diff between any two (?a=&b=), and restore. */
 export default async function HistoryPage({ params, searchParams }: PageProps<"/admin/releases/[id]/history">) {
@@ -66,7 +71,7 @@ export default async function HistoryPage({ params, searchParams }: PageProps<"/
       {older && newer && older.id !== newer.id && (
         <section className="panel" aria-labelledby="diff-heading">
           <h2 id="diff-heading">{t("history.diffHeading", { a: older.number, b: newer.number })}</h2>
-          <DiffList parts={diffBlocks(blocksOf(older), blocksOf(newer))} lang={locale === "zh" ? "zh-CN" : "en"} />
+          <RevisionDiff before={blocksOf(older)} after={blocksOf(newer)} lang={locale === "zh" ? "zh-CN" : "en"} />
         </section>
       )}
       <table>
