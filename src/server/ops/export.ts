@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "../db/client";
 import { reindexSearch } from "../search";
+import { rebuildPublicCounts } from "../releases/public-counts";
 import { EXPORT_FORMAT, EXPORT_VERSION, exportSchema, type NewsroomExport } from "./export-format";
 import { OpsError } from "./errors";
 
@@ -115,7 +116,9 @@ export async function importContent(db: Db, data: NewsroomExport): Promise<Impor
   await assertEmpty(db);
   const releases = data.releases;
   const contents = releases.flatMap((r) => r.contents.map((c) => ({ ...c, releaseId: r.id })));
-  const publications = releases.flatMap((r) => r.publications.map((p) => ({ ...p, releaseId: r.id })));
+  const publications = releases.flatMap((r) =>
+    r.publications.map((p) => ({ ...p, featured: p.featured ?? r.featured, releaseId: r.id })),
+  );
   const revisions = releases.flatMap((r) => r.revisions.map((v) => ({ ...v, releaseId: r.id })));
   try {
     await db.$transaction(
@@ -143,6 +146,7 @@ export async function importContent(db: Db, data: NewsroomExport): Promise<Impor
     }
     throw error;
   }
+  await rebuildPublicCounts(db);
   const { documents } = await reindexSearch(db);
   return {
     users: data.users.length,

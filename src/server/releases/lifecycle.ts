@@ -6,7 +6,8 @@ import type { Db } from "../db/client";
 import { syncSearchIndex } from "../search";
 import { ReleaseError, type Result } from "./results";
 import { releaseState } from "./state";
-import { audit, bumpVersion, inTransaction, loadForWrite, saveContent, toStored, type Actor } from "./write";
+import { adjustPublicCounts } from "./public-counts";
+import { audit, bumpVersion, inTransaction, loadForWrite, saveContent, toStored, type Actor, type Tx } from "./write";
 
 // Creating a release and moving it through the workflow (mark translated, publish, withdraw).
 
@@ -80,27 +81,7 @@ export async function runWorkflow(
     const decision = transition(releaseState(release), action, actor);
     if (!decision.ok) throw new ReleaseError(decision.code);
     const version = await bumpVersion(tx, releaseId, baseVersion, decision.next.status);
-    if (command.type === "publish") {
-      const at = command.at ?? now;
-      for (const c of release.contents) {
-        const live = {
-          title: c.title,
-          summary: c.summary,
-          body: c.body,
-          bodyText: c.bodyText,
-          slug: c.slug,
-          categoryId: release.categoryId,
-          publishedAt: at,
-        };
-        await tx.publication.upsert({
-          where: { releaseId_locale: { releaseId, locale: c.locale } },
-          create: { releaseId, locale: c.locale, ...live },
-          update: live,
-        });
-      }
-    } else if (command.type === "withdraw") {
-      await tx.publication.deleteMany({ where: { releaseId } });
-    }
+    if (command.type !== "markTranslated") await replaceLive(tx, release, command, now);
     await syncSearchIndex(tx, releaseId);
     await audit(tx, {
       actorId: actor.id,
@@ -112,6 +93,37 @@ export async function runWorkflow(
     });
     return { version, status: decision.next.status, embargoed: decision.next.embargoed ?? false };
   });
+}
+
+type Loaded = Awaited<ReturnType<typeof loadForWrite>>;
+
+/**
+ * Publishing copies the working copy to the live snapshot (both languages, one time); withdrawing
+ * deletes it. The month counts of the public site follow in the same transaction.
+ */
+async function replaceLive(tx: Tx, release: Loaded, command: WorkflowCommand, now: Date) {
+  const releaseId = release.id;
+  const before = await tx.publication.findMany({
+    where: { releaseId },
+    select: { locale: true, categoryId: true, publishedAt: true },
+  });
+  if (command.type === "withdraw") {
+    await tx.publication.deleteMany({ where: { releaseId } });
+    return adjustPublicCounts(tx, before, [], now);
+  }
+  const at = (command.type === "publish" && command.at) || now;
+  const { categoryId, featured } = release;
+  for (const c of release.contents) {
+    const { title, summary, body, bodyText, slug } = c;
+    const live = { title, summary, body, bodyText, slug, categoryId, featured, publishedAt: at };
+    await tx.publication.upsert({
+      where: { releaseId_locale: { releaseId, locale: c.locale } },
+      create: { releaseId, locale: c.locale, ...live },
+      update: live,
+    });
+  }
+  const after = release.contents.map((c) => ({ locale: c.locale, categoryId, publishedAt: at }));
+  await adjustPublicCounts(tx, before, after, now);
 }
 
 /** Restores an old revision as a new save (so the restore itself is a revision, nothing is lost). */

@@ -1,0 +1,61 @@
+// How the sitemap is split (sitemaps.org: at most 50,000 URLs and 50 MB per file). One shard per
+// language and year of publication (agency time zone): a year's file changes only when a release
+// of that year is published or withdrawn, so crawlers and caches keep the others. A year too big
+// for one file is split by month, a month too big by numbered parts. Pure.
+import type { Locale } from "@/i18n/settings";
+import { SLUG_MAX } from "../release/content";
+import type { MonthKey } from "./calendar";
+import type { MonthCount } from "./month-counts";
+
+export const SITEMAP_MAX_URLS = 50_000;
+export const SITEMAP_MAX_BYTES = 50 * 1024 * 1024;
+/** The shard of the site's own pages (home, lists, categories, archive months), both languages. */
+export const PAGES_SHARD = "pages";
+
+export interface Shard {
+  name: string;
+  locale: Locale;
+  /** first and last month it covers (inclusive) */
+  from: MonthKey;
+  to: MonthKey;
+  /** within a single month split in parts: the items to skip (oldest first) */
+  offset: number;
+  count: number;
+}
+
+/** URLs per shard such that even entries with the longest slugs stay under the byte limit. */
+export function maxUrlsPerShard(siteUrl: string): number {
+  const url = siteUrl.length + "/zh/news/".length + SLUG_MAX;
+  const entry = 160 + 3 * url; // <url>, <loc>, <lastmod> and two xhtml:link alternates
+  return Math.min(SITEMAP_MAX_URLS, Math.floor((SITEMAP_MAX_BYTES - 4096) / entry));
+}
+
+/** The article shards of one language, oldest first, from its visible month counts. */
+export function planShards(locale: Locale, months: readonly MonthCount[], limit: number): Shard[] {
+  const years = new Map<string, MonthCount[]>();
+  for (const m of [...months].sort((a, b) => (a.month < b.month ? -1 : 1))) {
+    const year = m.month.slice(0, 4);
+    years.set(year, [...(years.get(year) ?? []), m]);
+  }
+  const shards: Shard[] = [];
+  for (const [year, list] of years) {
+    const total = list.reduce((n, m) => n + m.count, 0);
+    if (total <= limit) {
+      shards.push({ name: `${locale}-${year}`, locale, from: `${year}-01`, to: `${year}-12`, offset: 0, count: total });
+      continue;
+    }
+    for (const m of list) {
+      const parts = Math.ceil(m.count / limit);
+      for (let p = 0; p < parts; p++) {
+        const name = parts === 1 ? `${locale}-${m.month}` : `${locale}-${m.month}-${p + 1}`;
+        const count = Math.min(limit, m.count - p * limit);
+        shards.push({ name, locale, from: m.month, to: m.month, offset: p * limit, count });
+      }
+    }
+  }
+  return shards;
+}
+
+/** Names a shard URL may carry; anything else is a 404 without reading the database. */
+export const isShardName = (name: string) =>
+  name === PAGES_SHARD || /^(zh|en)-\d{4}(-(0[1-9]|1[0-2])(-[1-9]\d{0,3})?)?$/.test(name);
