@@ -1,11 +1,10 @@
 import "server-only";
 import { encodeCursor, type Cursor } from "@/domain/public/cursor";
-import { totalOf } from "@/domain/public/month-counts";
 import { absolute } from "@/domain/public/urls";
 import type { Locale } from "@/i18n/settings";
 import { env } from "./env";
-import { itemJson } from "./public-api";
-import { listByCategory, listPublished, monthCounts, type PublicItem } from "./releases/public";
+import { categoriesById, itemJson } from "./public-api";
+import { listByCategory, listPublished, totalPublished, type PublicItem } from "./releases/public";
 import { counterpartsOf, listAfter } from "./releases/public-article";
 import { visibility } from "./releases/public-cache";
 
@@ -22,24 +21,24 @@ export interface ListQuery {
 async function pageOf(q: ListQuery, now: Date) {
   if (q.cursor) {
     const { items, more } = await listAfter(q.locale, q.category?.id ?? null, q.cursor, q.limit, now);
-    return { items, more, paging: null };
+    return { items, more, paging: null, total: await totalPublished(q.locale, q.category?.id ?? null, now) };
   }
   const n = q.page ?? 1;
   const result = q.category
     ? await listByCategory(q.locale, q.category.id, n, now, q.limit)
     : await listPublished(q.locale, n, now, q.limit);
   if (!result) return null;
-  return { items: result.items, more: result.page < result.pages, paging: { page: result.page, pages: result.pages } };
+  const paging = { page: result.page, pages: result.pages };
+  return { items: result.items, more: result.page < result.pages, paging, total: result.total };
 }
 
 /** The response body, or null when `page` is past the last page. */
 export async function releaseListBody(q: ListQuery, now = new Date()) {
   const found = await pageOf(q, now);
   if (!found) return null;
-  const { items, more, paging } = found;
-  const v = await visibility(now);
-  const total = totalOf(await monthCounts(q.locale, q.category?.id ?? "", v));
-  const twins = await counterpartsOf(items, v);
+  const { items, more, paging, total } = found;
+  const twins = await counterpartsOf(items, await visibility(now));
+  const categories = await categoriesById(q.locale);
   const link = (params: Record<string, string>) => {
     const query = new URLSearchParams({ locale: q.locale, ...(q.category && { category: q.category.slug }) });
     query.set("limit", String(q.limit));
@@ -48,7 +47,7 @@ export async function releaseListBody(q: ListQuery, now = new Date()) {
   };
   const last: PublicItem | undefined = items.at(-1);
   return {
-    data: await Promise.all(items.map((item) => itemJson(item, twins.get(item.releaseId)))),
+    data: items.map((item) => itemJson(item, twins.get(item.releaseId), categories)),
     meta: { locale: q.locale, limit: q.limit, total, ...paging },
     links: {
       self: link(q.cursor ? { cursor: encodeCursor(q.cursor) } : { page: String(paging?.page ?? 1) }),

@@ -7,7 +7,7 @@ import { absolute, paths } from "@/domain/public/urls";
 import { LOCALES, otherLocale, type Locale } from "@/i18n/settings";
 import { env } from "./env";
 import { PUBLIC_REVALIDATE, conditionalResponse } from "./http";
-import { publicCategories, type PublicItem } from "./releases/public";
+import { publicCategories, type PublicCategory, type PublicItem } from "./releases/public";
 import type { PublicArticle } from "./releases/public-article";
 
 // Shapes and helpers of the public JSON API (/api/v1). Errors are codes with an English message.
@@ -70,10 +70,19 @@ export function apiJson(request: Request, data: unknown) {
   });
 }
 
+/** Categories by id, for itemJson. */
+export async function categoriesById(locale: Locale): Promise<Map<string, PublicCategory>> {
+  return new Map((await publicCategories(locale)).map((c) => [c.id, c]));
+}
+
 /** An item as JSON; `counterpart` is the same release in the other language when public. */
-export async function itemJson(item: PublicItem, counterpart: PublicItem | null | undefined) {
+export function itemJson(
+  item: PublicItem,
+  counterpart: PublicItem | null | undefined,
+  categories: ReadonlyMap<string, PublicCategory>,
+) {
   const site = env().SITE_URL;
-  const category = (await publicCategories(item.locale)).find((c) => c.id === item.categoryId);
+  const category = item.categoryId ? categories.get(item.categoryId) : undefined;
   const urls: Partial<Record<Locale, string>> = {
     [item.locale]: absolute(site, paths.article(item.locale, item.slug)),
   };
@@ -92,5 +101,6 @@ export async function itemJson(item: PublicItem, counterpart: PublicItem | null 
 }
 
 export async function articleJson(article: PublicArticle, counterpart: PublicItem | null) {
-  return { ...(await itemJson(article, counterpart)), bodyHtml: renderSafeHtml(parseDoc(article.body)) };
+  const categories = await categoriesById(article.locale);
+  return { ...itemJson(article, counterpart, categories), bodyHtml: renderSafeHtml(parseDoc(article.body)) };
 }

@@ -1,40 +1,56 @@
 import "server-only";
-import { PAGES_SHARD, isShardName, maxUrlsPerShard, planShards, type Shard } from "@/domain/public/sitemap-plan";
-import { sitemapIndexXml, urlsetXml, type SitemapUrl } from "@/domain/public/sitemap-xml";
 import { monthRange, parseMonthKey } from "@/domain/public/calendar";
+import {
+  PAGES_SHARD,
+  isShardName,
+  maxUrlsPerShard,
+  planShards,
+  yearsOverLimit,
+  type Shard,
+} from "@/domain/public/sitemap-plan";
+import { sitemapIndexXml, urlsetXml, type SitemapUrl } from "@/domain/public/sitemap-xml";
 import { absolute, paths } from "@/domain/public/urls";
 import { LANG_TAG, LOCALES, otherLocale, type Locale } from "@/i18n/settings";
 import { env } from "./env";
-import { monthCounts, publicCategories, type MonthSummary } from "./releases/public";
+import { publicCategories } from "./releases/public";
 import { visibility, type Visibility } from "./releases/public-cache";
+import { allMonths, scopeHead, scopeMonths, scopeYears } from "./releases/public-periods";
 import { itemsOfReleases, shardRows } from "./releases/public-queries";
 
 // /sitemap.xml is an index of shards (docs/CACHING.md "Sitemap"): /sitemaps/pages.xml (home,
-// lists, categories, archive months) and one file of articles per language and year. Each shard
-// reads only its own rows (and their counterparts), oldest first.
+// lists, categories, archive months) and one file of articles per language and year. The index
+// reads the year counts; a shard reads only its own rows (and their counterparts), oldest first.
 
 export const shardPath = (name: string) => `/sitemaps/${name}.xml`;
 const limit = () => maxUrlsPerShard(env().SITE_URL);
-const latest = (months: readonly MonthSummary[]) =>
-  months.reduce<Date | undefined>(
-    (max, m) => (!max || new Date(m.lastmod) > max ? new Date(m.lastmod) : max),
-    undefined,
-  );
+const latest = (dates: readonly string[]) =>
+  dates.length ? new Date(dates.reduce((a, b) => (a > b ? a : b))) : undefined;
 
-async function monthsOf(v: Visibility) {
-  const all = await Promise.all(LOCALES.map((l) => monthCounts(l, "", v)));
-  return new Map(LOCALES.map((l, i) => [l, all[i]!]));
+/** The article shards of a language, each with when it last changed. */
+async function shardsOf(locale: Locale, v: Visibility) {
+  const years = await scopeYears(locale, "", v);
+  const big = yearsOverLimit(years, limit());
+  const months = new Map(
+    await Promise.all(big.map(async (y) => [y, await scopeMonths(locale, "", v, `${y}-01`, `${y}-12`)] as const)),
+  );
+  return planShards(locale, years, months, limit()).map((shard) => {
+    const year = Number(shard.from.slice(0, 4));
+    const lastmod =
+      shard.from === shard.to
+        ? months.get(year)?.find((m) => m.month === shard.from)?.lastmod
+        : years.find((y) => y.year === year)?.lastmod;
+    return { shard, lastmod };
+  });
 }
 
 export async function sitemapIndex(now = new Date()): Promise<string> {
   const v = await visibility(now);
   const site = env().SITE_URL;
-  const months = await monthsOf(v);
-  const entries = [{ loc: absolute(site, shardPath(PAGES_SHARD)), lastmod: latest([...months.values()].flat()) }];
-  for (const [locale, list] of months) {
-    for (const s of planShards(locale, list, limit())) {
-      const covered = list.filter((m) => m.month >= s.from && m.month <= s.to);
-      entries.push({ loc: absolute(site, shardPath(s.name)), lastmod: latest(covered) });
+  const heads = await Promise.all(LOCALES.map((l) => scopeHead(l, "", v)));
+  const entries = [{ loc: absolute(site, shardPath(PAGES_SHARD)), lastmod: latest(heads.map((h) => h.lastmod)) }];
+  for (const locale of LOCALES) {
+    for (const { shard, lastmod } of await shardsOf(locale, v)) {
+      entries.push({ loc: absolute(site, shardPath(shard.name)), lastmod: latest(lastmod ? [lastmod] : []) });
     }
   }
   return sitemapIndexXml(entries);
@@ -46,14 +62,15 @@ export async function sitemapShard(name: string, now = new Date()): Promise<stri
   const v = await visibility(now);
   if (name === PAGES_SHARD) return urlsetXml(await pageUrls(v));
   const locale = name.slice(0, 2) as Locale;
-  const shard = planShards(locale, await monthCounts(locale, "", v), limit()).find((s) => s.name === name);
-  return shard ? urlsetXml(await articleUrls(shard, v)) : null;
+  const found = (await shardsOf(locale, v)).find((s) => s.shard.name === name);
+  return found ? urlsetXml(await articleUrls(found.shard, v)) : null;
 }
 
 async function pageUrls(v: Visibility): Promise<SitemapUrl[]> {
   const site = env().SITE_URL;
-  const months = await monthsOf(v);
-  const lastmod = latest([...months.values()].flat());
+  const heads = await Promise.all(LOCALES.map((l) => scopeHead(l, "", v)));
+  const lastmod = latest(heads.map((h) => h.lastmod));
+  const months = new Map(await Promise.all(LOCALES.map(async (l) => [l, await allMonths(l, "", v)] as const)));
   const out: SitemapUrl[] = [];
   // One entry per language that has the page, each listing every language that has it.
   const page = (pathFor: (l: Locale) => string | null, when = lastmod) => {
@@ -65,11 +82,11 @@ async function pageUrls(v: Visibility): Promise<SitemapUrl[]> {
   page((l) => paths.news(l));
   page(paths.archive);
   for (const c of await publicCategories("zh")) page((l) => paths.category(l, c.slug));
-  const keys = new Set([...months.values()].flat().map((m) => m.month));
-  for (const key of [...keys].sort().reverse()) {
+  const keys = [...new Set([...months.values()].flat().map((m) => m.month))].sort().reverse();
+  for (const key of keys) {
     const of = (l: Locale) => months.get(l)!.find((m) => m.month === key);
     const { year, month } = parseMonthKey(key);
-    const when = latest(LOCALES.flatMap((l) => of(l) ?? []));
+    const when = latest(LOCALES.flatMap((l) => of(l)?.lastmod ?? []));
     page((l) => (of(l) ? paths.archiveMonth(l, year, month) : null), when);
   }
   return out;

@@ -18,7 +18,7 @@ const TABLES = [
   "SearchDocument",
   "AuditEvent",
   "Revision",
-  "PublicationMonth",
+  "PublicationCount",
   "Publication",
   "ReleaseContent",
   "Release",

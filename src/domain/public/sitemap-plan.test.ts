@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { isShardName, maxUrlsPerShard, planShards, SITEMAP_MAX_URLS } from "./sitemap-plan";
+import { isShardName, maxUrlsPerShard, planShards, SITEMAP_MAX_URLS, yearsOverLimit } from "./sitemap-plan";
 import { urlsetXml, sitemapIndexXml } from "./sitemap-xml";
 
 describe("sitemap shards", () => {
@@ -7,10 +7,10 @@ describe("sitemap shards", () => {
     const shards = planShards(
       "zh",
       [
-        { month: "2021-03", count: 5 },
-        { month: "2020-12", count: 7 },
-        { month: "2020-01", count: 1 },
+        { year: 2021, count: 5 },
+        { year: 2020, count: 8 },
       ],
+      new Map(),
       10,
     );
     expect(shards.map((s) => [s.name, s.from, s.to, s.count])).toEqual([
@@ -20,14 +20,18 @@ describe("sitemap shards", () => {
   });
 
   test("a year over the limit is split by month, a month over it in numbered parts", () => {
-    const shards = planShards(
-      "en",
+    const years = [{ year: 2020, count: 31 }];
+    expect(yearsOverLimit(years, 10)).toEqual([2020]);
+    const months = new Map([
       [
-        { month: "2020-01", count: 6 },
-        { month: "2020-02", count: 25 },
+        2020,
+        [
+          { month: "2020-02", count: 25 },
+          { month: "2020-01", count: 6 },
+        ],
       ],
-      10,
-    );
+    ]);
+    const shards = planShards("en", years, months, 10);
     expect(shards.map((s) => [s.name, s.offset, s.count])).toEqual([
       ["en-2020-01", 0, 6],
       ["en-2020-02-1", 0, 10],

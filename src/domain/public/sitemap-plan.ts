@@ -5,7 +5,7 @@
 import type { Locale } from "@/i18n/settings";
 import { SLUG_MAX } from "../release/content";
 import type { MonthKey } from "./calendar";
-import type { MonthCount } from "./month-counts";
+import type { MonthCount, YearCount } from "./month-counts";
 
 export const SITEMAP_MAX_URLS = 50_000;
 export const SITEMAP_MAX_BYTES = 50 * 1024 * 1024;
@@ -30,31 +30,37 @@ export function maxUrlsPerShard(siteUrl: string): number {
   return Math.min(SITEMAP_MAX_URLS, Math.floor((SITEMAP_MAX_BYTES - 4096) / entry));
 }
 
-/** The article shards of one language, oldest first, from its visible month counts. */
-export function planShards(locale: Locale, months: readonly MonthCount[], limit: number): Shard[] {
-  const years = new Map<string, MonthCount[]>();
-  for (const m of [...months].sort((a, b) => (a.month < b.month ? -1 : 1))) {
-    const year = m.month.slice(0, 4);
-    years.set(year, [...(years.get(year) ?? []), m]);
-  }
+/**
+ * The article shards of one language, oldest first, from its visible counts per year; `monthsOf`
+ * gives the months of the years over the limit (only those are split).
+ */
+export function planShards(
+  locale: Locale,
+  years: readonly YearCount[],
+  monthsOf: ReadonlyMap<number, readonly MonthCount[]>,
+  limit: number,
+): Shard[] {
   const shards: Shard[] = [];
-  for (const [year, list] of years) {
-    const total = list.reduce((n, m) => n + m.count, 0);
-    if (total <= limit) {
-      shards.push({ name: `${locale}-${year}`, locale, from: `${year}-01`, to: `${year}-12`, offset: 0, count: total });
+  for (const { year, count } of [...years].sort((a, b) => a.year - b.year)) {
+    if (count <= limit) {
+      shards.push({ name: `${locale}-${year}`, locale, from: `${year}-01`, to: `${year}-12`, offset: 0, count });
       continue;
     }
-    for (const m of list) {
+    for (const m of [...(monthsOf.get(year) ?? [])].sort((a, b) => (a.month < b.month ? -1 : 1))) {
       const parts = Math.ceil(m.count / limit);
       for (let p = 0; p < parts; p++) {
         const name = parts === 1 ? `${locale}-${m.month}` : `${locale}-${m.month}-${p + 1}`;
-        const count = Math.min(limit, m.count - p * limit);
-        shards.push({ name, locale, from: m.month, to: m.month, offset: p * limit, count });
+        const n = Math.min(limit, m.count - p * limit);
+        shards.push({ name, locale, from: m.month, to: m.month, offset: p * limit, count: n });
       }
     }
   }
   return shards;
 }
+
+/** Years too big for one shard: their months must be read to plan. */
+export const yearsOverLimit = (years: readonly YearCount[], limit: number) =>
+  years.filter((y) => y.count > limit).map((y) => y.year);
 
 /** Names a shard URL may carry; anything else is a 404 without reading the database. */
 export const isShardName = (name: string) =>

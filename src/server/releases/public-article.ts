@@ -43,7 +43,7 @@ async function withCounterpart(row: ArticleRow | null, v: Visibility) {
   if (!row || !visibleAt(row.publishedAt, v.now)) return null;
   const article = toArticle(row);
   const other = otherLocale(article.locale);
-  const twin = await cachedRead(["release", article.releaseId, other], [tagFor.release(article.releaseId)], () =>
+  const twin = await cachedRead(v, ["release", article.releaseId, other], [tagFor.release(article.releaseId)], () =>
     itemsOfReleases(other, [article.releaseId]),
   );
   const counterpart = twin[0] && visibleAt(twin[0].publishedAt, v.now) ? toItem(twin[0]) : null;
@@ -53,7 +53,7 @@ async function withCounterpart(row: ArticleRow | null, v: Visibility) {
 /** A public article and, if public too, the same release in the other language. */
 export async function getPublishedArticle(locale: Locale, slug: string, now = requestNow()) {
   const v = await visibility(now); // also caps the lifetime at the next embargo
-  const row = await cachedRead(["article", locale, slug], [tagFor.article(locale, slug)], () =>
+  const row = await cachedRead(v, ["article", locale, slug], [tagFor.article(locale, slug)], () =>
     articleBySlug(locale, slug),
   );
   return withCounterpart(row, v);
@@ -62,7 +62,7 @@ export async function getPublishedArticle(locale: Locale, slug: string, now = re
 /** The public article of a release in `locale`, by release id (the API's identifier). */
 export async function getPublishedByReleaseId(locale: Locale, releaseId: string, now = requestNow()) {
   const v = await visibility(now);
-  const row = await cachedRead(["by-release", releaseId, locale], [tagFor.release(releaseId)], () =>
+  const row = await cachedRead(v, ["by-release", releaseId, locale], [tagFor.release(releaseId)], () =>
     articleByRelease(locale, releaseId),
   );
   return withCounterpart(row, v);
@@ -71,7 +71,7 @@ export async function getPublishedByReleaseId(locale: Locale, releaseId: string,
 /** The newest public articles of a language, with their bodies (feeds). */
 export async function newestArticles(locale: Locale, count: number, now = requestNow()): Promise<PublicArticle[]> {
   const v = await visibility(now);
-  const rows = await cachedRead(["newest", locale, count, v.horizon], [tagFor.list(locale)], () =>
+  const rows = await cachedRead(v, ["newest", locale, count, v.horizon], [tagFor.list(locale)], () =>
     newestWithBody(locale, v.now, count),
   );
   return rows.map(toArticle);
@@ -92,6 +92,6 @@ export async function listAfter(
   const key = ["after", locale, categoryId, cursor?.publishedAt.getTime() ?? null, cursor?.releaseId ?? null];
   const tag = categoryId ? tagFor.category(locale, categoryId) : tagFor.list(locale);
   const scope = categoryId ? { locale, categoryId } : { locale };
-  const rows = await cachedRead([...key, limit, v.horizon], [tag], () => rowsAfter(scope, cursor, v.now, limit + 1));
+  const rows = await cachedRead(v, [...key, limit, v.horizon], [tag], () => rowsAfter(scope, cursor, v.now, limit + 1));
   return { items: rows.slice(0, limit).map(toItem), more: rows.length > limit, visibility: v };
 }

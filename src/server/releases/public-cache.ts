@@ -20,23 +20,52 @@ export interface Visibility {
 /** One clock per render, so the page and its metadata agree and the horizon is read once. */
 export const requestNow = cache(() => new Date());
 
-const visibilityAt = cache(async (ms: number): Promise<Visibility> => {
-  const now = new Date(ms);
+const seen = new WeakMap<Date, Promise<Visibility>>();
+
+async function readVisibility(now: Date): Promise<Visibility> {
   const next = await nextEmbargoEnd(now);
   await expireNoLaterThan(next, now);
   noteEmbargoHorizon(next ? next.getTime() : null); // responses cached by the server expire then too
   return { now, horizon: next ? next.getTime() : null };
-});
+}
 
 /**
  * Reads the horizon and caps the lifetime of whatever is being rendered at it, so a page rendered
- * before an embargo ends is rendered again once it has. Every public read model starts here.
+ * before an embargo ends is rendered again once it has. Every public read model starts here; one
+ * request uses one `now` (requestNow() in pages, a Date passed along in route handlers), so the
+ * horizon is read once per request.
  */
-export const visibility = (now: Date) => visibilityAt(now.getTime());
+export function visibility(now: Date): Promise<Visibility> {
+  let v = seen.get(now);
+  if (!v) {
+    v = readVisibility(now);
+    seen.set(now, v);
+  }
+  return v;
+}
 
-/** `read()` through Next's data cache under `key` (with the catch-all tag and `tags`); JSON values only. */
-export function cachedRead<T>(key: (string | number | null)[], tags: string[], read: () => Promise<T>): Promise<T> {
-  return unstable_cache(read, ["public-v2", ...key.map((k) => String(k))], { tags: [TAGS.publications, ...tags] })();
+const perRequest = new WeakMap<Visibility, Map<string, Promise<unknown>>>();
+
+/**
+ * `read()` through Next's data cache under `key` (with the catch-all tag and `tags`; JSON values
+ * only), and once per request: the page, its metadata and the views it renders share one read.
+ */
+export function cachedRead<T>(
+  v: Visibility,
+  key: (string | number | null)[],
+  tags: string[],
+  read: () => Promise<T>,
+): Promise<T> {
+  let memo = perRequest.get(v);
+  if (!memo) perRequest.set(v, (memo = new Map<string, Promise<unknown>>()));
+  const id = JSON.stringify(key);
+  let result = memo.get(id) as Promise<T> | undefined;
+  if (!result) {
+    const parts = ["public-v2", ...key.map((k) => String(k))];
+    result = unstable_cache(read, parts, { tags: [TAGS.publications, ...tags] })();
+    memo.set(id, result);
+  }
+  return result;
 }
 
 export interface CategoryRow {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Locale } from "@/i18n/settings";
+import { LOCALES, type Locale } from "@/i18n/settings";
 import { db } from "../db";
 import { env } from "../env";
 
@@ -58,24 +58,35 @@ const scoped = (s: Scope) => ({
   ...(s.featured && { featured: true }),
 });
 
-/** The next embargo end after `now` (any language): one step down the publishedAt index. */
+/** The next embargo end after `now` (any language): one step along the index of each language. */
 export async function nextEmbargoEnd(now: Date): Promise<Date | null> {
-  const row = await db().publication.findFirst({
-    where: { publishedAt: { gt: now } },
-    orderBy: { publishedAt: "asc" },
-    select: { publishedAt: true },
-  });
-  return row?.publishedAt ?? null;
+  const next = await Promise.all(
+    LOCALES.map((locale) =>
+      db().publication.findFirst({
+        where: { locale, publishedAt: { gt: now } },
+        orderBy: { publishedAt: "asc" },
+        select: { publishedAt: true },
+      }),
+    ),
+  );
+  const times = next.flatMap((r) => (r ? [r.publishedAt.getTime()] : []));
+  return times.length ? new Date(Math.min(...times)) : null;
 }
 
-/** The stored month counts of a language and scope ("" or a category id). */
-export async function storedMonths(locale: Locale, scope: string) {
-  const rows = await db().publicationMonth.findMany({
-    where: { timeZone: env().NEWSROOM_TIMEZONE, locale, scope },
-    select: { month: true, count: true, latestAt: true, changedAt: true },
+/**
+ * Stored counts of a language and scope whose period key lies in [from, to]: keys sort "M2020-04"
+ * (months) < "T" (all time) < "Y2020" (years), so each kind, and the months from the current one
+ * through the total, are one range of the primary key.
+ */
+export async function storedPeriods(locale: Locale, scope: string, from: string, to: string) {
+  const rows = await db().publicationCount.findMany({
+    where: { timeZone: env().NEWSROOM_TIMEZONE, locale, scope, period: { gte: from, lte: to } },
+    select: { period: true, count: true, latestAt: true, changedAt: true },
   });
   return rows.map((r) => ({ ...r, latestAt: r.latestAt.toISOString(), changedAt: r.changedAt.toISOString() }));
 }
+
+export type PeriodRow = Awaited<ReturnType<typeof storedPeriods>>[number];
 
 /** Publications of `scope` in [from, now]: the visible part of the current month. */
 export async function countBetween(scope: Scope, from: Date, now: Date): Promise<number> {
@@ -95,11 +106,7 @@ export async function pageRows(
   const rows = await db().publication.findMany({
     where: {
       ...scoped(scope),
-      publishedAt: {
-        lte: range.notAfter,
-        ...(range.before && { lt: range.before }),
-        ...(range.from && { gte: range.from }),
-      },
+      publishedAt: { ...upTo(range.notAfter, range.before), ...(range.from && { gte: range.from }) },
     },
     orderBy: [...NEWEST],
     skip,
@@ -107,6 +114,14 @@ export async function pageRows(
     select: ITEM,
   });
   return rows.map(wire);
+}
+
+/**
+ * One upper bound (the engine seeks to it and walks down): no later than `notAfter`, and before
+ * `before`. Given both, SQLite may seek to the looser one and filter the other row by row.
+ */
+function upTo(notAfter: Date, before?: Date): { lte: Date } | { lt: Date } {
+  return before && before.getTime() <= notAfter.getTime() ? { lt: before } : { lte: notAfter };
 }
 
 /** Keyset page: the rows after (older than) the cursor position, newest first. */
@@ -177,7 +192,7 @@ export async function shardRows(
   take: number,
 ) {
   const rows = await db().publication.findMany({
-    where: { locale, publishedAt: { gte: range.from, lt: range.to, lte: range.now } },
+    where: { locale, publishedAt: { gte: range.from, ...upTo(range.now, range.to) } },
     orderBy: [{ publishedAt: "asc" }, { releaseId: "asc" }],
     skip,
     take,

@@ -1,22 +1,16 @@
 import "server-only";
-import { monthKey, monthKeyOf, monthRange, monthStart, parseMonthKey, type YearMonth } from "@/domain/public/calendar";
-import {
-  currentMonthPending,
-  locate,
-  monthLastmod,
-  totalOf,
-  visibleMonths,
-  type MonthCount,
-} from "@/domain/public/month-counts";
+import { monthKey, monthRange, parseMonthKey, type YearMonth } from "@/domain/public/calendar";
+import { locate } from "@/domain/public/month-counts";
 import { pageCount, pageExists, type Paged } from "@/domain/public/paging";
 import type { Locale } from "@/i18n/settings";
 import { tagFor } from "../cache-tags";
 import { env } from "../env";
 import { cachedRead, loadCategories, requestNow, visibility, type Visibility } from "./public-cache";
-import { countBetween, pageRows, storedMonths, type ItemRow, type Scope } from "./public-queries";
+import { allMonths, scopeHead, scopeMonths, scopeYears } from "./public-periods";
+import { pageRows, type ItemRow, type Scope } from "./public-queries";
 
 // Read models of the public site's lists, for pages, feeds, sitemap and API alike: only live
-// snapshots whose publication time has passed. Each reads the rows it shows plus a few month
+// snapshots whose publication time has passed. Each reads the rows it shows plus a few stored
 // counts, whatever the size of the archive (docs/CACHING.md "Data layer").
 
 export const PAGE_SIZE = 10;
@@ -41,50 +35,32 @@ export const toItem = (row: ItemRow): PublicItem => ({
 });
 
 const tz = () => env().NEWSROOM_TIMEZONE;
-
-export interface MonthSummary extends MonthCount {
-  /** when its visible content last changed (ISO) */
-  lastmod: string;
-}
-
-/** Visible publications per month of a language ("" scope) or category, newest first. */
-export async function monthCounts(locale: Locale, scope: string, v: Visibility): Promise<MonthSummary[]> {
-  const tag = scope ? tagFor.category(locale, scope) : tagFor.months(locale);
-  return cachedRead(["months", locale, scope, v.horizon], [tag], async () => {
-    const stored = (await storedMonths(locale, scope)).map((m) => ({
-      ...m,
-      latestAt: new Date(m.latestAt),
-      changedAt: new Date(m.changedAt),
-    }));
-    const current = monthKeyOf(v.now, tz());
-    const pending = currentMonthPending(stored, current, v.now);
-    const start = monthStart(parseMonthKey(current), tz());
-    const live = pending ? await countBetween(scopeOf(locale, scope), start, v.now) : null;
-    const byMonth = new Map(stored.map((m) => [m.month, m]));
-    return visibleMonths(stored, current, live).map((m) => ({
-      ...m,
-      lastmod: monthLastmod(byMonth.get(m.month)!, v.now).toISOString(),
-    }));
-  });
-}
-
 const scopeOf = (locale: Locale, categoryId: string): Scope => (categoryId ? { locale, categoryId } : { locale });
+
+/**
+ * Where the first item of a deep page lies: the year holding it (from the year counts), then its
+ * month (from that year's month counts), then the offset within that month. Never a count of the
+ * items before it.
+ */
+async function startOf(locale: Locale, categoryId: string, skip: number, v: Visibility) {
+  if (skip === 0) return { before: undefined, skipWithin: 0 };
+  const year = locate(await scopeYears(locale, categoryId, v), skip);
+  if (!year) return null;
+  const y = year.bucket.year;
+  const month = locate(await scopeMonths(locale, categoryId, v, `${y}-01`, `${y}-12`), year.skipWithin);
+  if (!month) return null;
+  return { before: monthRange(parseMonthKey(month.bucket.month), tz()).to, skipWithin: month.skipWithin };
+}
 
 /** Page `page` of a newest-first list, or null past its last page (page 1 always exists). */
 async function listPage(locale: Locale, categoryId: string, page: number, size: number, v: Visibility) {
-  const months = await monthCounts(locale, categoryId, v);
-  const total = totalOf(months);
+  const { total } = await scopeHead(locale, categoryId, v);
   if (!pageExists(page, total, size)) return null;
-  const at = locate(months, (page - 1) * size);
+  const start = total > 0 ? await startOf(locale, categoryId, (page - 1) * size, v) : null;
   const tag = categoryId ? tagFor.category(locale, categoryId) : tagFor.list(locale);
-  const rows = at
-    ? await cachedRead(["page", locale, categoryId, page, size, v.horizon], [tag], () =>
-        pageRows(
-          scopeOf(locale, categoryId),
-          { notAfter: v.now, before: monthRange(parseMonthKey(at.month), tz()).to },
-          at.skipWithin,
-          size,
-        ),
+  const rows = start
+    ? await cachedRead(v, ["page", locale, categoryId, page, size, v.horizon], [tag], () =>
+        pageRows(scopeOf(locale, categoryId), { notAfter: v.now, before: start.before }, start.skipWithin, size),
       )
     : [];
   return { items: rows.map(toItem), page, pages: pageCount(total, size), total } satisfies Paged<PublicItem>;
@@ -104,9 +80,14 @@ export async function listByCategory(
   return listPage(locale, categoryId, page, size, await visibility(now));
 }
 
+/** Public releases of a language (or a category) in all. */
+export async function totalPublished(locale: Locale, categoryId: string | null, now = requestNow()) {
+  return (await scopeHead(locale, categoryId ?? "", await visibility(now))).total;
+}
+
 /** Months with at least one public release, newest first, with counts (months in the agency time zone). */
 export async function archiveMonths(locale: Locale, now = requestNow()): Promise<(YearMonth & { count: number })[]> {
-  const months = await monthCounts(locale, "", await visibility(now));
+  const months = await allMonths(locale, "", await visibility(now));
   return months.map((m) => ({ ...parseMonthKey(m.month), count: m.count }));
 }
 
@@ -114,16 +95,12 @@ export async function archiveMonths(locale: Locale, now = requestNow()): Promise
 export async function listByMonth(locale: Locale, ym: YearMonth, page = 1, now = requestNow()) {
   const v = await visibility(now);
   const key = monthKey(ym);
-  const count = (await monthCounts(locale, "", v)).find((m) => m.month === key)?.count ?? 0;
+  const count = (await scopeMonths(locale, "", v, key, key))[0]?.count ?? 0;
   if (count === 0 || !pageExists(page, count, MONTH_PAGE_SIZE)) return null;
   const range = monthRange(ym, tz());
-  const rows = await cachedRead(["month", locale, key, page, v.horizon], [tagFor.month(locale, key)], () =>
-    pageRows(
-      { locale },
-      { notAfter: v.now, before: range.to, from: range.from },
-      (page - 1) * MONTH_PAGE_SIZE,
-      MONTH_PAGE_SIZE,
-    ),
+  const skip = (page - 1) * MONTH_PAGE_SIZE;
+  const rows = await cachedRead(v, ["month", locale, key, page, v.horizon], [tagFor.month(locale, key)], () =>
+    pageRows({ locale }, { notAfter: v.now, before: range.to, from: range.from }, skip, MONTH_PAGE_SIZE),
   );
   return {
     items: rows.map(toItem),
@@ -136,11 +113,15 @@ export async function listByMonth(locale: Locale, ym: YearMonth, page = 1, now =
 /** The home page's lists: the newest releases and the newest featured ones. */
 export async function homeLists(locale: Locale, latest: number, featured: number, now = requestNow()) {
   const v = await visibility(now);
-  const [newest, picked] = await cachedRead(["home", locale, latest, featured, v.horizon], [tagFor.list(locale)], () =>
-    Promise.all([
-      pageRows({ locale }, { notAfter: v.now }, 0, latest),
-      pageRows({ locale, featured: true }, { notAfter: v.now }, 0, featured),
-    ]),
+  const [newest, picked] = await cachedRead(
+    v,
+    ["home", locale, latest, featured, v.horizon],
+    [tagFor.list(locale)],
+    () =>
+      Promise.all([
+        pageRows({ locale }, { notAfter: v.now }, 0, latest),
+        pageRows({ locale, featured: true }, { notAfter: v.now }, 0, featured),
+      ]),
   );
   return { latest: newest.map(toItem), featured: picked.map(toItem) };
 }

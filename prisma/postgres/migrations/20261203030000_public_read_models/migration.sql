@@ -1,5 +1,5 @@
 -- Public read models at archive scale (docs/CACHING.md "Data layer"): the featured flag travels
--- with the live snapshot, indexes for newest-first pages and the next embargo end, and per-month
+-- with the live snapshot, indexes for newest-first pages (and the next embargo end), and per-period
 -- counts kept by publish/withdraw (filled by ensurePublicCounts() at start).
 
 -- DropIndex
@@ -10,16 +10,16 @@ ALTER TABLE "Publication" ADD COLUMN     "featured" BOOLEAN NOT NULL DEFAULT fal
 UPDATE "Publication" SET "featured" = "Release"."featured" FROM "Release" WHERE "Release"."id" = "Publication"."releaseId";
 
 -- CreateTable
-CREATE TABLE "PublicationMonth" (
+CREATE TABLE "PublicationCount" (
     "timeZone" TEXT NOT NULL,
     "locale" "Locale" NOT NULL,
     "scope" TEXT NOT NULL,
-    "month" TEXT NOT NULL,
+    "period" TEXT NOT NULL,
     "count" INTEGER NOT NULL,
     "changedAt" TIMESTAMP(3) NOT NULL,
     "latestAt" TIMESTAMP(3) NOT NULL,
 
-    CONSTRAINT "PublicationMonth_pkey" PRIMARY KEY ("timeZone","locale","scope","month")
+    CONSTRAINT "PublicationCount_pkey" PRIMARY KEY ("timeZone","locale","scope","period")
 );
 
 -- CreateIndex
@@ -30,6 +30,3 @@ CREATE INDEX "Publication_locale_categoryId_publishedAt_releaseId_idx" ON "Publi
 
 -- CreateIndex
 CREATE INDEX "Publication_locale_featured_publishedAt_releaseId_idx" ON "Publication"("locale", "featured", "publishedAt", "releaseId");
-
--- CreateIndex
-CREATE INDEX "Publication_publishedAt_idx" ON "Publication"("publishedAt");
