@@ -54,10 +54,10 @@ function sqliteMeter(url: string): WorkMeter {
     client.prepare = ((sql: string) => {
       const stmt = prepare(sql);
       const bind = stmt.bind.bind(stmt);
-      stmt.bind = ((args: unknown[]) => {
+      stmt.bind = (args: unknown[]) => {
         log.push({ sql, args });
         return bind(args);
-      });
+      };
       return stmt;
     }) as typeof client.prepare;
     return adapter;
