@@ -1,15 +1,15 @@
 import { beforeAll, expect, test, vi } from "vitest";
-import { SITEMAP_MAX_BYTES, SITEMAP_MAX_URLS } from "../../src/domain/public/sitemap-plan";
-import { ensurePublicCounts } from "../../src/server/releases/public-counts";
-import { addArchive } from "../support/archive";
-import { resetDb, testDb } from "../support/db";
-import { all, child, parseXml, type XmlNode } from "../support/xml";
-import * as indexRoute from "../../src/app/sitemap.xml/route";
-import * as shardRoute from "../../src/app/sitemaps/[name]/route";
-import * as robotsRoute from "../../src/app/robots";
+import { SITEMAP_MAX_BYTES, SITEMAP_MAX_URLS } from "../../../src/domain/public/sitemap-plan";
+import { ensurePublicCounts } from "../../../src/server/releases/public-counts";
+import { addArchive } from "../../support/archive";
+import { resetDb, testDb } from "../../support/db";
+import { all, child, parseXml, type XmlNode } from "../../support/xml";
+import * as indexRoute from "../../../src/app/sitemap.xml/route";
+import * as shardRoute from "../../../src/app/sitemaps/[name]/route";
+import * as robotsRoute from "../../../src/app/robots";
 
-vi.mock("next/headers", async () => (await import("../support/next-request")).nextHeadersMock());
-vi.mock("next/cache", async () => (await import("../support/next-request")).nextCacheMock());
+vi.mock("next/headers", async () => (await import("../../support/next-request")).nextHeadersMock());
+vi.mock("next/cache", async () => (await import("../../support/next-request")).nextCacheMock());
 
 // The sitemap as a crawler reads it: the index and every shard it names, parsed by a strict XML
 // parser, checked against the protocol (sitemaps.org: at most 50,000 URLs and 50 MB per file,

@@ -1,28 +1,28 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import { encodeCursor } from "../../src/domain/public/cursor";
-import { ensurePublicCounts } from "../../src/server/releases/public-counts";
-import { addArchive, CATEGORY_SLUGS } from "../support/archive";
-import { engine, resetDb, testDb } from "../support/db";
-import { workMeter, type Work, type WorkMeter } from "../support/query-work";
-import { runServerTree } from "../support/server-tree";
-import * as home from "../../src/app/[locale]/(site)/page";
-import * as news from "../../src/app/[locale]/(site)/news/page";
-import * as newsN from "../../src/app/[locale]/(site)/news/page/[page]/page";
-import * as category from "../../src/app/[locale]/(site)/category/[slug]/page";
-import * as categoryN from "../../src/app/[locale]/(site)/category/[slug]/page/[page]/page";
-import * as archive from "../../src/app/[locale]/(site)/archive/page";
-import * as month from "../../src/app/[locale]/(site)/archive/[year]/[month]/page";
-import * as monthN from "../../src/app/[locale]/(site)/archive/[year]/[month]/page/[page]/page";
-import * as article from "../../src/app/[locale]/(site)/news/[slug]/page";
-import * as rss from "../../src/app/[locale]/feed.xml/route";
-import * as atom from "../../src/app/[locale]/atom.xml/route";
-import * as apiList from "../../src/app/api/v1/releases/route";
-import * as apiOne from "../../src/app/api/v1/releases/[id]/route";
-import * as sitemapIndex from "../../src/app/sitemap.xml/route";
-import * as sitemapShard from "../../src/app/sitemaps/[name]/route";
+import { encodeCursor } from "../../../src/domain/public/cursor";
+import { ensurePublicCounts } from "../../../src/server/releases/public-counts";
+import { addArchive, CATEGORY_SLUGS } from "../../support/archive";
+import { engine, resetDb, testDb } from "../../support/db";
+import { workMeter, type Work, type WorkMeter } from "../../support/query-work";
+import { runServerTree } from "../../support/server-tree";
+import * as home from "../../../src/app/[locale]/(site)/page";
+import * as news from "../../../src/app/[locale]/(site)/news/page";
+import * as newsN from "../../../src/app/[locale]/(site)/news/page/[page]/page";
+import * as category from "../../../src/app/[locale]/(site)/category/[slug]/page";
+import * as categoryN from "../../../src/app/[locale]/(site)/category/[slug]/page/[page]/page";
+import * as archive from "../../../src/app/[locale]/(site)/archive/page";
+import * as month from "../../../src/app/[locale]/(site)/archive/[year]/[month]/page";
+import * as monthN from "../../../src/app/[locale]/(site)/archive/[year]/[month]/page/[page]/page";
+import * as article from "../../../src/app/[locale]/(site)/news/[slug]/page";
+import * as rss from "../../../src/app/[locale]/feed.xml/route";
+import * as atom from "../../../src/app/[locale]/atom.xml/route";
+import * as apiList from "../../../src/app/api/v1/releases/route";
+import * as apiOne from "../../../src/app/api/v1/releases/[id]/route";
+import * as sitemapIndex from "../../../src/app/sitemap.xml/route";
+import * as sitemapShard from "../../../src/app/sitemaps/[name]/route";
 
-vi.mock("next/headers", async () => (await import("../support/next-request")).nextHeadersMock());
-vi.mock("next/cache", async () => (await import("../support/next-request")).nextCacheMock());
+vi.mock("next/headers", async () => (await import("../../support/next-request")).nextHeadersMock());
+vi.mock("next/cache", async () => (await import("../../support/next-request")).nextCacheMock());
 
 // The work of every public page type must not grow with the archive: each is rendered (Next's data
 // cache off, so every read reaches the database) on an archive of 1,200 releases over 4 years, then
