@@ -24,22 +24,26 @@ export async function createRelease(
   meta: ReleaseMeta,
 ): Promise<Result<{ id: string; version: number }>> {
   if (!can(actor.role, "release.create")) return { ok: false, code: "forbidden" };
+  return inTransaction(db, (tx) => createReleaseIn(tx, actor, zh, meta));
+}
+
+/** createRelease inside the caller's transaction (a ReleaseError rolls it back). */
+export async function createReleaseIn(tx: Tx, actor: Actor, zh: ContentInput, meta: ReleaseMeta) {
+  if (!can(actor.role, "release.create")) throw new ReleaseError("forbidden");
   const stored = toStored(zh);
-  return inTransaction(db, async (tx) => {
-    const release = await tx.release.create({
-      data: {
-        authorId: actor.id,
-        categoryId: meta.categoryId,
-        releaseDate: meta.releaseDate,
-        featured: meta.featured ?? false,
-        contents: { create: { locale: "zh", ...stored } },
-        revisions: { create: { locale: "zh", number: 1, authorId: actor.id, ...stored } },
-      },
-    });
-    await syncSearchIndex(tx, release.id);
-    await audit(tx, { actorId: actor.id, action: "release.created", releaseId: release.id, toStatus: "DRAFT" });
-    return { id: release.id, version: release.version };
+  const release = await tx.release.create({
+    data: {
+      authorId: actor.id,
+      categoryId: meta.categoryId,
+      releaseDate: meta.releaseDate,
+      featured: meta.featured ?? false,
+      contents: { create: { locale: "zh", ...stored } },
+      revisions: { create: { locale: "zh", number: 1, authorId: actor.id, ...stored } },
+    },
   });
+  await syncSearchIndex(tx, release.id);
+  await audit(tx, { actorId: actor.id, action: "release.created", releaseId: release.id, toStatus: "DRAFT" });
+  return { id: release.id, version: release.version };
 }
 
 /** Category, date and featured flag; writers of the original may change them. */
@@ -74,25 +78,35 @@ export async function runWorkflow(
   baseVersion: number,
   now = new Date(),
 ): Promise<Result<{ version: number; status: string; embargoed: boolean }>> {
-  return inTransaction(db, async (tx) => {
-    const release = await loadForWrite(tx, releaseId);
-    const action: WorkflowAction =
-      command.type === "publish" ? { type: "publish", at: command.at ?? now, now } : { type: command.type };
-    const decision = transition(releaseState(release), action, actor);
-    if (!decision.ok) throw new ReleaseError(decision.code);
-    const version = await bumpVersion(tx, releaseId, baseVersion, decision.next.status);
-    if (command.type !== "markTranslated") await replaceLive(tx, release, command, now);
-    await syncSearchIndex(tx, releaseId);
-    await audit(tx, {
-      actorId: actor.id,
-      action: `release.${command.type}`,
-      releaseId,
-      fromStatus: release.status,
-      toStatus: decision.next.status,
-      detail: command.type === "publish" ? { at: (command.at ?? now).toISOString() } : undefined,
-    });
-    return { version, status: decision.next.status, embargoed: decision.next.embargoed ?? false };
+  return inTransaction(db, (tx) => runWorkflowIn(tx, actor, releaseId, command, baseVersion, now));
+}
+
+/** runWorkflow inside the caller's transaction (a ReleaseError rolls it back). */
+export async function runWorkflowIn(
+  tx: Tx,
+  actor: Actor,
+  releaseId: string,
+  command: WorkflowCommand,
+  baseVersion: number,
+  now = new Date(),
+) {
+  const release = await loadForWrite(tx, releaseId);
+  const action: WorkflowAction =
+    command.type === "publish" ? { type: "publish", at: command.at ?? now, now } : { type: command.type };
+  const decision = transition(releaseState(release), action, actor);
+  if (!decision.ok) throw new ReleaseError(decision.code);
+  const version = await bumpVersion(tx, releaseId, baseVersion, decision.next.status);
+  if (command.type !== "markTranslated") await replaceLive(tx, release, command, now);
+  await syncSearchIndex(tx, releaseId);
+  await audit(tx, {
+    actorId: actor.id,
+    action: `release.${command.type}`,
+    releaseId,
+    fromStatus: release.status,
+    toStatus: decision.next.status,
+    detail: command.type === "publish" ? { at: (command.at ?? now).toISOString() } : undefined,
   });
+  return { version, status: decision.next.status, embargoed: decision.next.embargoed ?? false };
 }
 
 type Loaded = Awaited<ReturnType<typeof loadForWrite>>;
