@@ -62,7 +62,7 @@ async function finish(tx: Tx, plan: ReleasePlan, release: Existing) {
     if (status === "DRAFT")
       ({ version, status } = await runWorkflowIn(tx, actor, release.id, { type: "markTranslated" }, version));
     if (status === "TRANSLATED") {
-      ({ version, status } = await runWorkflowIn(
+      ({ status } = await runWorkflowIn(
         tx,
         actor,
         release.id,
