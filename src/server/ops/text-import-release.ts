@@ -62,13 +62,7 @@ async function finish(tx: Tx, plan: ReleasePlan, release: Existing) {
     if (status === "DRAFT")
       ({ version, status } = await runWorkflowIn(tx, actor, release.id, { type: "markTranslated" }, version));
     if (status === "TRANSLATED") {
-      ({ status } = await runWorkflowIn(
-        tx,
-        actor,
-        release.id,
-        { type: "publish", at: plan.publishAt },
-        version,
-      ));
+      ({ status } = await runWorkflowIn(tx, actor, release.id, { type: "publish", at: plan.publishAt }, version));
       changed = true;
     }
   }

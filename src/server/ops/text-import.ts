@@ -4,12 +4,16 @@ import { slugSchema } from "@/domain/release/schemas";
 import type { Db } from "../db/client";
 import type { Actor } from "../releases/write";
 import { modifiedAt, readRelease, scanArchive, type Group, type Skipped } from "./text-archive";
-import { importRelease, type Outcome } from "./text-import-release";
+import { usedSlugs, writeNewReleases } from "./text-import-batch";
+import { importRelease, type Outcome, type ReleasePlan } from "./text-import-release";
 
-// Imports an archive of plain-text releases (docs/OPERATIONS.md "Text import"). Each release goes
-// through the normal release operations in one transaction; with `publish` it is published when
-// both languages are there. Per-release work does not depend on the size of the archive (lookups
-// by unique keys only), and a second run finishes what an interrupted one left, never duplicating.
+// Imports an archive of plain-text releases (docs/OPERATIONS.md "Text import"). New releases are
+// written BATCH at a time in one transaction, with the rows the release operations would write
+// (new-release-rows.ts); a release whose slug is already in use goes through the operations one by
+// one: finished when an earlier, interrupted run made it from the same text, else skipped. The
+// work per release does not depend on the size of the archive (lookups by unique keys only).
+
+const BATCH = 100;
 
 export interface TextImportOptions {
   actor: Actor;
@@ -40,6 +44,11 @@ export interface TextImportReport {
 
 export type { Skipped };
 
+interface Planned {
+  group: Group;
+  plan: ReleasePlan;
+}
+
 export async function importTextArchive(db: Db, root: string, options: TextImportOptions): Promise<TextImportReport> {
   const report: TextImportReport = { imported: 0, resumed: 0, unchanged: 0, skipped: [] };
   const skip = (s: Skipped) => {
@@ -51,30 +60,59 @@ export async function importTextArchive(db: Db, root: string, options: TextImpor
   scanned.forEach(skip);
   const seen = new Set<string>();
   options.onProgress?.(0, groups.length);
-  for (const [i, group] of groups.entries()) {
-    const outcome = await importGroup(db, root, group, seen, options, skip);
-    if (outcome && outcome.kind !== "skipped") {
+  for (let i = 0; i < groups.length; i += BATCH) {
+    const batch = groups.slice(i, i + BATCH).flatMap((g) => planGroup(root, g, seen, options, skip) ?? []);
+    for (const { group, plan, outcome } of await importBatch(db, batch)) {
+      if (outcome.kind === "skipped") {
+        for (const file of [group.zh, group.en]) if (file) skip({ file, reason: outcome.reason });
+        continue;
+      }
       report[outcome.kind] += 1;
       options.onRelease?.({
-        slug: outcome.slug,
+        slug: plan.slug,
         languages: outcome.languages,
         status: outcome.status,
         kind: outcome.kind,
       });
     }
-    options.onProgress?.(i + 1, groups.length);
+    options.onProgress?.(Math.min(i + BATCH, groups.length), groups.length);
   }
   return report;
 }
 
-async function importGroup(
-  db: Db,
+/** New releases together in one transaction; the others (slug in use), or all if that fails, one by one. */
+async function importBatch(db: Db, batch: Planned[]): Promise<(Planned & { outcome: Outcome })[]> {
+  const used = batch.length
+    ? await usedSlugs(
+        db,
+        batch.map((p) => p.plan.slug),
+      )
+    : new Set<string>();
+  const fresh = batch.filter((p) => !used.has(p.plan.slug));
+  const written = fresh.length
+    ? await writeNewReleases(
+        db,
+        fresh.map((p) => p.plan),
+      )
+    : null;
+  const out: (Planned & { outcome: Outcome })[] = [];
+  for (const p of batch) {
+    const index = written?.ok ? fresh.indexOf(p) : -1;
+    const outcome: Outcome =
+      index >= 0 && written?.ok ? { kind: "imported", ...written.value[index]! } : await importRelease(db, p.plan);
+    out.push({ ...p, outcome });
+  }
+  return out;
+}
+
+/** Reads and checks a group's files; null (with the files reported) when it cannot be imported. */
+function planGroup(
   root: string,
   group: Group,
   seen: Set<string>,
   options: TextImportOptions,
   skip: (s: Skipped) => void,
-): Promise<(Outcome & { slug: string }) | null> {
+): Planned | null {
   const skipGroup = (reason: string) => {
     for (const file of [group.zh, group.en]) if (file) skip({ file, reason });
     return null;
@@ -94,14 +132,13 @@ async function importGroup(
   if (group.en && en && !en.ok) skip({ file: group.en, reason: en.reason });
   const when = options.date ?? modifiedAt(root, group.zh);
   const publish = Boolean(options.publish && en?.ok);
-  const outcome = await importRelease(db, {
+  const plan: ReleasePlan = {
     slug: slug.data,
     zh: zh.input,
     en: en?.ok ? en.input : undefined,
     publishAt: publish ? when : undefined,
     releaseDate: options.date ?? (publish ? when : null),
     actor: options.actor,
-  });
-  if (outcome.kind === "skipped") return skipGroup(outcome.reason);
-  return { ...outcome, slug: slug.data };
+  };
+  return { group, plan };
 }
