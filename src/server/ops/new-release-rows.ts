@@ -34,9 +34,11 @@ function decide(state: ReleaseState, action: WorkflowAction, actor: Actor) {
 
 function contentRows(releaseId: string, locale: Lang, input: ContentInput, authorId: string, now: Date) {
   const stored = toStored(input);
+  const source = { sourceFingerprint: null as string | null, sourceRevisionId: null as string | null };
   return {
     stored,
-    content: { id: newId(), releaseId, locale, ...stored, updatedAt: now },
+    // every row with the same columns in the same order (one INSERT for all of them)
+    content: { id: newId(), releaseId, locale, ...stored, ...source, updatedAt: now },
     revision: { id: newId(), releaseId, locale, number: 1, authorId, ...stored, createdAt: now },
   };
 }
@@ -56,7 +58,7 @@ export function newReleaseRows(r: NewRelease, now: Date) {
   const authorId = r.actor.id;
   const zh = contentRows(id, "zh", r.zh, authorId, now);
   const state: ReleaseState = { status: "DRAFT", originalFingerprint: zh.stored.fingerprint, translation: null };
-  const contents: (typeof zh.content & { sourceFingerprint?: string; sourceRevisionId?: string })[] = [zh.content];
+  const contents = [zh.content];
   const revisions = [zh.revision];
   const audits: Audit[] = [
     { actorId: authorId, action: "release.created", releaseId: id, fromStatus: null, toStatus: "DRAFT", detail: null },

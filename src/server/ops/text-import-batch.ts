@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "../db/client";
+import { insertRows } from "../db/insert-rows";
 import { adjustPublicCounts } from "../releases/public-counts";
 import { inTransaction } from "../releases/write";
 import { engineFor } from "../search";
@@ -26,9 +27,25 @@ export async function writeNewReleases(db: Db, releases: NewRelease[], now = new
   return inTransaction(db, async (tx) => {
     const rows = releases.map((r) => newReleaseRows(r, now));
     await tx.release.createMany({ data: rows.map((r) => r.release) });
-    await tx.releaseContent.createMany({ data: rows.flatMap((r) => r.contents) });
-    await tx.revision.createMany({ data: rows.flatMap((r) => r.revisions) });
-    await tx.publication.createMany({ data: rows.flatMap((r) => r.publications) });
+    const locale = { locale: "Locale" };
+    await insertRows(
+      tx,
+      "ReleaseContent",
+      rows.flatMap((r) => r.contents),
+      locale,
+    );
+    await insertRows(
+      tx,
+      "Revision",
+      rows.flatMap((r) => r.revisions),
+      locale,
+    );
+    await insertRows(
+      tx,
+      "Publication",
+      rows.flatMap((r) => r.publications),
+      locale,
+    );
     await tx.auditEvent.createMany({ data: rows.flatMap((r) => r.audits) });
     await engineFor(tx).insert(
       tx,

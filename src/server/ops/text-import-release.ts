@@ -70,9 +70,23 @@ async function finish(tx: Tx, plan: ReleasePlan, release: Existing) {
   return { status, languages, changed };
 }
 
+/** True when the release already is what the plan asks for (a re-run over a finished import). */
+function complete(plan: ReleasePlan, release: Existing): boolean {
+  const hasEn = release.contents.some((c) => c.locale === "en");
+  if (plan.en && !hasEn) return false;
+  return !plan.publishAt || !(hasEn || plan.en) || release.status === "PUBLISHED";
+}
+
 export async function importRelease(db: Db, plan: ReleasePlan): Promise<Outcome> {
   const before = await previous(db, plan);
   if (before === "taken") return { kind: "skipped", reason: `duplicate slug "${plan.slug}"` };
+  if (before && complete(plan, before)) {
+    const languages = before.contents
+      .map((c) => c.locale as "zh" | "en")
+      .sort()
+      .reverse();
+    return { kind: "unchanged", languages, status: before.status };
+  }
   const result = await inTransaction(db, async (tx) => {
     const meta = { categoryId: null, releaseDate: plan.releaseDate };
     const release = before ?? {
