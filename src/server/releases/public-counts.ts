@@ -80,12 +80,12 @@ interface Row extends Delta {
   changedAt: Date;
 }
 
-/** Recounts every period from the publications (streamed in batches) and replaces the rows at once. */
-export async function rebuildPublicCounts(db: Db, timeZone = env().NEWSROOM_TIMEZONE): Promise<number> {
+/** Every period's count, from the publications (read in batches). */
+async function countAll(tx: Tx, timeZone: string): Promise<Row[]> {
   const rows = new Map<string, Row>();
   let cursor: string | undefined;
   for (;;) {
-    const batch = await db.publication.findMany({
+    const batch = await tx.publication.findMany({
       select: { id: true, locale: true, categoryId: true, publishedAt: true, updatedAt: true },
       orderBy: { id: "asc" },
       take: 5_000,
@@ -98,15 +98,8 @@ export async function rebuildPublicCounts(db: Db, timeZone = env().NEWSROOM_TIME
       for (const scope of scopesOf(p)) {
         for (const period of periods) {
           const key = `${p.locale}\u0000${scope}\u0000${period}`;
-          const row = rows.get(key) ?? {
-            timeZone,
-            locale: p.locale,
-            scope,
-            period,
-            count: 0,
-            changedAt: EPOCH,
-            latestAt: EPOCH,
-          };
+          const base = { timeZone, locale: p.locale, scope, period, count: 0, changedAt: EPOCH, latestAt: EPOCH };
+          const row = rows.get(key) ?? base;
           row.count += 1;
           if (p.updatedAt > row.changedAt) row.changedAt = p.updatedAt;
           if (p.publishedAt > row.latestAt) row.latestAt = p.publishedAt;
@@ -115,12 +108,28 @@ export async function rebuildPublicCounts(db: Db, timeZone = env().NEWSROOM_TIME
       }
     }
   }
-  await db.$transaction(async (tx) => {
-    await tx.publicationCount.deleteMany({});
-    const all = [...rows.values()];
-    for (let i = 0; i < all.length; i += 1_000) await tx.publicationCount.createMany({ data: all.slice(i, i + 1_000) });
-  });
-  return rows.size;
+  return [...rows.values()];
+}
+
+/**
+ * Recounts every period from the publications and replaces the rows, in one transaction. On
+ * PostgreSQL the table is locked first (EXCLUSIVE: reads go on, publishes wait), so a publish on
+ * another instance is either counted here or adds itself after; two instances starting together
+ * rebuild one after the other.
+ */
+export async function rebuildPublicCounts(db: Db, timeZone = env().NEWSROOM_TIMEZONE): Promise<number> {
+  return db.$transaction(
+    async (tx) => {
+      if (providerOf(tx) === "postgresql")
+        await tx.$executeRawUnsafe(`LOCK TABLE "PublicationCount" IN EXCLUSIVE MODE`);
+      const rows = await countAll(tx, timeZone);
+      await tx.publicationCount.deleteMany({});
+      for (let i = 0; i < rows.length; i += 1_000)
+        await tx.publicationCount.createMany({ data: rows.slice(i, i + 1_000) });
+      return rows.length;
+    },
+    { timeout: 30 * 60_000, maxWait: 60_000 },
+  );
 }
 
 /**
