@@ -7,7 +7,11 @@ const WIDTH = 28;
 const WINDOW_MS = 30_000;
 
 const seconds = (ms: number) =>
-  ms < 10_000 ? `${(ms / 1000).toFixed(1)}s` : ms < 3_600_000 ? `${Math.round(ms / 1000)}s` : `${(ms / 3_600_000).toFixed(1)}h`;
+  ms < 10_000
+    ? `${(ms / 1000).toFixed(1)}s`
+    : ms < 3_600_000
+      ? `${Math.round(ms / 1000)}s`
+      : `${(ms / 3_600_000).toFixed(1)}h`;
 
 export interface ProgressBar {
   update(done: number, total: number): void;
