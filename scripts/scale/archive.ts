@@ -10,7 +10,7 @@ import { isPostgresUrl } from "../../src/server/env";
 import { createRelease, runWorkflow, saveContent } from "../../src/server/releases/lifecycle";
 import { ensurePublicCounts } from "../../src/server/releases/public-counts";
 import { reindexSearch } from "../../src/server/search";
-import { loadPostgres, loadSqlite } from "../search/bench-load";
+import { loadArchive } from "../bench/archive";
 import { progressBar } from "../search/progress";
 
 export const EDITOR = { email: "scale-editor@example.com", password: "scale-bench-password" };
@@ -50,12 +50,14 @@ export async function prepareArchive(url: string, releases: number, now: number,
   if (isPostgresUrl(url)) await wipePostgres(url);
   await migrate(url);
   const bar = progressBar(`Generating ${releases} releases`);
-  const onProgress = (n: number) => bar.update(n, releases);
-  if (isPostgresUrl(url)) await loadPostgres(url, releases, now, onProgress);
-  else loadSqlite(url, releases, now, onProgress);
+  await loadArchive(url, { releases, now: new Date(now), onProgress: (n, total) => bar.update(n, total) });
   bar.finish();
   const db = createDb(url);
   try {
+    // The loader writes the featured flag on the release only; the live snapshot carries it too.
+    await db.$executeRawUnsafe(
+      `UPDATE "Publication" SET "featured" = (SELECT "featured" FROM "Release" WHERE "Release"."id" = "Publication"."releaseId")`,
+    );
     if (searchIndex) {
       const indexing = progressBar("Indexing for search");
       await reindexSearch(db, (d, t) => indexing.update(d, t));
