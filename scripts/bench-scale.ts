@@ -6,7 +6,7 @@
 // after all of them, and publish-to-visible under read load. Exit status 1 if a request failed.
 import "dotenv/config";
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -69,6 +69,8 @@ async function startServer(port: number) {
 }
 
 const row = (name: string, s: Stats) => `| ${name} | ${s.n} | ${s.p50} | ${s.p95} | ${s.max} |`;
+const row2 = (name: string, w: Stats, c: Stats) => `${row(name, w)} ${c.p50} | ${c.p95} |`;
+const load = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 
 async function main(): Promise<boolean> {
   const started = performance.now();
@@ -82,12 +84,15 @@ async function main(): Promise<boolean> {
   const db = createDb(url);
   const types = await pageTypes(db, SAMPLES);
   await db.$disconnect();
-  for (const t of types) await timeUncached(base, t.urls.slice(0, 2), cookie); // warm the route's code
-  const results: [string, Stats][] = [];
+  const pid = server!.pid!;
+  for (const t of types) await timeUncached(base, t.urls.slice(0, 2), cookie, pid); // warm the route's code
+  const results: [string, { wall: Stats; cpu: Stats }][] = [];
+  const loadBefore = load();
   for (const t of types) {
-    results.push([t.name, await timeUncached(base, t.urls, cookie)]);
-    console.error(`  ${t.name}: p95 ${results.at(-1)![1].p95} ms`);
+    results.push([t.name, await timeUncached(base, t.urls, cookie, pid)]);
+    console.error(`  ${t.name}: p95 ${results.at(-1)![1].wall.p95} ms`);
   }
+  const loadAfter = load();
   const memory = memoryOf(server!.pid!);
   const readerPaths = ["/zh", "/en", "/zh/news", "/en/news", "/zh/feed.xml", "/api/v1/releases?locale=zh"];
   readerPaths.push(...types.find((t) => t.name === "article zh")!.urls.slice(0, 6));
@@ -95,8 +100,11 @@ async function main(): Promise<boolean> {
 
   console.log(`\n### ${args.engine}, ${RELEASES.toLocaleString("en")} releases\n`);
   console.log(`Archive generated${args["skip-search-index"] ? "" : " and indexed"} in ${prepared.toFixed(0)} s.\n`);
-  console.log("| page type | renders | p50 ms | p95 ms | max ms |\n|---|---:|---:|---:|---:|");
-  for (const [name, s] of results) console.log(row(name, s));
+  console.log(`Machine load average (1, 5, 15 min) before and after the renders: ${loadBefore} / ${loadAfter}.\n`);
+  console.log(
+    "| page type | renders | p50 ms | p95 ms | max ms | server CPU p50 ms | CPU p95 ms |\n|---|---:|---:|---:|---:|---:|---:|",
+  );
+  for (const [name, s] of results) console.log(row2(name, s.wall, s.cpu));
   console.log(`\nServer memory after all page types: RSS ${memory.rssMb} MB (peak ${memory.peakMb} MB).`);
   if (publish) {
     console.log("\n| under read load | n | p50 ms | p95 ms | max ms |\n|---|---:|---:|---:|---:|");
@@ -105,7 +113,7 @@ async function main(): Promise<boolean> {
     const r = publish.readers;
     console.log(`\nReaders: ${r.perSecond} requests/s (${r.requests} in all, ${r.non2xx} non-2xx, p99 ${r.p99} ms).`);
   }
-  const failures = results.flatMap(([name, s]) => s.failures.map((f) => `${name}: ${f}`));
+  const failures = results.flatMap(([name, s]) => s.wall.failures.map((f) => `${name}: ${f}`));
   for (const f of failures.slice(0, 20)) console.error(`FAILED ${f}`);
   return failures.length === 0;
 }

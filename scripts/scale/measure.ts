@@ -3,7 +3,7 @@
 // which makes Next render the page at request time without its page or data cache, and a session
 // cookie, with which the front server passes the request to Next instead of answering from its
 // response cache (docs/CACHING.md). So every sample runs the real render and its database reads.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
 export interface Stats {
   n: number;
@@ -35,19 +35,42 @@ export function stats(ms: number[], failures: string[] = []): Stats {
   };
 }
 
-/** Time to the last byte of each URL, one request at a time; a render that came from a cache counts as a failure. */
-export async function timeUncached(base: string, urls: string[], cookie: string): Promise<Stats> {
-  const ms: number[] = [];
+/**
+ * CPU time the process has used so far, all its threads, in ms (Linux schedstat, ns precision).
+ * On a machine shared with other work the wall time of a request grows with the load; its CPU
+ * time much less, so both are reported.
+ */
+export function cpuMs(pid: number): number {
+  let ns = 0;
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, "utf8").split(" ")[0]);
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return ns / 1e6;
+}
+
+/**
+ * Time to the last byte of each URL and the server's CPU time for it, one request at a time; a
+ * render that came from a cache counts as a failure.
+ */
+export async function timeUncached(base: string, urls: string[], cookie: string, pid: number) {
+  const wall: number[] = [];
+  const cpu: number[] = [];
   const failures: string[] = [];
   for (const url of urls) {
+    const cpuBefore = cpuMs(pid);
     const started = performance.now();
     const res = await fetch(base + url, { headers: { cookie }, redirect: "manual" });
     await res.arrayBuffer();
-    ms.push(performance.now() - started);
+    wall.push(performance.now() - started);
+    cpu.push(cpuMs(pid) - cpuBefore);
     const cached = res.headers.get("x-cache") === "HIT" || res.headers.get("x-nextjs-cache") === "HIT";
     if (res.status !== 200 || cached) failures.push(`${url}: ${res.status}${cached ? " (cached)" : ""}`);
   }
-  return stats(ms, failures);
+  return { wall: stats(wall, failures), cpu: stats(cpu) };
 }
 
 /** The server's resident memory now and at its peak, in MB (Linux). */
