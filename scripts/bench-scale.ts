@@ -85,12 +85,14 @@ async function main(): Promise<boolean> {
   const types = await pageTypes(db, SAMPLES);
   await db.$disconnect();
   const pid = server!.pid!;
+  const atStart = memoryOf(pid);
   for (const t of types) await timeUncached(base, t.urls.slice(0, 2), cookie, pid); // warm the route's code
+  const warm = memoryOf(pid);
   const results: [string, { wall: Stats; cpu: Stats }][] = [];
   const loadBefore = load();
   for (const t of types) {
     results.push([t.name, await timeUncached(base, t.urls, cookie, pid)]);
-    console.error(`  ${t.name}: p95 ${results.at(-1)![1].wall.p95} ms`);
+    console.error(`  ${t.name}: p95 ${results.at(-1)![1].wall.p95} ms, RSS ${memoryOf(pid).rssMb} MB`);
   }
   const loadAfter = load();
   const memory = memoryOf(server!.pid!);
@@ -105,7 +107,10 @@ async function main(): Promise<boolean> {
     "| page type | renders | p50 ms | p95 ms | max ms | server CPU p50 ms | CPU p95 ms |\n|---|---:|---:|---:|---:|---:|---:|",
   );
   for (const [name, s] of results) console.log(row2(name, s.wall, s.cpu));
-  console.log(`\nServer memory after all page types: RSS ${memory.rssMb} MB (peak ${memory.peakMb} MB).`);
+  console.log(
+    `\nServer memory (RSS): ${atStart.rssMb} MB once started, ${warm.rssMb} MB after one render of each page type, ` +
+      `${memory.rssMb} MB after all of them (peak ${memory.peakMb} MB).`,
+  );
   if (publish) {
     console.log("\n| under read load | n | p50 ms | p95 ms | max ms |\n|---|---:|---:|---:|---:|");
     console.log(row("publish → article 200", publish.publish));
