@@ -1,6 +1,7 @@
 // npm run import:text -- DIR [--as EMAIL] [--publish] [--date YYYY-MM-DD]
 // Imports plain-text releases: NAME.zh.txt (Chinese original) and NAME.en.txt (its translation),
 // first line the title, paragraphs separated by blank lines. See docs/OPERATIONS.md for the rules.
+// Safe to run again: releases already imported are recognised and an interrupted run is finished.
 import "dotenv/config";
 import { existsSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -51,17 +52,24 @@ runCli(async () => {
   try {
     const actor = await importingUser(db, parsed.values.as, parsed.values.publish);
     const bar = progressBar("Importing");
+    // Every release on a log (stdout redirected); on a terminal the bar, the problems and the totals.
+    const each = !process.stdout.isTTY;
+    const kinds = { imported: "imported ", resumed: "finished ", unchanged: "unchanged" } as const;
     const report = await importTextArchive(db, dir, {
       actor,
       publish: parsed.values.publish,
       date,
       onProgress: (done, total) => bar.update(done, total),
+      onRelease: (r) => {
+        if (each) console.log(`${kinds[r.kind]} ${r.slug} (${r.languages.join("+")}, ${r.status.toLowerCase()})`);
+      },
+      onSkip: (s) => console.log(`skipped   ${s.file}: ${s.reason}`),
     });
     bar.finish();
-    for (const r of report.imported)
-      console.log(`imported  ${r.slug} (${r.languages.join("+")}, ${r.status.toLowerCase()})`);
-    for (const s of report.skipped) console.log(`skipped   ${s.file}: ${s.reason}`);
-    console.log(`${report.imported.length} imported, ${report.skipped.length} files skipped (as ${actor.email}).`);
+    console.log(
+      `${report.imported} imported, ${report.resumed} finished from an earlier run, ${report.unchanged} already there, ` +
+        `${report.skipped.length} files skipped (as ${actor.email}).`,
+    );
   } finally {
     await db.$disconnect();
   }

@@ -4,6 +4,7 @@ import "dotenv/config";
 import { createDb } from "../src/server/db/client";
 import { migrate } from "../src/server/db/migrate";
 import { isPostgresUrl, parseEnv } from "../src/server/env";
+import { ensurePublicCounts } from "../src/server/releases/public-counts";
 import { ensureSearchIndex } from "../src/server/search";
 import { generatePassword } from "../src/server/auth/password";
 import { isEmpty, seedDemo } from "../src/server/seed/demo";
@@ -34,6 +35,8 @@ async function main() {
   try {
     // A database from before the search index existed (or restored from one) gets it built once.
     if (await ensureSearchIndex(db)) console.log("Built the search index.");
+    // Counts made in another time zone, or by a database written from outside the app, are redone.
+    if (await ensurePublicCounts(db, env.NEWSROOM_TIMEZONE)) console.log("Rebuilt the public month counts.");
     if (isPostgresUrl(env.DATABASE_URL)) {
       // No implicit demo accounts on a production engine.
       if (await isEmpty(db)) console.log("Empty database: create the first admin with `npm run user:create`.");

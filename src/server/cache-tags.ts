@@ -1,12 +1,30 @@
 import "server-only";
 import { revalidatePath, revalidateTag } from "next/cache";
+import type { Locale } from "@/i18n/settings";
 import { purgeResponseCache } from "./front-bridge";
 
-// Tags of the public site's cached data (see docs/CACHING.md). Every cached public read carries
-// one of these; pages rendered from it inherit the tags, so expiring a tag expires those pages too.
+// Tags of the public site's cached data (see docs/CACHING.md "Data layer"). Every cached public
+// read carries `TAGS.publications` (or `TAGS.categories`), which revalidatePublicContent() expires;
+// it also carries one of the finer tags below, naming exactly what a publish or withdraw of one
+// release can change, so that invalidation can later be narrowed to them.
 export const TAGS = {
   publications: "public:publications",
   categories: "public:categories",
+} as const;
+
+export const tagFor = {
+  /** newest-first lists of a language: home, /news pages, feeds, API list pages */
+  list: (l: Locale) => `public:list:${l}`,
+  /** month counts of a language: page counts, archive index, sitemap index */
+  months: (l: Locale) => `public:months:${l}`,
+  /** a category's pages and counts in a language */
+  category: (l: Locale, categoryId: string) => `public:category:${l}:${categoryId}`,
+  /** an archive month's pages ("YYYY-MM", agency time zone) */
+  month: (l: Locale, month: string) => `public:month:${l}:${month}`,
+  /** one article, looked up by its slug */
+  article: (l: Locale, slug: string) => `public:article:${l}:${slug}`,
+  /** a release looked up by id: API detail, the counterpart link of its other language */
+  release: (releaseId: string) => `public:release:${releaseId}`,
 } as const;
 
 /**

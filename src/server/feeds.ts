@@ -6,8 +6,8 @@ import { absolute, paths } from "@/domain/public/urls";
 import { getT } from "@/i18n/server";
 import { LANG_TAG, type Locale } from "@/i18n/settings";
 import { env } from "./env";
-import { loadPublication } from "./releases/public-cache";
-import { publicCategories, visibleReleases } from "./releases/public";
+import { publicCategories } from "./releases/public";
+import { newestArticles } from "./releases/public-article";
 
 // RSS 2.0 and Atom 1.0 per language, with full HTML content through the same allow-list as pages.
 
@@ -16,18 +16,17 @@ export const FEED_SIZE = 20;
 export async function buildFeed(locale: Locale, kind: "rss" | "atom", now = new Date()): Promise<string> {
   const site = env().SITE_URL;
   const tc = getT(locale, "common");
-  const visible = (await visibleReleases(locale, now)).slice(0, FEED_SIZE);
+  const articles = await newestArticles(locale, FEED_SIZE, now);
   const categories = new Map((await publicCategories(locale)).map((c) => [c.id, c]));
   const items: FeedItem[] = [];
-  for (const item of visible) {
-    const row = await loadPublication(locale, item.slug);
+  for (const item of articles) {
     const category = item.categoryId ? categories.get(item.categoryId) : undefined;
     items.push({
       id: `urn:newsroom:release:${item.releaseId}:${locale}`,
       title: item.title,
       link: absolute(site, paths.article(locale, item.slug)),
       summary: item.summary,
-      html: row ? renderSafeHtml(parseDoc(row.body)) : "",
+      html: renderSafeHtml(parseDoc(item.body)),
       published: item.publishedAt,
       updated: item.updatedAt,
       category: category && { term: category.slug, label: category.name },

@@ -2,26 +2,48 @@ import "server-only";
 import { z } from "zod";
 import { renderSafeHtml } from "@/domain/release/safe-html";
 import { parseDoc } from "@/domain/release/content";
+import { decodeCursor } from "@/domain/public/cursor";
 import { absolute, paths } from "@/domain/public/urls";
-import { LOCALES, type Locale } from "@/i18n/settings";
+import { LOCALES, otherLocale, type Locale } from "@/i18n/settings";
 import { env } from "./env";
 import { PUBLIC_REVALIDATE, conditionalResponse } from "./http";
-import { counterpartOf, publicCategories, type PublicArticle, type PublicItem } from "./releases/public";
+import { publicCategories, type PublicCategory, type PublicItem } from "./releases/public";
+import type { PublicArticle } from "./releases/public-article";
 
 // Shapes and helpers of the public JSON API (/api/v1). Errors are codes with an English message.
 
-export const listQuerySchema = z.object({
-  locale: z.enum(LOCALES).default("zh"),
-  page: z
-    .string()
-    .regex(/^[1-9]\d{0,5}$/, "page must be a positive integer")
-    .transform(Number)
-    .default(1),
-  category: z
-    .string()
-    .regex(/^[a-z0-9-]{1,80}$/, "category must be a category slug")
-    .optional(),
-});
+export const MAX_LIMIT = 100;
+export const DEFAULT_LIMIT = 10;
+
+export const listQuerySchema = z
+  .object({
+    locale: z.enum(LOCALES).default("zh"),
+    page: z
+      .string()
+      .regex(/^[1-9]\d{0,5}$/, "page must be a positive integer")
+      .transform(Number)
+      .optional(),
+    limit: z
+      .string()
+      .regex(/^[1-9]\d{0,5}$/, "limit must be a positive integer")
+      .transform(Number)
+      .refine((n) => n <= MAX_LIMIT, `limit must be at most ${MAX_LIMIT}`)
+      .default(DEFAULT_LIMIT),
+    cursor: z
+      .string()
+      .transform((raw, ctx) => {
+        const cursor = decodeCursor(raw);
+        if (!cursor)
+          ctx.addIssue({ code: "custom", message: "cursor is malformed: pass links.next of a previous page" });
+        return cursor ?? z.NEVER;
+      })
+      .optional(),
+    category: z
+      .string()
+      .regex(/^[a-z0-9-]{1,80}$/, "category must be a category slug")
+      .optional(),
+  })
+  .refine((q) => !(q.page && q.cursor), { message: "page and cursor cannot be combined", path: ["cursor"] });
 
 export const detailQuerySchema = z.object({ locale: z.enum(LOCALES).default("zh") });
 
@@ -48,14 +70,23 @@ export function apiJson(request: Request, data: unknown) {
   });
 }
 
-export async function itemJson(item: PublicItem, now: Date) {
+/** Categories by id, for itemJson. */
+export async function categoriesById(locale: Locale): Promise<Map<string, PublicCategory>> {
+  return new Map((await publicCategories(locale)).map((c) => [c.id, c]));
+}
+
+/** An item as JSON; `counterpart` is the same release in the other language when public. */
+export function itemJson(
+  item: PublicItem,
+  counterpart: PublicItem | null | undefined,
+  categories: ReadonlyMap<string, PublicCategory>,
+) {
   const site = env().SITE_URL;
-  const other = await counterpartOf(item, now);
-  const category = (await publicCategories(item.locale)).find((c) => c.id === item.categoryId);
+  const category = item.categoryId ? categories.get(item.categoryId) : undefined;
   const urls: Partial<Record<Locale, string>> = {
     [item.locale]: absolute(site, paths.article(item.locale, item.slug)),
   };
-  if (other) urls[other.locale] = absolute(site, paths.article(other.locale, other.slug));
+  if (counterpart) urls[otherLocale(item.locale)] = absolute(site, paths.article(counterpart.locale, counterpart.slug));
   return {
     id: item.releaseId,
     locale: item.locale,
@@ -69,6 +100,7 @@ export async function itemJson(item: PublicItem, now: Date) {
   };
 }
 
-export async function articleJson(article: PublicArticle, now: Date) {
-  return { ...(await itemJson(article, now)), bodyHtml: renderSafeHtml(parseDoc(article.body)) };
+export async function articleJson(article: PublicArticle, counterpart: PublicItem | null) {
+  const categories = await categoriesById(article.locale);
+  return { ...itemJson(article, counterpart, categories), bodyHtml: renderSafeHtml(parseDoc(article.body)) };
 }

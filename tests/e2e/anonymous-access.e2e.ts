@@ -66,12 +66,16 @@ test("no unpublished, embargoed or withdrawn content is reachable anonymously th
     "/[locale]/category/[slug]/page/[page]": each(L, (l) => [`/${l}/category/press-releases/page/2`]),
     "/[locale]/archive": each(L, (l) => [`/${l}/archive`]),
     "/[locale]/archive/[year]/[month]": each(L, (l) => months.map(([y, m]) => `/${l}/archive/${y}/${m}`)),
+    "/[locale]/archive/[year]/[month]/page/[page]": each(L, (l) =>
+      months.map(([y, m]) => `/${l}/archive/${y}/${m}/page/2`),
+    ),
     "/[locale]/search": each(L, (l) =>
       [...secretTexts, ...slugs].map((q) => `/${l}/search?q=${encodeURIComponent(q)}`),
     ),
     "/[locale]/feed.xml": each(L, (l) => [`/${l}/feed.xml`]),
     "/[locale]/atom.xml": each(L, (l) => [`/${l}/atom.xml`]),
     "/sitemap.xml": ["/sitemap.xml"],
+    "/sitemaps/[name]": ["/sitemaps/pages.xml", ...months.flatMap(([y]) => L.map((l) => `/sitemaps/${l}-${y}.xml`))],
     "/robots.txt": ["/robots.txt"],
     "/api/health": ["/api/health"],
     "/api/internal/revalidate": ["/api/internal/revalidate"], // the server's own loopback calls only: 404

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type APIResponse, type Page } from "@playwright/test";
+import { sitemapShards } from "./support";
 
 // Feeds, sitemap, robots and the public JSON API, parsed as a client would.
 
@@ -81,13 +82,24 @@ test("feeds answer 304 to a matching If-None-Match", async ({ request }) => {
   expect(again.status()).toBe(304);
 });
 
-test("sitemap lists public pages with language alternates, never unpublished ones", async ({ page, request }) => {
-  const res = await request.get("/sitemap.xml");
-  expect(res.status()).toBe(200);
-  const map = await parseXml(page, await res.text());
+test("the sitemap index lists shards; they list public pages with language alternates, never unpublished ones", async ({
+  page,
+  request,
+}) => {
+  const { index, shards } = await sitemapShards(request);
+  const map = await parseXml(page, index);
   expect(map.error).toBeNull();
-  expect(map.root).toBe("urlset");
-  const locs = map.urls.map((u) => u.loc!);
+  expect(map.root).toBe("sitemapindex");
+  expect([...shards.keys()]).toContain("/sitemaps/pages.xml");
+  expect([...shards.keys()]).toContain("/sitemaps/en-2020.xml");
+  const urls = [];
+  for (const [path, xml] of shards) {
+    const shard = await parseXml(page, xml);
+    expect(shard.error, path).toBeNull();
+    expect(shard.root, path).toBe("urlset");
+    urls.push(...shard.urls);
+  }
+  const locs = urls.map((u) => u.loc!);
   for (const path of [
     "/zh",
     "/en/news",
@@ -100,9 +112,12 @@ test("sitemap lists public pages with language alternates, never unpublished one
       path,
     ).toBe(true);
   }
+  expect(new Set(locs).size).toBe(locs.length);
   expect(locs.join()).not.toMatch(/ip5-heads-meeting|china-patent-survey-2019|ip-protection-symposium/);
-  const article = map.urls.find((u) => u.loc!.endsWith("/en/news/cnipa-kipo-video-conference"))!;
+  const article = urls.find((u) => u.loc!.endsWith("/en/news/cnipa-kipo-video-conference"))!;
   expect(article.alternates.sort()).toEqual(["en", "zh-CN"]);
+  expect((await request.get("/sitemaps/zh-1999.xml")).status()).toBe(404);
+  expect((await request.get("/sitemaps/..%2Fetc.xml")).status()).toBe(404);
 });
 
 test("robots.txt keeps crawlers out of admin and private API and names the sitemap", async ({ request }) => {
@@ -143,6 +158,46 @@ test.describe("public JSON API", () => {
     expect(slugs).not.toContain("online-patent-services");
     expect((await request.get("/api/v1/releases?category=nope")).status()).toBe(404);
   });
+
+  test("cursor pages: links.next walks every release once, in a stable order, with ETag and 304", async ({
+    request,
+  }) => {
+    const all = (await (await request.get("/api/v1/releases?locale=zh&limit=100")).json()).data.map(
+      (d: { id: string }) => d.id,
+    );
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    const seen: string[] = [];
+    let url: string | null = "/api/v1/releases?locale=zh&limit=1";
+    while (url) {
+      const res: APIResponse = await request.get(url);
+      expect(res.status(), url).toBe(200);
+      const body: { data: { id: string }[]; meta: object; links: { next: string | null } } = await res.json();
+      expect(body.data.length, url).toBe(1);
+      expect(body.meta).toMatchObject({ locale: "zh", limit: 1, total: all.length });
+      seen.push(body.data[0]!.id);
+      const etag = res.headers()["etag"]!;
+      expect((await request.get(url, { headers: { "If-None-Match": etag } })).status()).toBe(304);
+      url = body.links.next && new URL(body.links.next).pathname + new URL(body.links.next).search;
+      expect(seen.length).toBeLessThanOrEqual(all.length);
+    }
+    expect(seen).toEqual(all);
+  });
+
+  for (const [query, message] of [
+    ["limit=101", "limit must be at most 100"],
+    ["limit=0", "limit must be a positive integer"],
+    ["cursor=nope!", "cursor is malformed"],
+    ["cursor=MTIzNA", "cursor is malformed"],
+    ["page=2&cursor=MTU4NjM5MDQwMDAwMC54", "page and cursor cannot be combined"],
+  ]) {
+    test(`?${query} is a 400 saying why`, async ({ request }) => {
+      const res = await request.get(`/api/v1/releases?${query}`);
+      expect(res.status()).toBe(400);
+      const { error } = await res.json();
+      expect(error.code).toBe("bad_request");
+      expect(error.message).toContain(message);
+    });
+  }
 
   for (const query of [
     "locale=fr",

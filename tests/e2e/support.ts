@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 
 /** Set by playwright.config.ts for the test server; there is no default demo password. */
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD!;
@@ -48,4 +48,19 @@ export async function runWorkflowButton(page: Page, button: string, done: string
   }
   await page.getByRole("button", { name: /^(确认|Confirm)$/ }).click();
   await expect(page.getByText(done, { exact: true })).toBeVisible();
+}
+
+/** The sitemap: the index at /sitemap.xml and the text of every shard it lists, by URL. */
+export async function sitemapShards(
+  request: APIRequestContext,
+): Promise<{ index: string; shards: Map<string, string> }> {
+  const index = await (await request.get("/sitemap.xml")).text();
+  const shards = new Map<string, string>();
+  for (const [, loc] of index.matchAll(/<loc>([^<]+)<\/loc>/g)) {
+    const path = new URL(loc!).pathname;
+    const res = await request.get(path);
+    expect(res.status(), path).toBe(200);
+    shards.set(path, await res.text());
+  }
+  return { index, shards };
 }

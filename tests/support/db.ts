@@ -18,6 +18,7 @@ const TABLES = [
   "SearchDocument",
   "AuditEvent",
   "Revision",
+  "PublicationCount",
   "Publication",
   "ReleaseContent",
   "Release",

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { jsonLdString } from "./json-ld";
-import { monthOf, paginate, parsePageParam, parseYearMonth } from "./paging";
+import { monthOf, pageCount, pageExists, parsePageParam, parseYearMonth } from "./paging";
 import { paths } from "./urls";
 
 describe("parsePageParam", () => {
@@ -23,23 +23,25 @@ describe("parsePageParam", () => {
   });
 });
 
-describe("paginate", () => {
-  const all = Array.from({ length: 25 }, (_, i) => i);
+describe("pageCount / pageExists", () => {
   test.each([
-    [1, [0, 9], 3],
-    [3, [20, 24], 3],
-  ])("page %i of 25 items", (page, [first, last], pages) => {
-    const result = paginate(all, page, 10);
-    expect(result?.items[0]).toBe(first);
-    expect(result?.items.at(-1)).toBe(last);
-    expect(result?.pages).toBe(pages);
+    [0, 1],
+    [1, 1],
+    [10, 1],
+    [11, 2],
+    [25, 3],
+  ])("%i items → %i pages of 10", (total, pages) => {
+    expect(pageCount(total, 10)).toBe(pages);
   });
-  test.each([0, 4, 99999, 1.5])("page %s is out of range", (page) => {
-    expect(paginate(all, page, 10)).toBeNull();
-  });
-  test("page 1 of nothing exists and is empty", () => {
-    expect(paginate([], 1, 10)).toEqual({ items: [], page: 1, pages: 1, total: 0 });
-    expect(paginate([], 2, 10)).toBeNull();
+  test.each([
+    [1, 0, true],
+    [2, 0, false],
+    [3, 25, true],
+    [4, 25, false],
+    [0, 25, false],
+    [1.5, 25, false],
+  ])("page %s of %i items exists: %s", (page, total, exists) => {
+    expect(pageExists(page, total, 10)).toBe(exists);
   });
 });
 
@@ -91,6 +93,7 @@ describe("paths", () => {
     [paths.news("en", 2), "/en/news/page/2"],
     [paths.category("zh", "press-releases", 3), "/zh/category/press-releases/page/3"],
     [paths.archiveMonth("en", 2020, 4), "/en/archive/2020/04"],
+    [paths.archiveMonth("zh", 2020, 11, 2), "/zh/archive/2020/11/page/2"],
     [paths.article("en", "a b"), "/en/news/a%20b"],
   ])("%s", (actual, expected) => {
     expect(actual).toBe(expected);

@@ -1,4 +1,9 @@
-// Parsing of public URL segments: page numbers and archive months. Pure; anything invalid is null (→ 404).
+// Parsing of public URL segments (page numbers, archive months) and page arithmetic. Pure; anything
+// invalid is null (→ 404).
+import type { YearMonth } from "./calendar";
+
+export type { YearMonth } from "./calendar";
+export { monthOf } from "./calendar";
 
 /** "2" → 2. Only canonical positive integers ("1", "2" …, no "01", "+2", "2.0"); page 1 has its own URL. */
 export function parsePageParam(raw: string | undefined, max = 100_000): number | null {
@@ -14,17 +19,12 @@ export interface Paged<T> {
   total: number;
 }
 
-/** One page of `all`; null when the page is past the end (page 1 always exists, even when empty). */
-export function paginate<T>(all: readonly T[], page: number, size: number): Paged<T> | null {
-  const pages = Math.max(1, Math.ceil(all.length / size));
-  if (!Number.isInteger(page) || page < 1 || page > pages) return null;
-  return { items: all.slice((page - 1) * size, page * size), page, pages, total: all.length };
-}
+/** Pages needed for `total` items; page 1 always exists, even when empty. */
+export const pageCount = (total: number, size: number) => Math.max(1, Math.ceil(total / size));
 
-export interface YearMonth {
-  year: number;
-  month: number; // 1–12
-}
+/** True when `page` exists for `total` items (so page 1 of nothing exists, page 2 of 10 items of 10 does not). */
+export const pageExists = (page: number, total: number, size: number) =>
+  Number.isInteger(page) && page >= 1 && page <= pageCount(total, size);
 
 /** "2020", "04" → { year: 2020, month: 4 }. Two-digit months only, so each month has one URL. */
 export function parseYearMonth(year: string | undefined, month: string | undefined): YearMonth | null {
@@ -33,10 +33,3 @@ export function parseYearMonth(year: string | undefined, month: string | undefin
 }
 
 export const monthSegment = (month: number) => String(month).padStart(2, "0");
-
-/** The calendar month of an instant in a time zone, e.g. 2020-03-31T20:00Z in Asia/Shanghai → 2020-04. */
-export function monthOf(date: Date, timeZone: string): YearMonth {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric" }).formatToParts(date);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: get("year"), month: get("month") };
-}

@@ -10,7 +10,8 @@ export const paths = {
   article: (l: Locale, slug: string) => `/${l}/news/${encodeURIComponent(slug)}`,
   category: (l: Locale, slug: string, page = 1) => paged(`/${l}/category/${encodeURIComponent(slug)}`, page),
   archive: (l: Locale) => `/${l}/archive`,
-  archiveMonth: (l: Locale, year: number, month: number) => `/${l}/archive/${year}/${monthSegment(month)}`,
+  archiveMonth: (l: Locale, year: number, month: number, page = 1) =>
+    paged(`/${l}/archive/${year}/${monthSegment(month)}`, page),
   search: (l: Locale) => `/${l}/search`,
   rss: (l: Locale) => `/${l}/feed.xml`,
   atom: (l: Locale) => `/${l}/atom.xml`,

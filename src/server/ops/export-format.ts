@@ -92,6 +92,8 @@ const publicationSchema = z.object({
   locale,
   ...text,
   categoryId: id.nullable(),
+  /** since 2026-12; older exports take the release's flag */
+  featured: z.boolean().optional(),
   publishedAt: date,
   updatedAt: date,
 });

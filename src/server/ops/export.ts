@@ -2,6 +2,7 @@ import "server-only";
 import { docToPlainText, parseDoc } from "@/domain/release/content";
 import type { Db } from "../db/client";
 import { reindexSearch } from "../search";
+import { rebuildPublicCounts } from "../releases/public-counts";
 import { EXPORT_FORMAT, EXPORT_VERSION, exportSchema, type NewsroomExport } from "./export-format";
 import { OpsError } from "./errors";
 
@@ -159,7 +160,9 @@ export async function importContent(db: Db, data: NewsroomExport): Promise<Impor
     releaseId,
   });
   const contents = releases.flatMap((r) => r.contents.map((c) => derived(c, r.id)));
-  const publications = releases.flatMap((r) => r.publications.map((p) => derived(p, r.id)));
+  const publications = releases.flatMap((r) =>
+    r.publications.map((p) => ({ ...derived(p, r.id), featured: p.featured ?? r.featured })),
+  );
   const revisions = releases.flatMap((r) => r.revisions.map((v) => derived(v, r.id)));
   try {
     await db.$transaction(
@@ -187,6 +190,7 @@ export async function importContent(db: Db, data: NewsroomExport): Promise<Impor
     }
     throw error;
   }
+  await rebuildPublicCounts(db);
   const { documents } = await reindexSearch(db);
   return {
     users: data.users.length,

@@ -8,7 +8,8 @@ import type { Db } from "../db/client";
 import { syncSearchIndex } from "../search";
 import { ReleaseError, type Result } from "./results";
 import { releaseState } from "./state";
-import { audit, bumpVersion, inTransaction, loadForWrite, saveContent, toStored, type Actor } from "./write";
+import { adjustPublicCounts } from "./public-counts";
+import { audit, bumpVersion, inTransaction, loadForWrite, saveContent, toStored, type Actor, type Tx } from "./write";
 
 // Creating a release and moving it through the workflow (mark translated, publish, withdraw).
 
@@ -25,22 +26,26 @@ export async function createRelease(
   meta: ReleaseMeta,
 ): Promise<Result<{ id: string; version: number }>> {
   if (!can(actor.role, "release.create")) return { ok: false, code: "forbidden" };
+  return inTransaction(db, (tx) => createReleaseIn(tx, actor, zh, meta));
+}
+
+/** createRelease inside the caller's transaction (a ReleaseError rolls it back). */
+export async function createReleaseIn(tx: Tx, actor: Actor, zh: ContentInput, meta: ReleaseMeta) {
+  if (!can(actor.role, "release.create")) throw new ReleaseError("forbidden");
   const stored = toStored(zh);
-  return inTransaction(db, async (tx) => {
-    const release = await tx.release.create({
-      data: {
-        authorId: actor.id,
-        categoryId: meta.categoryId,
-        releaseDate: meta.releaseDate,
-        featured: meta.featured ?? false,
-        contents: { create: { locale: "zh", ...stored } },
-        revisions: { create: { locale: "zh", number: 1, authorId: actor.id, ...stored } },
-      },
-    });
-    await syncSearchIndex(tx, release.id);
-    await audit(tx, { actorId: actor.id, action: "release.created", releaseId: release.id, toStatus: "DRAFT" });
-    return { id: release.id, version: release.version };
+  const release = await tx.release.create({
+    data: {
+      authorId: actor.id,
+      categoryId: meta.categoryId,
+      releaseDate: meta.releaseDate,
+      featured: meta.featured ?? false,
+      contents: { create: { locale: "zh", ...stored } },
+      revisions: { create: { locale: "zh", number: 1, authorId: actor.id, ...stored } },
+    },
   });
+  await syncSearchIndex(tx, release.id);
+  await audit(tx, { actorId: actor.id, action: "release.created", releaseId: release.id, toStatus: "DRAFT" });
+  return { id: release.id, version: release.version };
 }
 
 /** Category, date and featured flag; writers of the original may change them. */
@@ -75,45 +80,66 @@ export async function runWorkflow(
   baseVersion: number,
   now = new Date(),
 ): Promise<Result<{ version: number; status: string; embargoed: boolean }>> {
-  return inTransaction(db, async (tx) => {
-    const release = await loadForWrite(tx, releaseId);
-    const action: WorkflowAction =
-      command.type === "publish" ? { type: "publish", at: command.at ?? now, now } : { type: command.type };
-    const decision = transition(releaseState(release), action, actor);
-    if (!decision.ok) throw new ReleaseError(decision.code);
-    const version = await bumpVersion(tx, releaseId, baseVersion, decision.next.status);
-    if (command.type === "publish") {
-      const at = command.at ?? now;
-      for (const c of release.contents) {
-        const live = {
-          title: c.title,
-          summary: c.summary,
-          body: c.body,
-          bodyText: c.bodyText,
-          slug: c.slug,
-          categoryId: release.categoryId,
-          publishedAt: at,
-        };
-        await tx.publication.upsert({
-          where: { releaseId_locale: { releaseId, locale: c.locale } },
-          create: { releaseId, locale: c.locale, ...live },
-          update: live,
-        });
-      }
-    } else if (command.type === "withdraw") {
-      await tx.publication.deleteMany({ where: { releaseId } });
-    }
-    await syncSearchIndex(tx, releaseId);
-    await audit(tx, {
-      actorId: actor.id,
-      action: `release.${command.type}`,
-      releaseId,
-      fromStatus: release.status,
-      toStatus: decision.next.status,
-      detail: command.type === "publish" ? { at: (command.at ?? now).toISOString() } : undefined,
-    });
-    return { version, status: decision.next.status, embargoed: decision.next.embargoed ?? false };
+  return inTransaction(db, (tx) => runWorkflowIn(tx, actor, releaseId, command, baseVersion, now));
+}
+
+/** runWorkflow inside the caller's transaction (a ReleaseError rolls it back). */
+export async function runWorkflowIn(
+  tx: Tx,
+  actor: Actor,
+  releaseId: string,
+  command: WorkflowCommand,
+  baseVersion: number,
+  now = new Date(),
+) {
+  const release = await loadForWrite(tx, releaseId);
+  const action: WorkflowAction =
+    command.type === "publish" ? { type: "publish", at: command.at ?? now, now } : { type: command.type };
+  const decision = transition(releaseState(release), action, actor);
+  if (!decision.ok) throw new ReleaseError(decision.code);
+  const version = await bumpVersion(tx, releaseId, baseVersion, decision.next.status);
+  if (command.type !== "markTranslated") await replaceLive(tx, release, command, now);
+  await syncSearchIndex(tx, releaseId);
+  await audit(tx, {
+    actorId: actor.id,
+    action: `release.${command.type}`,
+    releaseId,
+    fromStatus: release.status,
+    toStatus: decision.next.status,
+    detail: command.type === "publish" ? { at: (command.at ?? now).toISOString() } : undefined,
   });
+  return { version, status: decision.next.status, embargoed: decision.next.embargoed ?? false };
+}
+
+type Loaded = Awaited<ReturnType<typeof loadForWrite>>;
+
+/**
+ * Publishing copies the working copy to the live snapshot (both languages, one time); withdrawing
+ * deletes it. The month counts of the public site follow in the same transaction.
+ */
+async function replaceLive(tx: Tx, release: Loaded, command: WorkflowCommand, now: Date) {
+  const releaseId = release.id;
+  const before = await tx.publication.findMany({
+    where: { releaseId },
+    select: { locale: true, categoryId: true, publishedAt: true },
+  });
+  if (command.type === "withdraw") {
+    await tx.publication.deleteMany({ where: { releaseId } });
+    return adjustPublicCounts(tx, before, [], now);
+  }
+  const at = (command.type === "publish" && command.at) || now;
+  const { categoryId, featured } = release;
+  for (const c of release.contents) {
+    const { title, summary, body, bodyText, slug } = c;
+    const live = { title, summary, body, bodyText, slug, categoryId, featured, publishedAt: at };
+    await tx.publication.upsert({
+      where: { releaseId_locale: { releaseId, locale: c.locale } },
+      create: { releaseId, locale: c.locale, ...live },
+      update: live,
+    });
+  }
+  const after = release.contents.map((c) => ({ locale: c.locale, categoryId, publishedAt: at }));
+  await adjustPublicCounts(tx, before, after, now);
 }
 
 /** Restores an old revision as a new save (so the restore itself is a revision, nothing is lost). */

@@ -1,28 +1,71 @@
 import "server-only";
+import { cache } from "react";
 import { unstable_cache } from "next/cache";
-import type { Locale } from "@/i18n/settings";
 import { TAGS } from "../cache-tags";
 import { db } from "../db";
+import { noteEmbargoHorizon } from "../front-bridge";
+import { nextEmbargoEnd } from "./public-queries";
 
-// The cached raw material of the public site. Entries hold every live snapshot, *including*
-// embargoed ones, and carry no time-based lifetime: they change only when a tag is revalidated
-// (publish, withdraw). The embargo is applied by the readers in public.ts at request time.
-// Values go through JSON, so dates are ISO strings here.
+// Next's data cache around the public reads. Entries are small (a page of rows, a month list, one
+// article: never the archive) and keyed by the next embargo end ("horizon"): until then, what is
+// visible cannot change by itself, so an entry stays exact; once an embargo ends the key changes
+// and the next read goes to the database. Publish and withdraw expire entries by tag.
 
-export interface IndexRow {
-  releaseId: string;
-  locale: Locale;
-  slug: string;
-  title: string;
-  summary: string;
-  categoryId: string | null;
-  featured: boolean;
-  publishedAt: string;
-  updatedAt: string;
+/** When the request reads, and the next embargo end after that (null: none). */
+export interface Visibility {
+  now: Date;
+  horizon: number | null;
 }
 
-export interface ArticleRow extends IndexRow {
-  body: string;
+/** One clock per render, so the page and its metadata agree and the horizon is read once. */
+export const requestNow = cache(() => new Date());
+
+const seen = new WeakMap<Date, Promise<Visibility>>();
+
+async function readVisibility(now: Date): Promise<Visibility> {
+  const next = await nextEmbargoEnd(now);
+  await expireNoLaterThan(next, now);
+  noteEmbargoHorizon(next ? next.getTime() : null); // responses cached by the server expire then too
+  return { now, horizon: next ? next.getTime() : null };
+}
+
+/**
+ * Reads the horizon and caps the lifetime of whatever is being rendered at it, so a page rendered
+ * before an embargo ends is rendered again once it has. Every public read model starts here; one
+ * request uses one `now` (requestNow() in pages, a Date passed along in route handlers), so the
+ * horizon is read once per request.
+ */
+export function visibility(now: Date): Promise<Visibility> {
+  let v = seen.get(now);
+  if (!v) {
+    v = readVisibility(now);
+    seen.set(now, v);
+  }
+  return v;
+}
+
+const perRequest = new WeakMap<Visibility, Map<string, Promise<unknown>>>();
+
+/**
+ * `read()` through Next's data cache under `key` (with the catch-all tag and `tags`; JSON values
+ * only), and once per request: the page, its metadata and the views it renders share one read.
+ */
+export function cachedRead<T>(
+  v: Visibility,
+  key: (string | number | null)[],
+  tags: string[],
+  read: () => Promise<T>,
+): Promise<T> {
+  let memo = perRequest.get(v);
+  if (!memo) perRequest.set(v, (memo = new Map<string, Promise<unknown>>()));
+  const id = JSON.stringify(key);
+  let result = memo.get(id) as Promise<T> | undefined;
+  if (!result) {
+    const parts = ["public-v2", ...key.map((k) => String(k))];
+    result = unstable_cache(read, parts, { tags: [TAGS.publications, ...tags] })();
+    memo.set(id, result);
+  }
+  return result;
 }
 
 export interface CategoryRow {
@@ -31,59 +74,6 @@ export interface CategoryRow {
   nameZh: string;
   nameEn: string;
 }
-
-/** Every publication without bodies, newest first. Small: a few hundred bytes per release and language. */
-export const loadPublicationIndex = unstable_cache(
-  async (): Promise<IndexRow[]> => {
-    const rows = await db().publication.findMany({
-      orderBy: [{ publishedAt: "desc" }, { releaseId: "asc" }],
-      select: {
-        releaseId: true,
-        locale: true,
-        slug: true,
-        title: true,
-        summary: true,
-        categoryId: true,
-        publishedAt: true,
-        updatedAt: true,
-        release: { select: { featured: true } },
-      },
-    });
-    return rows.map(({ release, publishedAt, updatedAt, ...row }) => ({
-      ...row,
-      featured: release.featured,
-      publishedAt: publishedAt.toISOString(),
-      updatedAt: updatedAt.toISOString(),
-    }));
-  },
-  ["public-index-v1"],
-  { tags: [TAGS.publications] },
-);
-
-/** One publication with its body, whether or not its time has come. */
-export const loadPublication = unstable_cache(
-  async (locale: Locale, slug: string): Promise<ArticleRow | null> => {
-    const row = await db().publication.findUnique({
-      where: { locale_slug: { locale, slug } },
-      include: { release: { select: { featured: true } } },
-    });
-    if (!row) return null;
-    return {
-      releaseId: row.releaseId,
-      locale: row.locale,
-      slug: row.slug,
-      title: row.title,
-      summary: row.summary,
-      categoryId: row.categoryId,
-      featured: row.release.featured,
-      publishedAt: row.publishedAt.toISOString(),
-      updatedAt: row.updatedAt.toISOString(),
-      body: row.body,
-    };
-  },
-  ["public-article-v1"],
-  { tags: [TAGS.publications] },
-);
 
 export const loadCategories = unstable_cache(
   async (): Promise<CategoryRow[]> =>
@@ -97,9 +87,8 @@ export const loadCategories = unstable_cache(
 
 /**
  * Caps the lifetime of whatever is being cached right now (the page or route being rendered) so it
- * expires no later than `until`: a page rendered before an embargo ends is re-rendered once it has.
- * unstable_cache lowers the enclosing render's revalidate time to its own; outside a cached render
- * this does nothing.
+ * expires no later than `until`. unstable_cache lowers the enclosing render's revalidate time to
+ * its own; outside a cached render this does nothing.
  */
 export async function expireNoLaterThan(until: Date | null, now: Date): Promise<void> {
   if (!until) return;

@@ -1,24 +1,23 @@
 import "server-only";
-import { monthOf, paginate, type Paged, type YearMonth } from "@/domain/public/paging";
+import { monthKey, monthRange, parseMonthKey, type YearMonth } from "@/domain/public/calendar";
+import { locate } from "@/domain/public/month-counts";
+import { pageCount, pageExists, type Paged } from "@/domain/public/paging";
 import type { Locale } from "@/i18n/settings";
+import { tagFor } from "../cache-tags";
 import { env } from "../env";
-import { noteEmbargoHorizon } from "../front-bridge";
-import {
-  expireNoLaterThan,
-  loadCategories,
-  loadPublication,
-  loadPublicationIndex,
-  type IndexRow,
-} from "./public-cache";
+import { cachedRead, loadCategories, requestNow, visibility, type Visibility } from "./public-cache";
+import { allMonths, scopeHead, scopeMonths, scopeYears } from "./public-periods";
+import { pageRows, type ItemRow, type Scope } from "./public-queries";
 
-// Read models for the public site, pages, feeds, sitemap and API alike: only live snapshots whose
-// publication time has passed. The cached data includes embargoed rows; the filter here runs on
-// every read, and the lifetime of any cached render is capped at the next embargo's end.
+// Read models of the public site's lists, for pages, feeds, sitemap and API alike: only live
+// snapshots whose publication time has passed. Each reads the rows it shows plus a few stored
+// counts, whatever the size of the archive (docs/CACHING.md "Data layer").
 
 export const PAGE_SIZE = 10;
+/** Archive month pages list more per page: a month of a busy agency holds hundreds. */
+export const MONTH_PAGE_SIZE = 50;
 
-/** An index row with real dates (the cached row carries ISO strings). */
-export interface PublicItem extends Omit<IndexRow, "publishedAt" | "updatedAt"> {
+export interface PublicItem extends Omit<ItemRow, "publishedAt" | "updatedAt"> {
   publishedAt: Date;
   updatedAt: Date;
 }
@@ -29,30 +28,102 @@ export interface PublicCategory {
   name: string;
 }
 
-const toItem = (row: IndexRow): PublicItem => ({
+export const toItem = (row: ItemRow): PublicItem => ({
   ...row,
   publishedAt: new Date(row.publishedAt),
   updatedAt: new Date(row.updatedAt),
 });
 
-/** Everything public right now in `locale`, newest first. */
-export async function visibleReleases(locale: Locale, now = new Date()): Promise<PublicItem[]> {
-  const index = await loadPublicationIndex();
-  const t = now.getTime();
-  let nextEmbargo: number | null = null;
-  const visible: PublicItem[] = [];
-  for (const row of index) {
-    const at = Date.parse(row.publishedAt);
-    if (at > t) nextEmbargo = nextEmbargo === null ? at : Math.min(nextEmbargo, at);
-    else if (row.locale === locale) visible.push(toItem(row));
-  }
-  await expireNoLaterThan(nextEmbargo === null ? null : new Date(nextEmbargo), now);
-  noteEmbargoHorizon(nextEmbargo); // responses cached by the server expire then too
-  return visible;
+const tz = () => env().NEWSROOM_TIMEZONE;
+const scopeOf = (locale: Locale, categoryId: string): Scope => (categoryId ? { locale, categoryId } : { locale });
+
+/**
+ * Where the first item of a deep page lies: the year holding it (from the year counts), then its
+ * month (from that year's month counts), then the offset within that month. Never a count of the
+ * items before it.
+ */
+async function startOf(locale: Locale, categoryId: string, skip: number, v: Visibility) {
+  if (skip === 0) return { before: undefined, skipWithin: 0 };
+  const year = locate(await scopeYears(locale, categoryId, v), skip);
+  if (!year) return null;
+  const y = year.bucket.year;
+  const month = locate(await scopeMonths(locale, categoryId, v, `${y}-01`, `${y}-12`), year.skipWithin);
+  if (!month) return null;
+  return { before: monthRange(parseMonthKey(month.bucket.month), tz()).to, skipWithin: month.skipWithin };
 }
 
-export async function listPublished(locale: Locale, page = 1, now = new Date()): Promise<Paged<PublicItem> | null> {
-  return paginate(await visibleReleases(locale, now), page, PAGE_SIZE);
+/** Page `page` of a newest-first list, or null past its last page (page 1 always exists). */
+async function listPage(locale: Locale, categoryId: string, page: number, size: number, v: Visibility) {
+  const { total } = await scopeHead(locale, categoryId, v);
+  if (!pageExists(page, total, size)) return null;
+  const start = total > 0 ? await startOf(locale, categoryId, (page - 1) * size, v) : null;
+  const tag = categoryId ? tagFor.category(locale, categoryId) : tagFor.list(locale);
+  const rows = start
+    ? await cachedRead(v, ["page", locale, categoryId, page, size, v.horizon], [tag], () =>
+        pageRows(scopeOf(locale, categoryId), { notAfter: v.now, before: start.before }, start.skipWithin, size),
+      )
+    : [];
+  return { items: rows.map(toItem), page, pages: pageCount(total, size), total } satisfies Paged<PublicItem>;
+}
+
+export async function listPublished(locale: Locale, page = 1, now = requestNow(), size = PAGE_SIZE) {
+  return listPage(locale, "", page, size, await visibility(now));
+}
+
+export async function listByCategory(
+  locale: Locale,
+  categoryId: string,
+  page = 1,
+  now = requestNow(),
+  size = PAGE_SIZE,
+) {
+  return listPage(locale, categoryId, page, size, await visibility(now));
+}
+
+/** Public releases of a language (or a category) in all. */
+export async function totalPublished(locale: Locale, categoryId: string | null, now = requestNow()) {
+  return (await scopeHead(locale, categoryId ?? "", await visibility(now))).total;
+}
+
+/** Months with at least one public release, newest first, with counts (months in the agency time zone). */
+export async function archiveMonths(locale: Locale, now = requestNow()): Promise<(YearMonth & { count: number })[]> {
+  const months = await allMonths(locale, "", await visibility(now));
+  return months.map((m) => ({ ...parseMonthKey(m.month), count: m.count }));
+}
+
+/** A page of one archive month, newest first; null when the month has nothing public or the page is past its end. */
+export async function listByMonth(locale: Locale, ym: YearMonth, page = 1, now = requestNow()) {
+  const v = await visibility(now);
+  const key = monthKey(ym);
+  const count = (await scopeMonths(locale, "", v, key, key))[0]?.count ?? 0;
+  if (count === 0 || !pageExists(page, count, MONTH_PAGE_SIZE)) return null;
+  const range = monthRange(ym, tz());
+  const skip = (page - 1) * MONTH_PAGE_SIZE;
+  const rows = await cachedRead(v, ["month", locale, key, page, v.horizon], [tagFor.month(locale, key)], () =>
+    pageRows({ locale }, { notAfter: v.now, before: range.to, from: range.from }, skip, MONTH_PAGE_SIZE),
+  );
+  return {
+    items: rows.map(toItem),
+    page,
+    pages: pageCount(count, MONTH_PAGE_SIZE),
+    total: count,
+  } satisfies Paged<PublicItem>;
+}
+
+/** The home page's lists: the newest releases and the newest featured ones. */
+export async function homeLists(locale: Locale, latest: number, featured: number, now = requestNow()) {
+  const v = await visibility(now);
+  const [newest, picked] = await cachedRead(
+    v,
+    ["home", locale, latest, featured, v.horizon],
+    [tagFor.list(locale)],
+    () =>
+      Promise.all([
+        pageRows({ locale }, { notAfter: v.now }, 0, latest),
+        pageRows({ locale, featured: true }, { notAfter: v.now }, 0, featured),
+      ]),
+  );
+  return { latest: newest.map(toItem), featured: picked.map(toItem) };
 }
 
 export async function publicCategories(locale: Locale): Promise<PublicCategory[]> {
@@ -62,56 +133,4 @@ export async function publicCategories(locale: Locale): Promise<PublicCategory[]
 
 export async function findCategory(locale: Locale, slug: string): Promise<PublicCategory | null> {
   return (await publicCategories(locale)).find((c) => c.slug === slug) ?? null;
-}
-
-export async function listByCategory(locale: Locale, categoryId: string, page = 1, now = new Date()) {
-  const all = (await visibleReleases(locale, now)).filter((r) => r.categoryId === categoryId);
-  return paginate(all, page, PAGE_SIZE);
-}
-
-const sameMonth = (a: YearMonth, b: YearMonth) => a.year === b.year && a.month === b.month;
-
-/** Months with at least one release, newest first, with counts (months in the agency time zone). */
-export async function archiveMonths(locale: Locale, now = new Date()) {
-  const months: (YearMonth & { count: number })[] = [];
-  for (const item of await visibleReleases(locale, now)) {
-    const ym = monthOf(item.publishedAt, env().NEWSROOM_TIMEZONE);
-    const last = months.at(-1);
-    if (last && sameMonth(last, ym)) last.count += 1;
-    else months.push({ ...ym, count: 1 });
-  }
-  return months;
-}
-
-export async function listByMonth(locale: Locale, ym: YearMonth, now = new Date()): Promise<PublicItem[]> {
-  const tz = env().NEWSROOM_TIMEZONE;
-  return (await visibleReleases(locale, now)).filter((r) => sameMonth(monthOf(r.publishedAt, tz), ym));
-}
-
-export interface PublicArticle extends PublicItem {
-  body: string;
-}
-
-/** A public article and, if public too, the same release in the other language. */
-export async function getPublishedArticle(locale: Locale, slug: string, now = new Date()) {
-  const visible = await visibleReleases(locale, now); // also caps the lifetime at the next embargo
-  if (!visible.some((r) => r.slug === slug)) return null;
-  const row = await loadPublication(locale, slug);
-  if (!row || Date.parse(row.publishedAt) > now.getTime()) return null;
-  const article: PublicArticle = { ...toItem(row), body: row.body };
-  const counterpart = await counterpartOf(article, now);
-  return { article, counterpart };
-}
-
-export async function counterpartOf(item: Pick<PublicItem, "releaseId" | "locale">, now = new Date()) {
-  const other: Locale = item.locale === "zh" ? "en" : "zh";
-  const index = await loadPublicationIndex();
-  const row = index.find((r) => r.releaseId === item.releaseId && r.locale === other);
-  return row && Date.parse(row.publishedAt) <= now.getTime() ? toItem(row) : null;
-}
-
-/** The public article of a release in `locale`, by release id (the API's identifier). */
-export async function getPublishedByReleaseId(locale: Locale, releaseId: string, now = new Date()) {
-  const item = (await visibleReleases(locale, now)).find((r) => r.releaseId === releaseId);
-  return item ? getPublishedArticle(locale, item.slug, now) : null;
 }

@@ -109,55 +109,66 @@ export async function saveContent(
   baseVersion: number,
   options: SaveOptions = {},
 ): Promise<Result<{ version: number; status: string }>> {
-  return inTransaction(db, async (tx) => {
-    const release = await loadForWrite(tx, releaseId);
-    const state = releaseState(release);
-    const stored = toStored(input);
-    const existing = release.contents.find((c) => c.locale === locale);
-    let source: { sourceFingerprint: string | null; sourceRevisionId: string | null } | undefined;
-    if (locale === "en") {
-      source = await resolveSource(tx, releaseId, state.originalFingerprint, existing, options.sourceFingerprint);
-    } else if (!state.originalFingerprint && !existing) {
-      throw new ReleaseError("original_missing");
-    }
-    const decision =
-      locale === "zh"
-        ? transition(state, { type: "editOriginal", newFingerprint: stored.fingerprint }, actor)
-        : transition(
-            state,
-            {
-              type: "editTranslation",
-              translation: translationState({ ...stored, locale, sourceFingerprint: source!.sourceFingerprint })!,
-            },
-            actor,
-          );
-    if (!decision.ok) throw new ReleaseError(decision.code);
-    const version = await bumpVersion(tx, releaseId, baseVersion, decision.next.status);
-    await tx.releaseContent.upsert({
-      where: { releaseId_locale: { releaseId, locale } },
-      create: { releaseId, locale, ...pickContent(stored), ...source },
-      update: { ...pickContent(stored), ...source },
-    });
-    if (locale === "zh" && options.meta) {
-      const { categoryId, releaseDate, featured } = options.meta;
-      await tx.release.update({
-        where: { id: releaseId },
-        data: { categoryId, releaseDate, featured: featured ?? false },
-      });
-    }
-    await addRevision(tx, releaseId, locale, stored, actor.id);
-    await syncSearchIndex(tx, releaseId);
-    if (decision.next.status !== release.status) {
-      await audit(tx, {
-        actorId: actor.id,
-        action: locale === "zh" ? "release.original_changed" : "release.translation_changed",
-        releaseId,
-        fromStatus: release.status,
-        toStatus: decision.next.status,
-      });
-    }
-    return { version, status: decision.next.status };
+  return inTransaction(db, (tx) => saveContentIn(tx, actor, releaseId, locale, input, baseVersion, options));
+}
+
+/** saveContent inside the caller's transaction (a ReleaseError rolls it back). */
+export async function saveContentIn(
+  tx: Tx,
+  actor: Actor,
+  releaseId: string,
+  locale: ContentLocale,
+  input: ContentInput,
+  baseVersion: number,
+  options: SaveOptions = {},
+) {
+  const release = await loadForWrite(tx, releaseId);
+  const state = releaseState(release);
+  const stored = toStored(input);
+  const existing = release.contents.find((c) => c.locale === locale);
+  let source: { sourceFingerprint: string | null; sourceRevisionId: string | null } | undefined;
+  if (locale === "en") {
+    source = await resolveSource(tx, releaseId, state.originalFingerprint, existing, options.sourceFingerprint);
+  } else if (!state.originalFingerprint && !existing) {
+    throw new ReleaseError("original_missing");
+  }
+  const decision =
+    locale === "zh"
+      ? transition(state, { type: "editOriginal", newFingerprint: stored.fingerprint }, actor)
+      : transition(
+          state,
+          {
+            type: "editTranslation",
+            translation: translationState({ ...stored, locale, sourceFingerprint: source!.sourceFingerprint })!,
+          },
+          actor,
+        );
+  if (!decision.ok) throw new ReleaseError(decision.code);
+  const version = await bumpVersion(tx, releaseId, baseVersion, decision.next.status);
+  await tx.releaseContent.upsert({
+    where: { releaseId_locale: { releaseId, locale } },
+    create: { releaseId, locale, ...pickContent(stored), ...source },
+    update: { ...pickContent(stored), ...source },
   });
+  if (locale === "zh" && options.meta) {
+    const { categoryId, releaseDate, featured } = options.meta;
+    await tx.release.update({
+      where: { id: releaseId },
+      data: { categoryId, releaseDate, featured: featured ?? false },
+    });
+  }
+  await addRevision(tx, releaseId, locale, stored, actor.id);
+  await syncSearchIndex(tx, releaseId);
+  if (decision.next.status !== release.status) {
+    await audit(tx, {
+      actorId: actor.id,
+      action: locale === "zh" ? "release.original_changed" : "release.translation_changed",
+      releaseId,
+      fromStatus: release.status,
+      toStatus: decision.next.status,
+    });
+  }
+  return { version, status: decision.next.status };
 }
 
 /**

@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach, expect, test, vi } from "vitest";
-import { importTextArchive } from "../../../src/server/ops/text-import";
+import { importTextArchive, type Imported } from "../../../src/server/ops/text-import";
 import { searchPublished, searchWorking } from "../../../src/server/search";
 import { resetDb, testDb } from "../../support/db";
 
@@ -79,14 +79,20 @@ test("pairs zh/en files into releases and reports every skipped file with its re
   else writeFileSync(en, EN_SAMPLE);
 
   const progress: number[] = [];
-  const report = await importTextArchive(db, dir, { actor: admin, onProgress: (done) => progress.push(done) });
+  const imported: Imported[] = [];
+  const report = await importTextArchive(db, dir, {
+    actor: admin,
+    onProgress: (done) => progress.push(done),
+    onRelease: (r) => imported.push(r),
+  });
 
-  expect(report.imported).toEqual([
-    { slug: "broken-en", languages: ["zh"], status: "DRAFT" },
-    { slug: "cnipa-kipo-video-conference", languages: ["zh", "en"], status: "DRAFT" },
-    { slug: "dup-name", languages: ["zh"], status: "DRAFT" },
-    { slug: "zh-only", languages: ["zh"], status: "DRAFT" },
+  expect(imported).toEqual([
+    { slug: "broken-en", languages: ["zh"], status: "DRAFT", kind: "imported" },
+    { slug: "cnipa-kipo-video-conference", languages: ["zh", "en"], status: "DRAFT", kind: "imported" },
+    { slug: "dup-name", languages: ["zh"], status: "DRAFT", kind: "imported" },
+    { slug: "zh-only", languages: ["zh"], status: "DRAFT", kind: "imported" },
   ]);
+  expect(report).toMatchObject({ imported: 4, resumed: 0, unchanged: 0 });
   const reasons = Object.fromEntries(report.skipped.map((s) => [s.file, s.reason]));
   expect(reasons).toEqual({
     "notes.txt": "no language in the file name (name it NAME.zh.txt or NAME.en.txt)",
@@ -100,7 +106,9 @@ test("pairs zh/en files into releases and reports every skipped file with its re
     [path.join("more", "Dup Name.zh.txt")]: 'duplicate slug "dup-name"',
     "broken-en.en.txt": "empty file",
   });
-  expect(progress.at(-1)).toBe(progress.length - 1);
+  expect(progress[0]).toBe(0);
+  expect(progress.at(-1)).toBe(12); // releases found (pairs and single files), not files
+  expect(progress).toEqual([...progress].sort((a, b) => a - b));
 
   // Through the release operations: revisions, audit events, search index, linked translation.
   const release = await db.release.findFirstOrThrow({
@@ -119,7 +127,7 @@ test("pairs zh/en files into releases and reports every skipped file with its re
   expect((await searchWorking(db, "朴原住")).total).toBe(1);
 });
 
-test("npm run import:text --publish publishes complete pairs at --date; a second run skips them as duplicates", async () => {
+test("npm run import:text --publish publishes complete pairs at --date; a second run recognises them, a clashing slug is skipped", async () => {
   const dir = archive("publish", {
     "video-conference.zh.txt": ZH,
     "video-conference.en.txt": EN_SAMPLE,
@@ -129,7 +137,9 @@ test("npm run import:text --publish publishes complete pairs at --date; a second
   expect(first.status).toBe(0);
   expect(first.stdout).toContain("imported  video-conference (zh+en, published)");
   expect(first.stdout).toContain("imported  draft-only (zh, draft)");
-  expect(first.stdout.trim().split("\n").at(-1)).toBe("2 imported, 0 files skipped (as chief@agency.gov).");
+  expect(first.stdout.trim().split("\n").at(-1)).toBe(
+    "2 imported, 0 finished from an earlier run, 0 already there, 0 files skipped (as chief@agency.gov).",
+  );
   const live = await db.publication.findMany({ where: { slug: "video-conference" } });
   expect(live.map((p) => [p.locale, p.publishedAt.toISOString()]).sort()).toEqual([
     ["en", "2020-04-09T00:00:00.000Z"],
@@ -137,10 +147,68 @@ test("npm run import:text --publish publishes complete pairs at --date; a second
   ]);
   expect((await searchPublished(db, "video conference")).total).toBeGreaterThan(0);
 
-  const again = cli([dir]);
+  // A second run recognises its own releases: nothing duplicated, nothing reported as a problem.
+  const again = cli([dir, "--publish", "--date", "2020-04-09"]);
   expect(again.status).toBe(0);
-  expect(again.stdout).toContain('skipped   video-conference.en.txt: duplicate slug "video-conference"');
-  expect(again.stdout.trim().split("\n").at(-1)).toBe("0 imported, 3 files skipped (as chief@agency.gov).");
+  expect(again.stdout).toContain("unchanged video-conference (zh+en, published)");
+  expect(again.stdout.trim().split("\n").at(-1)).toBe(
+    "0 imported, 0 finished from an earlier run, 2 already there, 0 files skipped (as chief@agency.gov).",
+  );
+  expect(await db.release.count()).toBe(2);
+  // The same slug with other content is someone else's release: skipped, untouched.
+  writeFileSync(path.join(dir, "draft-only.zh.txt"), "另一篇稿件\n\n不同的正文。");
+  const clash = cli([dir]);
+  expect(clash.stdout).toContain('skipped   draft-only.zh.txt: duplicate slug "draft-only"');
+  expect(await db.release.count()).toBe(2);
+}, 90_000);
+
+test("a run interrupted half-way is finished by the next one: no release twice, every step done once", async () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 6; i++) {
+    files[`r${i}.zh.txt`] = `稿件${i}\n\n第${i}篇的正文。`;
+    files[`r${i}.en.txt`] = `Release ${i}\n\nBody of release ${i}.`;
+  }
+  const dir = archive("resume", files);
+  // An earlier run that stopped: r0 done, r1 created without its English, r2 translated but not published.
+  await importTextArchive(
+    db,
+    archive("resume-r0", { "r0.zh.txt": files["r0.zh.txt"]!, "r0.en.txt": files["r0.en.txt"]! }),
+    {
+      actor: admin,
+      publish: true,
+    },
+  );
+  await importTextArchive(db, archive("resume-r1", { "r1.zh.txt": files["r1.zh.txt"]! }), { actor: admin });
+  await importTextArchive(
+    db,
+    archive("resume-r2", { "r2.zh.txt": files["r2.zh.txt"]!, "r2.en.txt": files["r2.en.txt"]! }),
+    {
+      actor: admin,
+    },
+  );
+
+  const seen: Imported[] = [];
+  const report = await importTextArchive(db, dir, { actor: admin, publish: true, onRelease: (r) => seen.push(r) });
+  expect(report).toMatchObject({ imported: 3, resumed: 2, unchanged: 1, skipped: [] });
+  expect(seen.map((r) => [r.slug, r.kind, r.status])).toEqual([
+    ["r0", "unchanged", "PUBLISHED"],
+    ["r1", "resumed", "PUBLISHED"],
+    ["r2", "resumed", "PUBLISHED"],
+    ["r3", "imported", "PUBLISHED"],
+    ["r4", "imported", "PUBLISHED"],
+    ["r5", "imported", "PUBLISHED"],
+  ]);
+  expect(await db.release.count()).toBe(6);
+  expect(await db.publication.count()).toBe(12);
+  for (const action of ["release.created", "release.markTranslated", "release.publish"]) {
+    expect(await db.auditEvent.count({ where: { action } }), action).toBe(6);
+  }
+  expect(await db.revision.count()).toBe(12); // one per language, never repeated
+  const counts = await db.publicationCount.findMany({ where: { period: "T", scope: "" } });
+  expect(counts.map((c) => [c.locale, c.count]).sort()).toEqual([
+    ["en", 6],
+    ["zh", 6],
+  ]);
 });
 
 test("bad arguments: one line, non-zero exit, nothing imported", async () => {
@@ -157,4 +225,4 @@ test("bad arguments: one line, non-zero exit, nothing imported", async () => {
     expect(result.stderr.trim()).toMatch(message);
   }
   expect(await db.release.count()).toBe(0);
-});
+}, 90_000);

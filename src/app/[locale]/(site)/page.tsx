@@ -5,7 +5,7 @@ import { SiteShell } from "@/components/site/site-shell";
 import { paths } from "@/domain/public/urls";
 import { getT } from "@/i18n/server";
 import { otherLocale } from "@/i18n/settings";
-import { visibleReleases } from "@/server/releases/public";
+import { homeLists } from "@/server/releases/public";
 import { pageMetadata } from "@/server/site-metadata";
 
 // Rendered on first request, then served from the cache until a tag or the embargo lifetime expires it.
@@ -28,9 +28,7 @@ export async function generateMetadata({ params }: Props) {
 export default async function HomePage({ params }: Props) {
   const locale = localeOr404((await params).locale);
   const t = getT(locale, "site");
-  const all = await visibleReleases(locale);
-  const featured = all.filter((r) => r.featured).slice(0, FEATURED);
-  const latest = all.slice(0, LATEST);
+  const { featured, latest } = await homeLists(locale, LATEST, FEATURED);
   return (
     <SiteShell locale={locale} counterpartHref={paths.home(otherLocale(locale))}>
       <h1>{t("homeTitle")}</h1>

@@ -9,7 +9,8 @@ import { absolute, paths } from "@/domain/public/urls";
 import { getT } from "@/i18n/server";
 import { LANG_TAG, otherLocale, type Locale } from "@/i18n/settings";
 import { env } from "@/server/env";
-import { getPublishedArticle, publicCategories } from "@/server/releases/public";
+import { publicCategories } from "@/server/releases/public";
+import { getPublishedArticle } from "@/server/releases/public-article";
 import { pageMetadata } from "@/server/site-metadata";
 
 // Rendered on first request, then served from the cache until a tag or the embargo lifetime expires it.

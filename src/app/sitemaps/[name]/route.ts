@@ -1,0 +1,17 @@
+import { PUBLIC_REVALIDATE, conditionalResponse } from "@/server/http";
+import { sitemapShard } from "@/server/sitemap";
+
+// /sitemaps/{name}.xml: one shard of the sitemap (pages.xml, or a language and year such as
+// zh-2020.xml). Names the index does not list are 404.
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, { params }: RouteContext<"/sitemaps/[name]">) {
+  const { name } = await params;
+  const xml = name.endsWith(".xml") ? await sitemapShard(name.slice(0, -4)) : null;
+  if (xml === null)
+    return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return conditionalResponse(request, xml, {
+    contentType: "application/xml; charset=utf-8",
+    cacheControl: PUBLIC_REVALIDATE,
+  });
+}

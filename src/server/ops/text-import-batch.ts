@@ -1,0 +1,62 @@
+import "server-only";
+import type { Db } from "../db/client";
+import { insertRows } from "../db/insert-rows";
+import { adjustPublicCounts } from "../releases/public-counts";
+import { inTransaction } from "../releases/write";
+import { engineFor } from "../search";
+import { toIndexDoc } from "../search/documents";
+import { newReleaseRows, type NewRelease } from "./new-release-rows";
+
+// Many new releases of a text archive in one transaction, one statement per table (search index
+// and public counts included): the per-release cost no longer depends on a round trip per row.
+
+/** The slugs among `slugs` that any working copy or live snapshot already uses, in either language. */
+export async function usedSlugs(db: Db, slugs: string[]): Promise<Set<string>> {
+  const where = { slug: { in: slugs } };
+  const found = await Promise.all(
+    (["zh", "en"] as const).flatMap((locale) => [
+      db.releaseContent.findMany({ where: { ...where, locale }, select: { slug: true } }),
+      db.publication.findMany({ where: { ...where, locale }, select: { slug: true } }),
+    ]),
+  );
+  return new Set(found.flat().map((r) => r.slug));
+}
+
+/** Writes the releases, all or none; a workflow refusal (ReleaseError) or a clash fails the whole batch. */
+export async function writeNewReleases(db: Db, releases: NewRelease[], now = new Date()) {
+  return inTransaction(db, async (tx) => {
+    const rows = releases.map((r) => newReleaseRows(r, now));
+    await tx.release.createMany({ data: rows.map((r) => r.release) });
+    const locale = { locale: "Locale" };
+    await insertRows(
+      tx,
+      "ReleaseContent",
+      rows.flatMap((r) => r.contents),
+      locale,
+    );
+    await insertRows(
+      tx,
+      "Revision",
+      rows.flatMap((r) => r.revisions),
+      locale,
+    );
+    await insertRows(
+      tx,
+      "Publication",
+      rows.flatMap((r) => r.publications),
+      locale,
+    );
+    await tx.auditEvent.createMany({ data: rows.flatMap((r) => r.audits) });
+    await engineFor(tx).insert(
+      tx,
+      rows.flatMap((r) => r.sources.map((s) => toIndexDoc(s))),
+    );
+    await adjustPublicCounts(
+      tx,
+      [],
+      rows.flatMap((r) => r.publications),
+      now,
+    );
+    return rows.map((r) => ({ status: r.release.status, languages: r.contents.map((c) => c.locale) }));
+  });
+}

@@ -1,0 +1,202 @@
+import "server-only";
+import { LOCALES, type Locale } from "@/i18n/settings";
+import { db } from "../db";
+import { env } from "../env";
+
+// The public site's reads, each one indexed query that touches about the rows it returns
+// (docs/CACHING.md "Data layer"). Lists run newest first (publishedAt, then releaseId, both
+// descending) in the order of the Publication indexes. Uncached: public-cache.ts wraps them.
+// Dates leave as ISO strings, so a result is the same whether it came through Next's data cache
+// (JSON) or not.
+
+const ITEM = {
+  releaseId: true,
+  locale: true,
+  slug: true,
+  title: true,
+  summary: true,
+  categoryId: true,
+  featured: true,
+  publishedAt: true,
+  updatedAt: true,
+} as const;
+
+export interface ItemRow {
+  releaseId: string;
+  locale: Locale;
+  slug: string;
+  title: string;
+  summary: string;
+  categoryId: string | null;
+  featured: boolean;
+  publishedAt: string;
+  updatedAt: string;
+}
+
+export interface ArticleRow extends ItemRow {
+  body: string;
+}
+
+type Dated = { publishedAt: Date; updatedAt: Date };
+const wire = <T extends Dated>({ publishedAt, updatedAt, ...rest }: T) => ({
+  ...rest,
+  publishedAt: publishedAt.toISOString(),
+  updatedAt: updatedAt.toISOString(),
+});
+
+const NEWEST = [{ publishedAt: "desc" }, { releaseId: "desc" }] as const;
+
+/** Which rows of a language a list covers: all, one category, one featured flag. */
+export interface Scope {
+  locale: Locale;
+  categoryId?: string;
+  featured?: true;
+}
+const scoped = (s: Scope) => ({
+  locale: s.locale,
+  ...(s.categoryId !== undefined && { categoryId: s.categoryId }),
+  ...(s.featured && { featured: true }),
+});
+
+/** The next embargo end after `now` (any language): one step along the index of each language. */
+export async function nextEmbargoEnd(now: Date): Promise<Date | null> {
+  const next = await Promise.all(
+    LOCALES.map((locale) =>
+      db().publication.findFirst({
+        where: { locale, publishedAt: { gt: now } },
+        orderBy: { publishedAt: "asc" },
+        select: { publishedAt: true },
+      }),
+    ),
+  );
+  const times = next.flatMap((r) => (r ? [r.publishedAt.getTime()] : []));
+  return times.length ? new Date(Math.min(...times)) : null;
+}
+
+/**
+ * Stored counts of a language and scope whose period key lies in [from, to]: keys sort "M2020-04"
+ * (months) < "T" (all time) < "Y2020" (years), so each kind, and the months from the current one
+ * through the total, are one range of the primary key.
+ */
+export async function storedPeriods(locale: Locale, scope: string, from: string, to: string) {
+  const rows = await db().publicationCount.findMany({
+    where: { timeZone: env().NEWSROOM_TIMEZONE, locale, scope, period: { gte: from, lte: to } },
+    select: { period: true, count: true, latestAt: true, changedAt: true },
+  });
+  return rows.map((r) => ({ ...r, latestAt: r.latestAt.toISOString(), changedAt: r.changedAt.toISOString() }));
+}
+
+export type PeriodRow = Awaited<ReturnType<typeof storedPeriods>>[number];
+
+/** Publications of `scope` in [from, now]: the visible part of the current month. */
+export async function countBetween(scope: Scope, from: Date, now: Date): Promise<number> {
+  return db().publication.count({ where: { ...scoped(scope), publishedAt: { gte: from, lte: now } } });
+}
+
+/**
+ * A page of `scope`, newest first: rows published no later than `notAfter`, before `before` and
+ * (optionally) from `from` on, skipping `skip` of them. Callers keep `skip` within one month.
+ */
+export async function pageRows(
+  scope: Scope,
+  range: { notAfter: Date; before?: Date; from?: Date },
+  skip: number,
+  take: number,
+): Promise<ItemRow[]> {
+  const rows = await db().publication.findMany({
+    where: {
+      ...scoped(scope),
+      publishedAt: { ...upTo(range.notAfter, range.before), ...(range.from && { gte: range.from }) },
+    },
+    orderBy: [...NEWEST],
+    skip,
+    take,
+    select: ITEM,
+  });
+  return rows.map(wire);
+}
+
+/**
+ * One upper bound (the engine seeks to it and walks down): no later than `notAfter`, and before
+ * `before`. Given both, SQLite may seek to the looser one and filter the other row by row.
+ */
+function upTo(notAfter: Date, before?: Date): { lte: Date } | { lt: Date } {
+  return before && before.getTime() <= notAfter.getTime() ? { lt: before } : { lte: notAfter };
+}
+
+/** Keyset page: the rows after (older than) the cursor position, newest first. */
+export async function rowsAfter(
+  scope: Scope,
+  after: { publishedAt: Date; releaseId: string } | null,
+  now: Date,
+  take: number,
+): Promise<ItemRow[]> {
+  const notAfter = after && after.publishedAt < now ? after.publishedAt : now;
+  const rows = await db().publication.findMany({
+    where: {
+      ...scoped(scope),
+      publishedAt: { lte: notAfter },
+      ...(after && { NOT: { publishedAt: after.publishedAt, releaseId: { gte: after.releaseId } } }),
+    },
+    orderBy: [...NEWEST],
+    take,
+    select: ITEM,
+  });
+  return rows.map(wire);
+}
+
+/** The newest visible publications with their bodies (feeds). */
+export async function newestWithBody(locale: Locale, now: Date, take: number): Promise<ArticleRow[]> {
+  const rows = await db().publication.findMany({
+    where: { locale, publishedAt: { lte: now } },
+    orderBy: [...NEWEST],
+    take,
+    select: { ...ITEM, body: true },
+  });
+  return rows.map(wire);
+}
+
+/** One publication with its body, whether or not its time has come (the caller checks). */
+export async function articleBySlug(locale: Locale, slug: string): Promise<ArticleRow | null> {
+  const row = await db().publication.findUnique({
+    where: { locale_slug: { locale, slug } },
+    select: { ...ITEM, body: true },
+  });
+  return row && wire(row);
+}
+
+export async function articleByRelease(locale: Locale, releaseId: string): Promise<ArticleRow | null> {
+  const row = await db().publication.findUnique({
+    where: { releaseId_locale: { releaseId, locale } },
+    select: { ...ITEM, body: true },
+  });
+  return row && wire(row);
+}
+
+/** The publications of these releases in `locale` (counterparts of a page), by the unique (releaseId, locale). */
+export async function itemsOfReleases(locale: Locale, releaseIds: string[]): Promise<ItemRow[]> {
+  const out: ItemRow[] = [];
+  for (let i = 0; i < releaseIds.length; i += 5_000) {
+    const chunk = releaseIds.slice(i, i + 5_000);
+    const rows = await db().publication.findMany({ where: { locale, releaseId: { in: chunk } }, select: ITEM });
+    out.push(...rows.map(wire));
+  }
+  return out;
+}
+
+/** Sitemap entries of a language in [from, to) and up to now, oldest first. */
+export async function shardRows(
+  locale: Locale,
+  range: { from: Date; to: Date; now: Date },
+  skip: number,
+  take: number,
+) {
+  const rows = await db().publication.findMany({
+    where: { locale, publishedAt: { gte: range.from, ...upTo(range.now, range.to) } },
+    orderBy: [{ publishedAt: "asc" }, { releaseId: "asc" }],
+    skip,
+    take,
+    select: { releaseId: true, slug: true, publishedAt: true, updatedAt: true },
+  });
+  return rows.map(wire);
+}
