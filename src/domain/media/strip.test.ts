@@ -1,4 +1,4 @@
-import sharp from "sharp";
+import sharp, { type Sharp } from "sharp";
 import { describe, expect, test } from "vitest";
 import type { AcceptedMime } from "./sniff";
 import { StripError, stripMetadata } from "./strip";
@@ -9,7 +9,7 @@ import { StripError, stripMetadata } from "./strip";
 const SECRET = "Secret Photographer";
 const XMP = `<?xpacket begin=""?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>${SECRET}</dc:creator></rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`;
 const GPS = { GPSLatitudeRef: "N", GPSLatitude: "39/1 54/1 0/1", GPSLongitudeRef: "E", GPSLongitude: "116/1 23/1 0/1" };
-const FORMATS: [string, AcceptedMime, (s: sharp.Sharp) => sharp.Sharp][] = [
+const FORMATS: [string, AcceptedMime, (s: Sharp) => Sharp][] = [
   ["jpeg", "image/jpeg", (s) => s.jpeg()],
   ["progressive jpeg", "image/jpeg", (s) => s.jpeg({ progressive: true })],
   ["png", "image/png", (s) => s.png()],
@@ -17,7 +17,7 @@ const FORMATS: [string, AcceptedMime, (s: sharp.Sharp) => sharp.Sharp][] = [
   ["lossless webp", "image/webp", (s) => s.webp({ lossless: true })],
 ];
 
-async function tagged(encode: (s: sharp.Sharp) => sharp.Sharp, orientation = 6) {
+async function tagged(encode: (s: Sharp) => Sharp, orientation = 6) {
   const base = sharp({ create: { width: 60, height: 40, channels: 3, background: "#c33" } })
     .composite([{ input: { create: { width: 20, height: 10, channels: 3, background: "#3c3" } }, top: 5, left: 7 }])
     .withIccProfile("p3")
