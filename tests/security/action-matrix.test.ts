@@ -191,25 +191,16 @@ describe("user and account actions × visitor", () => {
       run: () => account.setLanguageAction({}, form({ locale: "zh" })),
       allowed: ALL_ROLES,
     },
-    deleteMediaAction: {
-      // an unused image (a row without files): any staff member may delete it
-      run: async () => {
-        const id = randomBytes(12).toString("hex");
-        await db.media.create({
-          data: {
-            id,
-            storageKey: `${id.slice(0, 2)}/${id}`,
-            mime: "image/png",
-            bytes: 1,
-            width: 1,
-            height: 1,
-            sha256: "x",
-            altZh: "图",
-          },
-        });
-        return media.deleteMediaAction({}, form({ mediaId: id }));
-      },
+    "deleteMediaAction (own unused image)": {
+      // an unused image (a row without files) the visitor uploaded: every role may delete its own
+      run: async (who) => media.deleteMediaAction({}, form({ mediaId: await unusedMedia(who) })),
       allowed: ALL_ROLES,
+    },
+    "deleteMediaAction (someone else's unused image)": {
+      // issue 11, point 13: translators may not delete what others uploaded
+      run: async (who) =>
+        media.deleteMediaAction({}, form({ mediaId: await unusedMedia(who === "EDITOR" ? "ADMIN" : "EDITOR") })),
+      allowed: ED_AD,
     },
     changePasswordAction: {
       run: () =>
@@ -220,6 +211,26 @@ describe("user and account actions × visitor", () => {
       allowed: NOBODY, // wrong current password for everyone; forbidden when signed out
     },
   };
+
+  /** An unused image row uploaded by `who` (by the editor when anonymous). */
+  async function unusedMedia(who: Who): Promise<string> {
+    const id = randomBytes(12).toString("hex");
+    const uploaderId = users[who === "anonymous" ? "EDITOR" : who].id;
+    await db.media.create({
+      data: {
+        id,
+        storageKey: `${id.slice(0, 2)}/${id}`,
+        mime: "image/png",
+        bytes: 1,
+        width: 1,
+        height: 1,
+        sha256: "x",
+        altZh: "图",
+        uploaderId,
+      },
+    });
+    return id;
+  }
 
   test("the tables list every exported server action", async () => {
     const appDir = path.join(process.cwd(), "src/app");
@@ -239,7 +250,7 @@ describe("user and account actions × visitor", () => {
     const covered = new Set([
       ...Object.keys(WORKFLOW).map((k) => k.split(" ")[0]!),
       "createReleaseAction",
-      ...Object.keys(ACTIONS),
+      ...Object.keys(ACTIONS).map((k) => k.split(" ")[0]!),
       // Public by nature, tested end to end: signing in, choosing the sign-in page language, signing out.
       "signInAction",
       "chooseLoginLanguageAction",
@@ -256,6 +267,7 @@ describe("user and account actions × visitor", () => {
     const result = (await ACTIONS[action]!.run(who)) as { ok?: boolean; error?: string };
     expect(result.ok ?? false, JSON.stringify(result)).toBe(allowed);
     const adminOnly = ACTIONS[action]!.allowed === ADMIN_ONLY || action === "resetPasswordAction";
-    if (who === "anonymous" || (adminOnly && who !== "ADMIN")) expect(result.error).toBe("forbidden");
+    const refusedByRole = (adminOnly && who !== "ADMIN") || (action.includes("someone else") && !allowed);
+    if (who === "anonymous" || refusedByRole) expect(result.error).toBe("forbidden");
   });
 });

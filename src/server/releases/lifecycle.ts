@@ -3,6 +3,7 @@ import { can } from "@/domain/auth/permissions";
 import type { ContentInput } from "@/domain/release/schemas";
 import { transition, type WorkflowAction } from "@/domain/release/workflow";
 import type { Db } from "../db/client";
+import { syncMediaUses } from "../media/uses";
 import { syncSearchIndex } from "../search";
 import { ReleaseError, type Result } from "./results";
 import { releaseState } from "./state";
@@ -36,6 +37,7 @@ export async function createRelease(
       },
     });
     await syncSearchIndex(tx, release.id);
+    await syncMediaUses(tx, release.id);
     await audit(tx, { actorId: actor.id, action: "release.created", releaseId: release.id, toStatus: "DRAFT" });
     return { id: release.id, version: release.version };
   });
@@ -102,6 +104,7 @@ export async function runWorkflow(
       await tx.publication.deleteMany({ where: { releaseId } });
     }
     await syncSearchIndex(tx, releaseId);
+    await syncMediaUses(tx, releaseId); // which media the live snapshots show: the anonymous /media rule
     await audit(tx, {
       actorId: actor.id,
       action: `release.${command.type}`,

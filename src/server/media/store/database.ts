@@ -21,7 +21,16 @@ export class DatabaseStore implements MediaStore {
   readonly location = "database";
   private lastSweep = 0;
 
-  constructor(private readonly db: Db) {}
+  private readonly client: () => Db;
+
+  /** `db` or a function returning the app's current client (it is recreated after a shutdown). */
+  constructor(db: Db | (() => Db)) {
+    this.client = typeof db === "function" ? db : () => db;
+  }
+
+  private get db(): Db {
+    return this.client();
+  }
 
   async put(key: string, data: Buffer | Readable, info: Omit<ObjectInfo, "key">): Promise<ObjectInfo> {
     assertKey(key);

@@ -16,7 +16,8 @@ const DENIED_NAMES = new Set([
 
 function reasonOf(error: unknown): StorageFailure {
   const e = error as { code?: unknown; name?: unknown; message?: unknown; $metadata?: { httpStatusCode?: number } };
-  const text = `${String(e?.code ?? "")} ${String(e?.name ?? "")} ${String(e?.message ?? "")}`;
+  const str = (v: unknown) => (typeof v === "string" || typeof v === "number" ? String(v) : "");
+  const text = `${str(e?.code)} ${str(e?.name)} ${str(e?.message)}`;
   if (FULL.test(text) || e?.$metadata?.httpStatusCode === 507) return "full";
   if (e?.code === "EACCES" || e?.code === "EPERM" || e?.code === "EROFS") return "denied";
   if (DENIED_NAMES.has(String(e?.name)) || e?.$metadata?.httpStatusCode === 403) return "denied";

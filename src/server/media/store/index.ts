@@ -27,7 +27,7 @@ export function s3SettingsOf(env: Env): S3Settings | null {
 }
 
 /** A store of the given kind; S3 needs MEDIA_S3_BUCKET (checked by the configuration for MEDIA_STORAGE=s3). */
-export function createStore(kind: StoreKind, env: Env, db: Db): MediaStore {
+export function createStore(kind: StoreKind, env: Env, db: Db | (() => Db)): MediaStore {
   if (kind === "database") return new DatabaseStore(db);
   if (kind === "disk") return new DiskStore(env.MEDIA_DIR);
   const s3 = s3SettingsOf(env);
@@ -35,18 +35,25 @@ export function createStore(kind: StoreKind, env: Env, db: Db): MediaStore {
   return new S3Store(s3);
 }
 
-const globalForMedia = globalThis as unknown as { newsroomMediaStore?: MediaStore; newsroomMediaCache?: MediaCache };
+const globalForMedia = globalThis as unknown as {
+  newsroomMediaStore?: { config: string; store: MediaStore };
+  newsroomMediaCache?: MediaCache;
+};
 
-/** The process's media store, as configured. */
-export function storeFor(env: Env, db: Db): MediaStore {
-  return (globalForMedia.newsroomMediaStore ??= createStore(env.MEDIA_STORAGE, env, db));
+/** The process's media store, as configured (rebuilt if the configuration it was built from changed). */
+export function storeFor(env: Env, db: () => Db): MediaStore {
+  const config = JSON.stringify([env.MEDIA_STORAGE, s3SettingsOf(env), env.MEDIA_DIR]);
+  const current = globalForMedia.newsroomMediaStore;
+  if (current?.config === config) return current.store;
+  const store = createStore(env.MEDIA_STORAGE, env, db);
+  globalForMedia.newsroomMediaStore = { config, store };
+  return store;
 }
 
 /** The process's local cache of served files. */
 export function cacheFor(env: Env, problem?: (msg: string, fields: Record<string, unknown>) => void): MediaCache {
-  return (globalForMedia.newsroomMediaCache ??= new MediaCache(
-    env.MEDIA_CACHE_DIR,
-    env.MEDIA_CACHE_MB * 1024 * 1024,
-    problem,
-  ));
+  const max = env.MEDIA_CACHE_MB * 1024 * 1024;
+  const current = globalForMedia.newsroomMediaCache;
+  if (current?.dir === env.MEDIA_CACHE_DIR && current.maxBytes === max) return current;
+  return (globalForMedia.newsroomMediaCache = new MediaCache(env.MEDIA_CACHE_DIR, max, problem));
 }

@@ -168,7 +168,8 @@ export class S3Store implements MediaStore {
     } while (token);
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.client.destroy();
+    return Promise.resolve();
   }
 }
