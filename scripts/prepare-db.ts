@@ -4,6 +4,8 @@ import "dotenv/config";
 import { createDb } from "../src/server/db/client";
 import { migrate } from "../src/server/db/migrate";
 import { isPostgresUrl, parseEnv } from "../src/server/env";
+import { runMediaTasks } from "../src/server/media/upgrade";
+import { createStore } from "../src/server/media/store";
 import { ensureSearchIndex } from "../src/server/search";
 import { DEFAULT_DEMO_PASSWORD, isEmpty, seedDemo } from "../src/server/seed/demo";
 import { DEMO_USERS } from "../src/server/seed/demo-content";
@@ -22,6 +24,13 @@ async function main() {
   try {
     // A database from before the search index existed (or restored from one) gets it built once.
     if (await ensureSearchIndex(db)) console.log("Built the search index.");
+    // After the upgrade that moved media into MEDIA_STORAGE: record media uses, copy MEDIA_DIR's files.
+    const store = createStore(env.MEDIA_STORAGE, env, db);
+    try {
+      await runMediaTasks(db, env, store, { info: (line) => console.log(line) });
+    } finally {
+      await store.close();
+    }
     if (isPostgresUrl(env.DATABASE_URL)) {
       // No implicit demo accounts on a production engine.
       if (await isEmpty(db)) console.log("Empty database: create the first admin with `npm run user:create`.");

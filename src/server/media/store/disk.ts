@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, rmdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -89,8 +89,9 @@ export class DiskStore implements MediaStore {
       await rm(file, { force: true });
       // Remove folders left empty, up to the root.
       for (let dir = path.dirname(file); dir.startsWith(this.root + path.sep); dir = path.dirname(dir)) {
-        if ((await readdir(dir)).length > 0) break;
-        await rm(dir, { recursive: false, force: true }).catch(() => undefined);
+        const left = await readdir(dir).catch(() => null);
+        if (left === null || left.length > 0) break;
+        await rmdir(dir).catch(() => undefined);
       }
     } catch (error) {
       throw storageError(error, `deleting ${key}`, this.location);

@@ -10,7 +10,7 @@ import {
 import { pipeline, type Readable } from "node:stream";
 import { storageError } from "./errors";
 import { StorageError, assertKey, type ListedObject, type MediaStore, type ObjectInfo } from "./types";
-import { asStream, measuring, sha256Hex, verifiedStream } from "./verify";
+import { asStream, sha256Hex, verifiedStream, verifyingBeforeEnd } from "./verify";
 
 // Files in an S3-compatible bucket (MEDIA_STORAGE=s3): AWS S3, MinIO, Ceph, OSS/COS S3 endpoints.
 // The SHA-256 travels as object metadata (x-amz-meta-sha256) and is checked on every read.
@@ -60,8 +60,12 @@ export class S3Store implements MediaStore {
 
   async put(key: string, data: Buffer | Readable, info: Omit<ObjectInfo, "key">): Promise<ObjectInfo> {
     const Key = this.objectKey(key);
-    const measure = measuring();
-    // A failing source must abort the request: the SDK would otherwise wait for the missing bytes.
+    // The last bytes go out only once the checksum matched; a failing or wrong source aborts the
+    // request (the SDK would otherwise wait for the missing bytes) and no object is created.
+    const measure = verifyingBeforeEnd({ key, ...info });
+    if (Buffer.isBuffer(data) && (data.length !== info.size || sha256Hex(data) !== info.sha256)) {
+      throw new StorageError("corrupt", `${key}: the bytes do not match the expected size and SHA-256`);
+    }
     const abort = new AbortController();
     let sourceError: unknown;
     const body = Buffer.isBuffer(data)
@@ -85,11 +89,6 @@ export class S3Store implements MediaStore {
       // Some S3-compatible servers keep what arrived of an interrupted upload: remove it.
       if (sourceError) await this.delete(key).catch(() => undefined);
       throw storageError(sourceError ?? error, `storing ${key}`, this.location);
-    }
-    const got = Buffer.isBuffer(data) ? { size: data.length, sha256: sha256Hex(data) } : measure.result();
-    if (got.size !== info.size || got.sha256 !== info.sha256) {
-      await this.delete(key).catch(() => undefined);
-      throw new StorageError("corrupt", `${key}: the bytes sent do not match the expected size and SHA-256`);
     }
     return { key, ...info };
   }

@@ -28,6 +28,32 @@ export function verifying(expected: { key: string; size: number; sha256: string 
   });
 }
 
+/**
+ * Like verifying(), but holds back the last piece until the checksum is known: a consumer (an S3
+ * upload) never receives the whole declared length of bytes that turn out wrong.
+ */
+export function verifyingBeforeEnd(expected: { key: string; size: number; sha256: string }): Transform {
+  const hash = createHash("sha256");
+  let seen = 0;
+  let held: Buffer | null = null;
+  const corrupt = () =>
+    new StorageError("corrupt", `${expected.key}: the bytes do not match the expected size and SHA-256`);
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      seen += chunk.length;
+      if (seen > expected.size) return done(corrupt());
+      hash.update(chunk);
+      const previous = held;
+      held = chunk;
+      done(null, previous ?? undefined);
+    },
+    flush(done) {
+      if (seen !== expected.size || hash.digest("hex") !== expected.sha256) return done(corrupt());
+      done(null, held ?? undefined);
+    },
+  });
+}
+
 /** Counts and hashes what passes through; read `result()` after the stream ended. */
 export function measuring(): Transform & { result: () => { size: number; sha256: string } } {
   const hash = createHash("sha256");
