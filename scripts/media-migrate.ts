@@ -28,7 +28,7 @@ function options() {
     if (values.from !== undefined && !(KINDS as readonly string[]).includes(values.from)) {
       throw new Error("--from must be disk, database or s3");
     }
-    return { to: values.to as StoreKind, from: values.from as StoreKind | undefined, keep: values["keep-source"]! };
+    return { to: values.to as StoreKind, from: values.from as StoreKind | undefined, keep: values["keep-source"] };
   } catch (error) {
     throw new OpsError(`${(error as Error).message}\n${USAGE}`, 2);
   }
@@ -52,7 +52,10 @@ runCli(async () => {
   try {
     console.log(`${args.keep ? "Copying" : "Moving"} media files from ${source.location} to ${target.location}…`);
     const bar = progressBar("media");
-    const report = await moveMedia(source, target, { keepSource: args.keep, onProgress: bar.update });
+    const report = await moveMedia(source, target, {
+      keepSource: args.keep,
+      onProgress: (done, total) => bar.update(done, total),
+    });
     bar.finish();
     console.log(
       `${report.total} files: ${report.copied} copied, ${report.already} already there (checked), ` +
