@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,6 +10,7 @@ import { DiskStore } from "../../../src/server/media/store/disk";
 import { S3Store } from "../../../src/server/media/store/s3";
 import { sha256Hex } from "../../../src/server/media/store/verify";
 import { pendingTasks, runMediaTasks } from "../../../src/server/media/upgrade";
+import { runScript } from "../../support/cli";
 import { startS3, type TestS3 } from "../../support/s3";
 import { db, fetchFile, freshPeople, imageDoc, png, storedKeys, tempCacheDir, type People } from "./helpers";
 
@@ -65,23 +65,8 @@ async function legacyImage() {
   return { id, storageKey, original, keys: [`${storageKey}/original.png`, `${storageKey}/w480.webp`] };
 }
 
-/** Runs the command without blocking this process: the S3 server the command talks to runs here. */
-function cli(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(
-    "npx",
-    ["--no-install", "tsx", "--conditions=react-server", "scripts/media-migrate.ts", ...args],
-    {
-      env: { ...process.env, MEDIA_DIR: mediaDir, ...env },
-    },
-  );
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on("close", (status) => resolve({ status, stdout, stderr })),
-  );
-}
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  runScript("media-migrate.ts", args, { MEDIA_DIR: mediaDir, ...env });
 
 describe("moveMedia", () => {
   test("database → S3 → database: every file arrives checked and leaves the source", async () => {

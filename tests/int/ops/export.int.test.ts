@@ -72,7 +72,7 @@ test("import refuses a non-empty database and invalid files, changing nothing", 
 
   expect(() => parseExport("{")).toThrow(/Not a JSON file/);
   expect(() => parseExport(JSON.stringify({ format: "other" }))).toThrow(/Not a Newsroom export/);
-  expect(() => parseExport(JSON.stringify({ ...data, version: 2 }))).toThrow(/Unsupported export version 2/);
+  expect(() => parseExport(JSON.stringify({ ...data, version: 3 }))).toThrow(/Unsupported export version 3/);
   const dangling = { ...data, users: data.users.filter((u) => u.email !== "editor@example.com") };
   expect(() => parseExport(JSON.stringify(dangling))).toThrow(/releases\.\d+\.authorId: refers to a missing user/);
 
@@ -86,29 +86,33 @@ test("import refuses a non-empty database and invalid files, changing nothing", 
   expect(await db.release.count()).toBe(0);
 });
 
-test("npm run export writes a private file that npm run import loads into an empty database only", async () => {
-  const file = path.join(dir, "out", "export.json");
-  const exported = cli("export.ts", ["--out", file]);
-  expect(exported.stderr).toBe("");
-  expect(exported.status).toBe(0);
-  expect(exported.stdout).toMatch(
-    /^Exported \d+ releases, \d+ revisions, 3 accounts, \d+ audit events to .*export\.json/,
-  );
-  expect(JSON.parse(readFileSync(file, "utf8")).format).toBe(EXPORT_FORMAT);
-  expect(statSync(file).mode & 0o777).toBe(0o600);
+test(
+  "npm run export writes a private file that npm run import loads into an empty database only",
+  { timeout: 90_000 },
+  async () => {
+    const file = path.join(dir, "out", "export.json");
+    const exported = cli("export.ts", ["--out", file]);
+    expect(exported.stderr).toBe("");
+    expect(exported.status).toBe(0);
+    expect(exported.stdout).toMatch(
+      /^Exported \d+ releases, \d+ revisions, 3 accounts, \d+ audit events, 0 images \(0 files, 0 B\) to .*export\.json/,
+    );
+    expect(JSON.parse(readFileSync(file, "utf8")).format).toBe(EXPORT_FORMAT);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
 
-  const refused = cli("import.ts", [file]);
-  expect(refused.status).toBe(1);
-  expect(refused.stderr.trim()).toMatch(/^The database is not empty/);
+    const refused = cli("import.ts", [file]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr.trim()).toMatch(/^The database is not empty/);
 
-  await resetDb();
-  const imported = cli("import.ts", [file]);
-  expect(imported.stderr).toBe("");
-  expect(imported.status).toBe(0);
-  expect(imported.stdout).toMatch(/^Imported \d+ releases, .* search index rebuilt \(\d+ documents\)/);
-  expect(await db.user.count()).toBe(3);
+    await resetDb();
+    const imported = cli("import.ts", [file]);
+    expect(imported.stderr).toBe("");
+    expect(imported.status).toBe(0);
+    expect(imported.stdout).toMatch(/^Imported \d+ releases, .* search index rebuilt \(\d+ documents\)/);
+    expect(await db.user.count()).toBe(3);
 
-  const usage = cli("import.ts", []);
-  expect(usage.status).toBe(2);
-  expect(usage.stderr.trim()).toBe("usage: npm run import -- FILE");
-});
+    const usage = cli("import.ts", []);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr.trim()).toBe("usage: npm run import -- FILE [--allow-missing-media]");
+  },
+);

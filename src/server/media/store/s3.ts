@@ -1,19 +1,18 @@
 import "server-only";
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  S3Client,
-} from "@aws-sdk/client-s3";
+import type * as S3 from "@aws-sdk/client-s3";
 import { pipeline, type Readable } from "node:stream";
 import { storageError } from "./errors";
 import { StorageError, assertKey, type ListedObject, type MediaStore, type ObjectInfo } from "./types";
 import { asStream, sha256Hex, verifiedStream, verifyingBeforeEnd } from "./verify";
 
 // Files in an S3-compatible bucket (MEDIA_STORAGE=s3): AWS S3, MinIO, Ceph, OSS/COS S3 endpoints.
-// The SHA-256 travels as object metadata (x-amz-meta-sha256) and is checked on every read.
+// The SHA-256 travels as object metadata (x-amz-meta-sha256) and is checked on every read. The SDK
+// is loaded on first use: installations on the database store never pay for it.
+
+type Sdk = typeof S3;
+type S3Client = S3.S3Client;
+let sdkModule: Promise<Sdk> | undefined;
+const sdk = () => (sdkModule ??= import("@aws-sdk/client-s3"));
 
 export interface S3Settings {
   bucket: string;
@@ -34,12 +33,22 @@ const isMissing = (e: unknown) => {
 export class S3Store implements MediaStore {
   readonly kind = "s3";
   readonly location: string;
-  private readonly client: S3Client;
+  private clientPromise: Promise<S3Client> | undefined;
 
   constructor(private readonly settings: S3Settings) {
     this.location = `s3://${settings.bucket}/${settings.prefix}${settings.endpoint ? ` at ${settings.endpoint}` : ""}`;
+  }
+
+  /** The SDK module and this store's client, created on first use. */
+  private async ready(): Promise<[Sdk, S3Client]> {
+    const m = await sdk();
+    return [m, await (this.clientPromise ??= Promise.resolve(this.createClient(m)))];
+  }
+
+  private createClient({ S3Client }: Sdk): S3Client {
+    const settings = this.settings;
     const { accessKeyId, secretAccessKey } = settings;
-    this.client = new S3Client({
+    return new S3Client({
       region: settings.region,
       endpoint: settings.endpoint,
       forcePathStyle: settings.forcePathStyle,
@@ -59,6 +68,7 @@ export class S3Store implements MediaStore {
   }
 
   async put(key: string, data: Buffer | Readable, info: Omit<ObjectInfo, "key">): Promise<ObjectInfo> {
+    const [m, client] = await this.ready();
     const Key = this.objectKey(key);
     // The last bytes go out only once the checksum matched; a failing or wrong source aborts the
     // request (the SDK would otherwise wait for the missing bytes) and no object is created.
@@ -76,7 +86,7 @@ export class S3Store implements MediaStore {
           abort.abort(error);
         });
     try {
-      const command = new PutObjectCommand({
+      const command = new m.PutObjectCommand({
         Bucket: this.settings.bucket,
         Key,
         Body: body,
@@ -84,7 +94,7 @@ export class S3Store implements MediaStore {
         ContentLength: info.size,
         Metadata: { sha256: info.sha256 },
       });
-      await this.client.send(command, { abortSignal: abort.signal });
+      await client.send(command, { abortSignal: abort.signal });
     } catch (error) {
       // Some S3-compatible servers keep what arrived of an interrupted upload: remove it.
       if (sourceError) await this.delete(key).catch(() => undefined);
@@ -94,9 +104,10 @@ export class S3Store implements MediaStore {
   }
 
   async head(key: string): Promise<ObjectInfo | null> {
+    const [m, client] = await this.ready();
     try {
-      const out = await this.client.send(
-        new HeadObjectCommand({ Bucket: this.settings.bucket, Key: this.objectKey(key) }),
+      const out = await client.send(
+        new m.HeadObjectCommand({ Bucket: this.settings.bucket, Key: this.objectKey(key) }),
       );
       return this.infoOf(key, out);
     } catch (error) {
@@ -106,8 +117,9 @@ export class S3Store implements MediaStore {
   }
 
   async exists(key: string): Promise<boolean> {
+    const [m, client] = await this.ready();
     try {
-      await this.client.send(new HeadObjectCommand({ Bucket: this.settings.bucket, Key: this.objectKey(key) }));
+      await client.send(new m.HeadObjectCommand({ Bucket: this.settings.bucket, Key: this.objectKey(key) }));
       return true;
     } catch (error) {
       if (isMissing(error)) return false;
@@ -116,9 +128,10 @@ export class S3Store implements MediaStore {
   }
 
   async get(key: string) {
+    const [m, client] = await this.ready();
     let out;
     try {
-      out = await this.client.send(new GetObjectCommand({ Bucket: this.settings.bucket, Key: this.objectKey(key) }));
+      out = await client.send(new m.GetObjectCommand({ Bucket: this.settings.bucket, Key: this.objectKey(key) }));
     } catch (error) {
       if (isMissing(error)) return null;
       throw storageError(error, `reading ${key}`, this.location);
@@ -139,21 +152,23 @@ export class S3Store implements MediaStore {
   }
 
   async delete(key: string): Promise<void> {
+    const [m, client] = await this.ready();
     try {
-      await this.client.send(new DeleteObjectCommand({ Bucket: this.settings.bucket, Key: this.objectKey(key) }));
+      await client.send(new m.DeleteObjectCommand({ Bucket: this.settings.bucket, Key: this.objectKey(key) }));
     } catch (error) {
       if (!isMissing(error)) throw storageError(error, `deleting ${key}`, this.location);
     }
   }
 
   async *list(prefix = ""): AsyncGenerator<ListedObject> {
+    const [m, client] = await this.ready();
     let token: string | undefined;
     const strip = this.settings.prefix.length;
     do {
       let page;
       try {
-        page = await this.client.send(
-          new ListObjectsV2Command({
+        page = await client.send(
+          new m.ListObjectsV2Command({
             Bucket: this.settings.bucket,
             Prefix: this.settings.prefix + prefix,
             ContinuationToken: token,
@@ -167,8 +182,7 @@ export class S3Store implements MediaStore {
     } while (token);
   }
 
-  close(): Promise<void> {
-    this.client.destroy();
-    return Promise.resolve();
+  async close(): Promise<void> {
+    (await this.clientPromise)?.destroy();
   }
 }
