@@ -1,6 +1,6 @@
 // A real S3-protocol server (s3rver) on a loopback port chosen by the system, for tests and
 // benchmarks of MEDIA_STORAGE=s3. Credentials S3RVER/S3RVER; the bucket exists from the start.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import S3rver from "s3rver";
@@ -15,20 +15,21 @@ export interface TestS3 {
   stop: () => Promise<void>;
 }
 
-export async function startS3(bucket = "newsroom-media", directory?: string): Promise<TestS3> {
+/** Starts s3rver; give `directory` and `port` to start it again where a stopped one was. */
+export async function startS3(bucket = "newsroom-media", directory?: string, port = 0): Promise<TestS3> {
   const dir = directory ?? mkdtempSync(path.join(tmpdir(), "newsroom-s3rver-"));
   const server = new S3rver({
-    port: 0,
+    port,
     address: "127.0.0.1",
     silent: true,
     directory: dir,
     configureBuckets: [{ name: bucket }],
   });
-  const { port } = await server.run();
+  const address = await server.run();
   const settings: S3Settings = {
     bucket,
     region: "us-east-1",
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: `http://127.0.0.1:${address.port}`,
     forcePathStyle: true,
     accessKeyId: "S3RVER",
     secretAccessKey: "S3RVER",
@@ -53,4 +54,15 @@ export async function startS3(bucket = "newsroom-media", directory?: string): Pr
       if (!directory) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The file in which s3rver keeps the object whose key ends with `keyEnd` (to damage it on purpose). */
+export function findObjectFile(directory: string, keyEnd: string): string {
+  const walk = (d: string): string[] =>
+    readdirSync(d).flatMap((e) =>
+      statSync(path.join(d, e)).isDirectory() ? walk(path.join(d, e)) : [path.join(d, e)],
+    );
+  const hit = walk(directory).find((f) => f.endsWith(`${keyEnd}._S3rver_object`));
+  if (!hit) throw new Error(`no s3rver object for ${keyEnd}`);
+  return hit;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -11,7 +11,7 @@ import { S3Store } from "../../../src/server/media/store/s3";
 import { StorageError, type MediaStore } from "../../../src/server/media/store/types";
 import { sha256Hex } from "../../../src/server/media/store/verify";
 import { resetDb, testDb } from "../../support/db";
-import { startS3, type TestS3 } from "../../support/s3";
+import { findObjectFile, startS3, type TestS3 } from "../../support/s3";
 
 // One contract, every backend: the database (SQLite here, PostgreSQL under test:pg), S3 through a
 // real S3-protocol server (s3rver), and the old disk layout. Bytes round-trip whole, a mismatch or
@@ -46,17 +46,6 @@ const failingStream = (good: Buffer) =>
     })(),
   );
 
-/** Every file of a s3rver bucket on disk whose name contains `needle`. */
-function s3rverFile(dir: string, needle: string): string {
-  const walk = (d: string): string[] =>
-    readdirSync(d).flatMap((e) =>
-      statSync(path.join(d, e)).isDirectory() ? walk(path.join(d, e)) : [path.join(d, e)],
-    );
-  const hit = walk(dir).find((f) => f.includes(needle) && f.endsWith("._S3rver_object"));
-  if (!hit) throw new Error(`no s3rver object for ${needle}`);
-  return hit;
-}
-
 const BACKENDS: [string, () => MediaStore, ((store: MediaStore, key: string) => Promise<void>) | null][] = [
   [
     "database",
@@ -73,7 +62,7 @@ const BACKENDS: [string, () => MediaStore, ((store: MediaStore, key: string) => 
     "s3",
     () => new S3Store(s3.settings),
     async (_store, k) => {
-      const file = s3rverFile(s3.directory, k.split("/")[1]!);
+      const file = findObjectFile(s3.directory, k);
       const data = Buffer.from(statSync(file).size ? bytes(statSync(file).size) : bytes(1));
       writeFileSync(file, data); // same size, other bytes: only the checksum can tell
     },

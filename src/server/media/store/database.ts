@@ -56,17 +56,12 @@ export class DatabaseStore implements MediaStore {
   private async writeChunks(fileId: string, source: Readable) {
     const measure = measuring();
     let seq = 0;
-    let batch: { fileId: string; seq: number; data: Uint8Array<ArrayBuffer> }[] = [];
-    const flush = async () => {
-      if (batch.length) await this.db.storedFileChunk.createMany({ data: batch });
-      batch = [];
-    };
+    // One plain INSERT per chunk (no batch transaction): a driver error such as SQLite's "database
+    // or disk is full" reaches us as it is, and each statement holds the write lock only briefly.
     await pipeline(source, measure, async (chunks: AsyncIterable<Buffer>) => {
       for await (const data of rechunk(chunks, CHUNK_BYTES)) {
-        batch.push({ fileId, seq: seq++, data: data as Uint8Array<ArrayBuffer> });
-        if (batch.length === CHUNKS_PER_QUERY) await flush();
+        await this.db.storedFileChunk.create({ data: { fileId, seq: seq++, data: data as Uint8Array<ArrayBuffer> } });
       }
-      await flush();
     });
     return measure.result();
   }
