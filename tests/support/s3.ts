@@ -26,6 +26,7 @@ export async function startS3(bucket = "newsroom-media", directory?: string, por
     configureBuckets: [{ name: bucket }],
   });
   const address = await server.run();
+  let stopped = false;
   const settings: S3Settings = {
     bucket,
     region: "us-east-1",
@@ -48,6 +49,8 @@ export async function startS3(bucket = "newsroom-media", directory?: string, por
       MEDIA_S3_SECRET_ACCESS_KEY: "S3RVER",
     },
     stop: async () => {
+      if (stopped) return;
+      stopped = true;
       // Keep-alive sockets of the SDK would hold close() open.
       (server as unknown as { httpServer?: { closeAllConnections(): void } }).httpServer?.closeAllConnections();
       await server.close();
