@@ -7,6 +7,9 @@ import { CHROMIUM } from "./scripts/lib/chromium";
 // this file again) agree with the runner.
 const PORT = Number((process.env.E2E_PORT ??= execFileSync("node", ["scripts/lib/free-port.mjs"]).toString().trim()));
 const DB_FILE = `/tmp/newsroom-e2e-${PORT}.db`;
+// Media live in the database (MEDIA_STORAGE=database); the instance's cache gets a fresh folder, and
+// MEDIA_DIR (files of the pre-store layout, copied in at first start) names a folder that does not exist.
+const MEDIA_CACHE_DIR = `/tmp/newsroom-e2e-media-cache-${PORT}`;
 const MEDIA_DIR = `/tmp/newsroom-e2e-media-${PORT}`;
 // The server's JSON request log goes here, not to the console (the reporter names it on failure).
 const SERVER_LOG = (process.env.E2E_SERVER_LOG ??= `/tmp/newsroom-e2e-server-${PORT}.log`);
@@ -28,7 +31,7 @@ export default defineConfig({
     launchOptions: CHROMIUM,
   },
   webServer: {
-    command: `rm -rf ${DB_FILE} ${DB_FILE}-wal ${DB_FILE}-shm ${MEDIA_DIR} && node scripts/start.mjs > ${SERVER_LOG} 2>&1`,
+    command: `rm -rf ${DB_FILE} ${DB_FILE}-wal ${DB_FILE}-shm ${MEDIA_DIR} ${MEDIA_CACHE_DIR} && node scripts/start.mjs > ${SERVER_LOG} 2>&1`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,
@@ -37,6 +40,8 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       DATABASE_URL: `file:${DB_FILE}`,
+      MEDIA_STORAGE: "database",
+      MEDIA_CACHE_DIR,
       MEDIA_DIR,
       DEMO_PASSWORD,
       NEXT_TELEMETRY_DISABLED: "1",

@@ -377,6 +377,7 @@ async function main(): Promise<boolean> {
         PORT: String(port),
         DATABASE_URL: dbUrl,
         MEDIA_DIR: path.join(dir, "media"),
+        MEDIA_CACHE_DIR: path.join(dir, "media-cache"),
         SITE_URL: base,
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",

@@ -3,8 +3,10 @@
 // ./backups/newsroom-<UTC timestamp>.db. On PostgreSQL it prints the pg_dump command and exits 2.
 import "dotenv/config";
 import { parseArgs } from "node:util";
-import { parseEnv } from "../src/server/env";
-import { backupDatabase } from "../src/server/ops/backup";
+import { createDb } from "../src/server/db/client";
+import { isPostgresUrl, parseEnv } from "../src/server/env";
+import { PG_BACKUP_HINT, backupDatabase } from "../src/server/ops/backup";
+import { mediaBackupNote } from "../src/server/ops/media-note";
 import { OpsError } from "../src/server/ops/errors";
 import { formatBytes, runCli } from "./ops/cli";
 
@@ -17,7 +19,16 @@ runCli(async () => {
   } catch (error) {
     throw new OpsError(`${(error as Error).message}\nusage: npm run db:backup [-- --out FILE]`, 2);
   }
-  const { DATABASE_URL } = parseEnv();
-  const { file, bytes } = await backupDatabase(DATABASE_URL, out);
+  const env = parseEnv();
+  if (isPostgresUrl(env.DATABASE_URL)) {
+    throw new OpsError(`${PG_BACKUP_HINT}\n${await mediaBackupNote(env, null, "backup")}`, 2);
+  }
+  const { file, bytes } = await backupDatabase(env.DATABASE_URL, out);
   console.log(`Backup written: ${file} (${formatBytes(bytes)})`);
+  const db = createDb(env.DATABASE_URL);
+  try {
+    console.log(await mediaBackupNote(env, db, "backup"));
+  } finally {
+    await db.$disconnect();
+  }
 });

@@ -4,8 +4,10 @@
 // existing database needs --force and is copied aside first; pending migrations are applied after.
 import "dotenv/config";
 import { parseArgs } from "node:util";
+import { createDb } from "../src/server/db/client";
 import { parseEnv } from "../src/server/env";
 import { restoreDatabase } from "../src/server/ops/backup";
+import { mediaBackupNote } from "../src/server/ops/media-note";
 import { OpsError } from "../src/server/ops/errors";
 import { runCli } from "./ops/cli";
 
@@ -20,10 +22,16 @@ runCli(async () => {
   }
   const [file, ...extra] = parsed.positionals;
   if (!file || extra.length) throw new OpsError(USAGE, 2);
-  const { DATABASE_URL } = parseEnv();
-  const report = await restoreDatabase(DATABASE_URL, file, { force: parsed.values.force });
+  const env = parseEnv();
+  const report = await restoreDatabase(env.DATABASE_URL, file, { force: parsed.values.force });
   if (report.safetyCopy) console.log(`Previous database saved as ${report.safetyCopy}`);
   console.log(`Restored ${report.target} from ${file}.`);
   if (report.migrations.length) console.log(`Applied migrations: ${report.migrations.join(", ")}`);
+  const db = createDb(env.DATABASE_URL);
+  try {
+    console.log(await mediaBackupNote(env, db, "restore"));
+  } finally {
+    await db.$disconnect();
+  }
   console.log("Restart the app so it opens the restored database.");
 });

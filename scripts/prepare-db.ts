@@ -5,6 +5,8 @@ import { createDb } from "../src/server/db/client";
 import { migrate } from "../src/server/db/migrate";
 import { isPostgresUrl, parseEnv } from "../src/server/env";
 import { ensurePublicCounts } from "../src/server/releases/public-counts";
+import { runMediaTasks } from "../src/server/media/upgrade";
+import { createStore } from "../src/server/media/store";
 import { ensureSearchIndex } from "../src/server/search";
 import { generatePassword } from "../src/server/auth/password";
 import { isEmpty, seedDemo } from "../src/server/seed/demo";
@@ -37,6 +39,13 @@ async function main() {
     if (await ensureSearchIndex(db)) console.log("Built the search index.");
     // Counts made in another time zone, or by a database written from outside the app, are redone.
     if (await ensurePublicCounts(db, env.NEWSROOM_TIMEZONE)) console.log("Rebuilt the public month counts.");
+    // After the upgrade that moved media into MEDIA_STORAGE: record media uses, copy MEDIA_DIR's files.
+    const store = createStore(env.MEDIA_STORAGE, env, db);
+    try {
+      await runMediaTasks(db, env, store, { info: (line) => console.log(line) });
+    } finally {
+      await store.close();
+    }
     if (isPostgresUrl(env.DATABASE_URL)) {
       // No implicit demo accounts on a production engine.
       if (await isEmpty(db)) console.log("Empty database: create the first admin with `npm run user:create`.");

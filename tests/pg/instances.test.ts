@@ -1,4 +1,5 @@
 import { chromium, type Browser, type Page } from "@playwright/test";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { textToDoc } from "../../src/domain/release/content";
 import { createDb, type Db } from "../../src/server/db/client";
@@ -14,11 +15,13 @@ import {
   type Server,
 } from "./servers";
 import { CHROMIUM } from "../../scripts/lib/chromium";
+import { startS3, type TestS3 } from "../support/s3";
 
 // Two production servers on one PostgreSQL (docs/CACHING.md, "Several instances"): a publish or
 // withdrawal through A's admin (the real server action, in chromium) is visible on B within 2 s,
-// in B's response cache and in Next's own caches. Then the database goes away and comes back
-// (docs/CACHING.md, "When the database is down").
+// in B's response cache and in Next's own caches. An image uploaded through one instance is served
+// by the other, on the database store and on S3 (docs/OPERATIONS.md, "Media"). Then the database
+// goes away and comes back (docs/CACHING.md, "When the database is down").
 
 const PASSWORD = "pg-e2e-password-1";
 const EDITOR = "editor@pg-e2e.test";
@@ -216,6 +219,124 @@ describe("after a database outage", () => {
     await within(15_000, async () =>
       b.logs().some((l) => l.msg === "cache bus: listening" && String(l.time) > stoppedAt),
     );
+  });
+});
+
+/** A release showing `mediaId`, published (or not) through the release operations. */
+async function releaseShowing(slug: string, mediaId: string, publish: boolean) {
+  const img = { type: "image", attrs: { src: `/media/${mediaId}/original.png`, alt: "图", width: 1200, height: 800 } };
+  const body = JSON.stringify({ type: "doc", content: [...textToDoc("正文").content!, img] });
+  const release = await translatedRelease(slug, `图片稿件 ${slug}`);
+  for (const locale of ["zh", "en"] as const) {
+    const c = await db.releaseContent.findFirstOrThrow({ where: { releaseId: release.id, locale } });
+    const zh = await db.releaseContent.findFirstOrThrow({ where: { releaseId: release.id, locale: "zh" } });
+    const saved = await saveContent(db, release.editor, release.id, locale, { ...c, body }, release.version, {
+      sourceFingerprint: zh.fingerprint,
+    });
+    if (!saved.ok) throw new Error(saved.code);
+    release.version = saved.value.version;
+  }
+  const marked = await runWorkflow(db, release.editor, release.id, { type: "markTranslated" }, release.version);
+  if (!marked.ok) throw new Error(marked.code);
+  release.version = marked.value.version;
+  if (publish) {
+    const moved = await runWorkflow(db, release.editor, release.id, { type: "publish" }, release.version);
+    if (!moved.ok) throw new Error(moved.code);
+    release.version = moved.value.version;
+  }
+  return release;
+}
+
+/** Uploads a real PNG through `on`'s POST /api/media as the signed-in editor of `page`. */
+async function uploadThrough(page: Page, on: Server): Promise<{ id: string; bytes: Buffer }> {
+  const png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: "#2b6" } })
+    .png()
+    .toBuffer();
+  const response = await page.request.post(`${on.base}/api/media`, {
+    headers: { Origin: on.base },
+    multipart: { file: { name: "photo.png", mimeType: "image/png", buffer: png }, altZh: "两个实例共享的图片" },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  const { media } = (await response.json()) as { media: { id: string } };
+  return { id: media.id, bytes: png };
+}
+
+const anonymous = async (on: Server, id: string) => {
+  const res = await fetch(`${on.base}/media/${id}/original.png`);
+  return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()) };
+};
+
+/** Upload through `up`, served by `down`: privately at once, publicly only while a live publication shows it. */
+async function crossInstanceMedia(up: Server, down: Server) {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, up.base);
+  const { id, bytes } = await uploadThrough(page, up);
+  const staff = await page.request.get(`${down.base}/media/${id}/original.png`); // the cookie works on both
+  expect(staff.status()).toBe(200);
+  expect(staff.headers()["cache-control"]).toBe("private, no-store");
+  const original = Buffer.from(await staff.body());
+  expect((await sharp(original).metadata()).width).toBe(1200);
+  expect((await anonymous(down, id)).status).toBe(404);
+
+  const slug = `media-${down.name.toLowerCase()}-${Date.now().toString(36)}`;
+  const release = await releaseShowing(slug, id, true);
+  const live = await anonymous(down, id);
+  expect(live.status).toBe(200);
+  expect(live.bytes.equals(original)).toBe(true);
+  expect((await anonymous(up, id)).bytes.equals(original)).toBe(true);
+  const withdrawn = await runWorkflow(db, release.editor, release.id, { type: "withdraw" }, release.version);
+  expect(withdrawn.ok).toBe(true);
+  expect((await anonymous(down, id)).status).toBe(404);
+  expect((await anonymous(up, id)).status).toBe(404);
+  expect(original.length).toBeLessThanOrEqual(bytes.length + 64); // the same image, metadata-free
+  return { page, id, original };
+}
+
+describe("media shared by two instances", () => {
+  test("database store: uploaded through A, served by B; public only while live, on both", async () => {
+    await crossInstanceMedia(a, b);
+  });
+
+  describe("S3 store", () => {
+    let s3: TestS3;
+    let c: Server;
+    let d: Server;
+    beforeAll(async () => {
+      s3 = await startS3();
+      [c, d] = await Promise.all([
+        startServer("C", FRONT_SERVER, url, s3.env),
+        startServer("D", FRONT_SERVER, url, s3.env),
+      ]);
+    });
+    afterAll(async () => {
+      await Promise.all([c?.stop(), d?.stop()]);
+      await s3?.stop();
+    });
+
+    test("uploaded through C, served by D; the bucket down: a translated error in the upload form, nothing lost", async () => {
+      const { page, id, original } = await crossInstanceMedia(c, d);
+      await releaseShowing(`media-s3-live-${Date.now().toString(36)}`, id, true);
+      expect((await anonymous(d, id)).status).toBe(200); // D keeps a checked copy in its cache
+      await s3.stop();
+      const cached = await anonymous(d, id);
+      expect([cached.status, cached.bytes.equals(original)]).toEqual([200, true]);
+
+      await page.goto(`${c.base}/admin/media`);
+      await page.getByLabel(/图片文件/).setInputFiles({
+        name: "new.png",
+        mimeType: "image/png",
+        buffer: await sharp({ create: { width: 50, height: 50, channels: 3, background: "#000" } })
+          .png()
+          .toBuffer(),
+      });
+      await page.getByLabel("替代文本（中文，必填）").fill("存储故障时上传");
+      await page.getByRole("button", { name: "上传" }).click();
+      await page.getByText("媒体存储暂时无法访问，图片未保存。", { exact: false }).waitFor({ timeout: 15_000 });
+      expect(c.logs().some((l) => l.msg === "media storage: upload not stored" && l.reason === "unavailable")).toBe(
+        true,
+      );
+      expect(await db.media.count({ where: { altZh: "存储故障时上传" } })).toBe(0);
+    });
   });
 });
 

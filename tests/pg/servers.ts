@@ -2,7 +2,7 @@
 // on loopback ports against the PostgreSQL database named by TEST_DATABASE_URL (wiped), for
 // tests/pg/*.test.ts.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { appendFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, rmSync, writeFileSync } from "node:fs";
 import pg from "pg";
 import { migrate } from "../../src/server/db/migrate";
 import { freePort } from "../../scripts/lib/net";
@@ -58,8 +58,10 @@ export async function startServer(
   name: string,
   script: "scripts/start.mjs" | typeof FRONT_SERVER,
   url: string,
+  env: Record<string, string> = {},
 ): Promise<Server> {
   const port = await freePort();
+  const cacheDir = `/tmp/newsroom-pg-e2e-${name}-media-cache-${port}`;
   const proc = spawn("node", [script], {
     cwd: ROOT,
     env: {
@@ -69,6 +71,10 @@ export async function startServer(
       DATABASE_URL: url,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Each instance its own media cache, as on two machines; no old MEDIA_DIR to copy in.
+      MEDIA_CACHE_DIR: cacheDir,
+      MEDIA_DIR: `/tmp/newsroom-pg-e2e-${name}-no-media-dir`,
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
@@ -108,7 +114,7 @@ export async function startServer(
         }
       });
   const stop = async () => {
-    if (proc.exitCode !== null) return;
+    if (proc.exitCode !== null) return rmSync(cacheDir, { recursive: true, force: true });
     try {
       process.kill(-proc.pid!, "SIGTERM");
     } catch {
@@ -116,6 +122,7 @@ export async function startServer(
     }
     await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
     if (proc.exitCode === null) process.kill(-proc.pid!, "SIGKILL");
+    rmSync(cacheDir, { recursive: true, force: true });
   };
   return { name, base, proc, logs, output: () => text, stop };
 }

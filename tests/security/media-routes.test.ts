@@ -5,6 +5,7 @@ import sharp from "sharp";
 import { beforeAll, describe, expect, test, vi } from "vitest";
 import { SESSION_COOKIE, createSession } from "../../src/server/auth/sessions";
 import { uploadMedia } from "../../src/server/media/service";
+import { DatabaseStore } from "../../src/server/media/store/database";
 import { resetDb, testDb } from "../support/db";
 import { cookieJar } from "../support/next-request";
 import * as uploadRoute from "../../src/app/api/media/route";
@@ -19,8 +20,8 @@ vi.mock("next/cache", async () => (await import("../support/next-request")).next
 type Who = "anonymous" | "TRANSLATOR" | "EDITOR" | "ADMIN";
 const WHO: Who[] = ["anonymous", "TRANSLATOR", "EDITOR", "ADMIN"];
 const db = testDb();
-const dir = mkdtempSync(path.join(tmpdir(), "newsroom-media-authz-"));
-process.env.MEDIA_DIR = dir;
+process.env.MEDIA_STORAGE = "database";
+process.env.MEDIA_CACHE_DIR = mkdtempSync(path.join(tmpdir(), "newsroom-media-authz-"));
 const tokens = {} as Record<Exclude<Who, "anonymous">, string>;
 let unpublishedId: string;
 const ORIGIN = "http://127.0.0.1:3000";
@@ -41,7 +42,7 @@ beforeAll(async () => {
       const bytes = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#000" } })
         .png()
         .toBuffer();
-      const r = await uploadMedia(db, { id: u.id, role }, { bytes, altZh: "图", altEn: "" }, dir);
+      const r = await uploadMedia(db, { id: u.id, role }, { bytes, altZh: "图", altEn: "" }, new DatabaseStore(db));
       if (!r.ok) throw new Error(r.code);
       unpublishedId = r.value.id;
     }

@@ -17,6 +17,9 @@ export const engine = (): "sqlite" | "postgresql" =>
 const TABLES = [
   "SearchDocument",
   "AuditEvent",
+  "RevisionMedia",
+  "ContentMedia",
+  "PublicationMedia",
   "Revision",
   "PublicationCount",
   "Publication",
@@ -24,6 +27,8 @@ const TABLES = [
   "Release",
   "Category",
   "Media",
+  "StoredFileChunk",
+  "StoredFile",
   "Session",
   "AuthThrottle",
   "User",

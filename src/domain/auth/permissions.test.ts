@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { PERMISSIONS, ROLES, can, type Permission, type Role } from "./permissions";
+import { PERMISSIONS, ROLES, can, canDeleteMedia, type Permission, type Role } from "./permissions";
 
 const EXPECTED: Record<Role, Permission[]> = {
   ADMIN: Object.keys(PERMISSIONS) as Permission[],
@@ -12,9 +12,11 @@ const EXPECTED: Record<Role, Permission[]> = {
     "release.publish",
     "release.withdraw",
     "media.upload",
+    "media.deleteAny",
+    "media.deleteOwn",
     "audit.read",
   ],
-  TRANSLATOR: ["release.read", "translation.write", "release.markTranslated", "media.upload"],
+  TRANSLATOR: ["release.read", "translation.write", "release.markTranslated", "media.upload", "media.deleteOwn"],
 };
 
 const cases = ROLES.flatMap((role) =>
@@ -27,4 +29,18 @@ const cases = ROLES.flatMap((role) =>
 
 test.each(cases)("$role × $permission → $allowed", ({ role, permission, allowed }) => {
   expect(can(role, permission)).toBe(allowed);
+});
+
+// Unused media: editors and administrators delete anyone's; translators only their own.
+test.each([
+  ["ADMIN", "someone else's", false, true],
+  ["EDITOR", "someone else's", false, true],
+  ["EDITOR", "an uploader-less", null, true],
+  ["TRANSLATOR", "their own", true, true],
+  ["TRANSLATOR", "someone else's", false, false],
+  ["TRANSLATOR", "an uploader-less", null, false],
+] as const)("%s deleting %s media (own: %s) → %s", (role, _what, own, allowed) => {
+  const actor = { id: "me", role };
+  const uploaderId = own === null ? null : own ? "me" : "someone";
+  expect(canDeleteMedia(actor, { uploaderId })).toBe(allowed);
 });

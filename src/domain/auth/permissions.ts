@@ -11,6 +11,10 @@ export const PERMISSIONS = {
   "release.publish": ["ADMIN", "EDITOR"],
   "release.withdraw": ["ADMIN", "EDITOR"],
   "media.upload": ["ADMIN", "EDITOR", "TRANSLATOR"],
+  /** delete unused media whoever uploaded it */
+  "media.deleteAny": ["ADMIN", "EDITOR"],
+  /** delete unused media one uploaded oneself */
+  "media.deleteOwn": ["ADMIN", "EDITOR", "TRANSLATOR"],
   "audit.read": ["ADMIN", "EDITOR"],
   /** failed sign-ins and password checks in the audit log */
   "audit.security": ["ADMIN"],
@@ -25,4 +29,13 @@ export function can(role: Role, permission: Permission): boolean {
 
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
+/**
+ * Editors and administrators may delete any unused media; a translator only unused media they
+ * uploaded (media whose uploader account is gone belongs to nobody: editors and administrators).
+ */
+export function canDeleteMedia(actor: { id: string; role: Role }, media: { uploaderId: string | null }): boolean {
+  if (can(actor.role, "media.deleteAny")) return true;
+  return can(actor.role, "media.deleteOwn") && media.uploaderId !== null && media.uploaderId === actor.id;
 }

@@ -1,24 +1,28 @@
 import "server-only";
 import type { ClientMedia } from "@/domain/media/schemas";
 import type { Db } from "../db/client";
-import { mediaUsage, type MediaUse } from "./references";
+import { mediaUses, type MediaUse } from "./references";
 
 // The media library's view: newest first, with uploader and every use; optionally only unused.
+// Reads one page of media and the uses of that page only (indexed lookups), whatever the archive size.
 
 export const LIBRARY_PAGE_SIZE = 48;
 
 export interface LibraryItem extends ClientMedia {
   createdAt: Date;
+  uploaderId: string | null;
   uploader: string | null;
   uses: MediaUse[];
 }
+
+/** Media no working copy, revision or publication shows. */
+export const UNUSED = { contentUses: { none: {} }, revisionUses: { none: {} }, publicationUses: { none: {} } } as const;
 
 export async function listMedia(
   db: Db,
   { unusedOnly = false, page = 1, now = new Date() }: { unusedOnly?: boolean; page?: number; now?: Date } = {},
 ): Promise<{ items: LibraryItem[]; total: number; pages: number }> {
-  const usage = await mediaUsage(db, now);
-  const where = unusedOnly ? { id: { notIn: [...usage.keys()] } } : {};
+  const where = unusedOnly ? UNUSED : {};
   const [total, rows] = await Promise.all([
     db.media.count({ where }),
     db.media.findMany({
@@ -29,10 +33,15 @@ export async function listMedia(
       include: { uploader: { select: { displayName: true } } },
     }),
   ]);
-  const items = rows.map(({ uploader, sha256: _sha, storageKey: _key, uploaderId: _uid, ...row }) => ({
+  const uses = await mediaUses(
+    db,
+    rows.map((r) => r.id),
+    now,
+  );
+  const items = rows.map(({ uploader, sha256: _sha, storageKey: _key, ...row }) => ({
     ...row,
     uploader: uploader?.displayName ?? null,
-    uses: usage.get(row.id) ?? [],
+    uses: uses.get(row.id) ?? [],
   }));
   return { items, total, pages: Math.max(1, Math.ceil(total / LIBRARY_PAGE_SIZE)) };
 }

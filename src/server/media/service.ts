@@ -1,16 +1,18 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { Actor } from "@/domain/auth/actor";
-import { can } from "@/domain/auth/permissions";
+import { can, canDeleteMedia } from "@/domain/auth/permissions";
 import type { Result } from "@/domain/result";
 import { altSchema, type ClientMedia } from "@/domain/media/schemas";
 import { sniffImage } from "@/domain/media/sniff";
-import { MAX_UPLOAD_BYTES, isMediaId, originalFile } from "@/domain/media/urls";
+import { MAX_UPLOAD_BYTES, isMediaId, mediaFiles, originalFile } from "@/domain/media/urls";
 import { recordAudit } from "../audit";
 import type { Db } from "../db/client";
+import { putMediaFiles, removeMediaFiles, storageKeyOf, type StorageCode } from "./files";
 import { processImage } from "./process";
 import { isMediaUsed } from "./references";
-import { removeMediaFiles, storageKeyOf, writeMediaFiles } from "./storage";
+import type { MediaStore } from "./store";
+import { sha256Hex } from "./store/verify";
 
 // Uploading and deleting media: who are you → validate → may you → do it. Errors are codes.
 
@@ -23,7 +25,8 @@ export type MediaErrorCode =
   | "media_unsupported_type"
   | "media_corrupt"
   | "media_too_many_pixels"
-  | "media_in_use";
+  | "media_in_use"
+  | StorageCode;
 
 export type MediaResult<T> = Result<T, MediaErrorCode> & { fieldErrors?: Record<string, string> };
 
@@ -44,7 +47,7 @@ export async function uploadMedia(
   db: Db,
   actor: Actor | null,
   input: UploadInput,
-  dir: string,
+  store: MediaStore,
 ): Promise<MediaResult<StoredMedia>> {
   if (!actor || !can(actor.role, "media.upload")) return fail("forbidden");
   const alt = altSchema.safeParse({ altZh: input.altZh ?? "", altEn: input.altEn ?? "" });
@@ -60,18 +63,22 @@ export async function uploadMedia(
   if (!processed.ok) return fail(processed.code);
 
   const id = randomBytes(12).toString("hex");
-  await writeMediaFiles(dir, id, [{ file: originalFile(sniffed.mime), data: input.bytes }, ...processed.variants]);
+  const storageKey = storageKeyOf(id);
+  const original = { file: originalFile(sniffed.mime), data: processed.original, contentType: sniffed.mime };
+  const variants = processed.variants.map((v) => ({ ...v, contentType: "image/webp" }));
+  const stored = await putMediaFiles(store, storageKey, [original, ...variants]);
+  if (!stored.ok) return fail(stored.code);
   try {
     const row = await db.$transaction(async (tx) => {
       const created = await tx.media.create({
         data: {
           id,
-          storageKey: storageKeyOf(id),
+          storageKey,
           mime: sniffed.mime,
-          bytes: input.bytes.length,
+          bytes: original.data.length,
           width: processed.width,
           height: processed.height,
-          sha256: createHash("sha256").update(input.bytes).digest("hex"),
+          sha256: sha256Hex(original.data),
           altZh: alt.data.altZh,
           altEn: alt.data.altEn,
           uploaderId: actor.id,
@@ -81,30 +88,52 @@ export async function uploadMedia(
         actorId: actor.id,
         action: "media.uploaded",
         targetId: id,
-        detail: { mime: sniffed.mime, bytes: input.bytes.length },
+        detail: { mime: sniffed.mime, bytes: original.data.length, uploadedBytes: input.bytes.length },
       });
       return created;
     });
     return { ok: true, value: row };
   } catch (error) {
-    await removeMediaFiles(dir, id);
+    await removeMediaFiles(
+      store,
+      storageKey,
+      [original, ...variants].map((f) => f.file),
+    );
     throw error;
   }
 }
 
-/** Deletes media referenced by no working copy and no snapshot; used media is refused. */
-export async function deleteMedia(db: Db, actor: Actor | null, id: string, dir: string): Promise<MediaResult<null>> {
-  if (!actor || !can(actor.role, "media.upload")) return fail("forbidden");
+const isForeignKeyViolation = (e: unknown) => (e as { code?: string })?.code === "P2003";
+
+/**
+ * Deletes media no working copy, revision or publication shows; used media is refused. Who may:
+ * canDeleteMedia (editors and administrators any, translators their own).
+ */
+export async function deleteMedia(
+  db: Db,
+  actor: Actor | null,
+  id: string,
+  store: MediaStore,
+): Promise<MediaResult<null>> {
+  if (!actor || !can(actor.role, "media.deleteOwn")) return fail("forbidden");
   if (!isMediaId(id)) return fail("media_not_found");
-  const outcome = await db.$transaction(async (tx) => {
-    const row = await tx.media.findUnique({ where: { id }, select: { id: true } });
-    if (!row) return "media_not_found" as const;
-    if (await isMediaUsed(tx, id)) return "media_in_use" as const;
-    await tx.media.delete({ where: { id } });
-    await recordAudit(tx, { actorId: actor.id, action: "media.deleted", targetId: id });
-    return null;
-  });
-  if (outcome) return fail(outcome);
-  await removeMediaFiles(dir, id);
+  let outcome;
+  try {
+    outcome = await db.$transaction(async (tx) => {
+      const row = await tx.media.findUnique({ where: { id } });
+      if (!row) return "media_not_found" as const;
+      if (!canDeleteMedia(actor, row)) return "forbidden" as const;
+      if (await isMediaUsed(tx, id)) return "media_in_use" as const;
+      await tx.media.delete({ where: { id } });
+      await recordAudit(tx, { actorId: actor.id, action: "media.deleted", targetId: id });
+      return row;
+    });
+  } catch (error) {
+    // A save that started to show the image while we deleted it: the use tables' foreign keys win.
+    if (isForeignKeyViolation(error)) return fail("media_in_use");
+    throw error;
+  }
+  if (typeof outcome === "string") return fail(outcome);
+  await removeMediaFiles(store, outcome.storageKey, mediaFiles(outcome.mime, outcome.width));
   return { ok: true, value: null };
 }

@@ -3,6 +3,8 @@ import { emailSchema } from "@/domain/auth/schemas";
 import { SLUG_MAX, SLUG_PATTERN } from "@/domain/release/content";
 import { BODY_MAX_BYTES, SUMMARY_MAX, TITLE_MAX, bodyJsonSchema } from "@/domain/release/schemas";
 import { isCurrentHash } from "../auth/password";
+import { ACCEPTED_MIME } from "@/domain/media/sniff";
+import { isStorageKey } from "../media/store/types";
 
 // The JSON export format, version 1 (docs/OPERATIONS.md). One object: accounts (with password
 // hashes: the file is sensitive), categories, releases with their working copies, live snapshots
@@ -10,7 +12,9 @@ import { isCurrentHash } from "../auth/password";
 // Not exported: sessions and sign-in throttles (short-lived) and the search index (rebuilt).
 
 export const EXPORT_FORMAT = "newsroom-export";
-export const EXPORT_VERSION = 1;
+/** 2 adds media: the Media rows and the list of their files (the files themselves travel in a .tar). */
+export const EXPORT_VERSION = 2;
+export const READABLE_VERSIONS: readonly number[] = [1, 2];
 
 // Every field is checked as strictly as the app's own forms check it: an import must not be a way
 // around them (docs/OPERATIONS.md "Import"). Strings are bounded, slugs and emails well-formed,
@@ -136,15 +140,42 @@ const auditEventSchema = z.object({
   createdAt: date,
 });
 
+const sha256 = z.string().regex(/^[a-f0-9]{64}$/, "must be a SHA-256 in hex");
+
+const mediaSchema = z.object({
+  id: z.string().regex(/^[a-f0-9]{24}$/, "must be a media id"),
+  storageKey: z.string().regex(/^[a-f0-9]{2}\/[a-f0-9]{24}$/, "must be <2 hex>/<media id>"),
+  mime: z.enum(ACCEPTED_MIME),
+  bytes: z.number().int().min(0),
+  width: z.number().int().min(1),
+  height: z.number().int().min(1),
+  sha256,
+  altZh: z.string(),
+  altEn: z.string(),
+  uploaderId: id.nullable(),
+  createdAt: date,
+});
+
+const mediaFileSchema = z.object({
+  key: z.string().refine(isStorageKey, "must be a storage key"),
+  size: z.number().int().min(0),
+  sha256,
+  contentType: z.string().min(1).max(100),
+});
+export type MediaFileEntry = z.infer<typeof mediaFileSchema>;
+
 export const exportSchema = z
   .object({
     format: z.literal(EXPORT_FORMAT),
-    version: z.literal(EXPORT_VERSION),
+    version: z.union([z.literal(1), z.literal(2)]),
     exportedAt: date,
     users: z.array(userSchema),
     categories: z.array(categorySchema),
     releases: z.array(releaseSchema),
     auditEvents: z.array(auditEventSchema),
+    media: z.array(mediaSchema).default([]),
+    /** The files of `media` as they were stored (in a .tar export, each also as media/<key>). */
+    mediaFiles: z.array(mediaFileSchema).default([]),
   })
   .superRefine((data, ctx) => {
     // Dangling references would fail deep inside the import; name them here instead.
@@ -160,6 +191,16 @@ export const exportSchema = z
       r.revisions.forEach((rev, j) => {
         if (!users.has(rev.authorId)) missing(["releases", i, "revisions", j, "authorId"], "user", rev.authorId);
       });
+    });
+    data.media.forEach((m, i) => {
+      if (m.uploaderId && !users.has(m.uploaderId)) missing(["media", i, "uploaderId"], "user", m.uploaderId);
+      if (m.storageKey !== `${m.id.slice(0, 2)}/${m.id}`) {
+        ctx.addIssue({ code: "custom", path: ["media", i, "storageKey"], message: "does not match the id" });
+      }
+    });
+    const folders = new Set(data.media.map((m) => m.storageKey));
+    data.mediaFiles.forEach((f, i) => {
+      if (!folders.has(f.key.split("/").slice(0, 2).join("/"))) missing(["mediaFiles", i, "key"], "media", f.key);
     });
     data.auditEvents.forEach((e, i) => {
       if (e.actorId && !users.has(e.actorId)) missing(["auditEvents", i, "actorId"], "user", e.actorId);

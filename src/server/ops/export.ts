@@ -1,9 +1,10 @@
 import "server-only";
 import { docToPlainText, parseDoc } from "@/domain/release/content";
 import type { Db } from "../db/client";
+import { rebuildMediaUses } from "../media/uses";
 import { reindexSearch } from "../search";
 import { rebuildPublicCounts } from "../releases/public-counts";
-import { EXPORT_FORMAT, EXPORT_VERSION, exportSchema, type NewsroomExport } from "./export-format";
+import { EXPORT_FORMAT, EXPORT_VERSION, READABLE_VERSIONS, exportSchema, type NewsroomExport } from "./export-format";
 import { OpsError } from "./errors";
 
 // Whole-database export to JSON and import into an empty database, on either engine.
@@ -41,6 +42,7 @@ export async function exportContent(db: Db, now = new Date()) {
         await tx.revision.findMany({ orderBy: [{ releaseId: "asc" }, { locale: "asc" }, { number: "asc" }] }),
       );
       const auditEvents = await tx.auditEvent.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+      const media = await tx.media.findMany(byId);
       return {
         format: EXPORT_FORMAT,
         version: EXPORT_VERSION,
@@ -54,6 +56,9 @@ export async function exportContent(db: Db, now = new Date()) {
           revisions: revisions.get(release.id) ?? [],
         })),
         auditEvents,
+        media,
+        /** filled in by the archive writer from the media store (ops/media-archive.ts) */
+        mediaFiles: [] as { key: string; size: number; sha256: string; contentType: string }[],
       };
     },
     { timeout: 10 * 60_000, maxWait: 30_000 },
@@ -107,9 +112,9 @@ export function parseExport(text: string): NewsroomExport {
   }
   const head = json as { format?: unknown; version?: unknown } | null;
   if (head?.format !== EXPORT_FORMAT) throw new OpsError(`Not a Newsroom export (format must be "${EXPORT_FORMAT}").`);
-  if (head.version !== EXPORT_VERSION) {
+  if (typeof head.version !== "number" || !READABLE_VERSIONS.includes(head.version)) {
     throw new OpsError(
-      `Unsupported export version ${String(head.version)}; this version reads version ${EXPORT_VERSION}.`,
+      `Unsupported export version ${String(head.version)}; this version reads versions ${READABLE_VERSIONS.join(" and ")}.`,
     );
   }
   const parsed = exportSchema.safeParse(json);
@@ -123,6 +128,7 @@ export function parseExport(text: string): NewsroomExport {
 
 export interface ImportReport {
   users: number;
+  media: number;
   categories: number;
   releases: number;
   revisions: number;
@@ -135,12 +141,13 @@ async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknow
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
 }
 
-async function assertEmpty(db: Db) {
+export async function assertEmpty(db: Db) {
   const counts = [
     await db.user.count(),
     await db.category.count(),
     await db.release.count(),
     await db.auditEvent.count(),
+    await db.media.count(),
   ];
   if (counts.some((n) => n > 0)) {
     throw new OpsError(
@@ -149,7 +156,10 @@ async function assertEmpty(db: Db) {
   }
 }
 
-/** Imports an export into an empty database in one transaction, then rebuilds the search index. */
+/**
+ * Imports an export into an empty database in one transaction, then records media uses and rebuilds
+ * the search index. Media files are put into the store before (ops/media-archive.ts).
+ */
 export async function importContent(db: Db, data: NewsroomExport): Promise<ImportReport> {
   await assertEmpty(db);
   const releases = data.releases;
@@ -170,6 +180,7 @@ export async function importContent(db: Db, data: NewsroomExport): Promise<Impor
         await assertEmpty(tx as Db); // a concurrent import or first start may have won the race
         await insertChunks(data.users, (chunk) => tx.user.createMany({ data: chunk }));
         await insertChunks(data.categories, (chunk) => tx.category.createMany({ data: chunk }));
+        await insertChunks(data.media, (chunk) => tx.media.createMany({ data: chunk }));
         await insertChunks(
           releases.map(({ contents: _c, publications: _p, revisions: _r, ...r }) => r),
           (chunk) => tx.release.createMany({ data: chunk }),
@@ -191,9 +202,11 @@ export async function importContent(db: Db, data: NewsroomExport): Promise<Impor
     throw error;
   }
   await rebuildPublicCounts(db);
+  await rebuildMediaUses(db);
   const { documents } = await reindexSearch(db);
   return {
     users: data.users.length,
+    media: data.media.length,
     categories: data.categories.length,
     releases: releases.length,
     revisions: revisions.length,

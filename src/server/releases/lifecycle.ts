@@ -5,6 +5,7 @@ import { checkDoc } from "@/domain/release/rich-text-schema";
 import type { ContentInput } from "@/domain/release/schemas";
 import { transition, type WorkflowAction } from "@/domain/release/workflow";
 import type { Db } from "../db/client";
+import { syncMediaUses } from "../media/uses";
 import { syncSearchIndex } from "../search";
 import { ReleaseError, type Result } from "./results";
 import { releaseState } from "./state";
@@ -44,6 +45,7 @@ export async function createReleaseIn(tx: Tx, actor: Actor, zh: ContentInput, me
     },
   });
   await syncSearchIndex(tx, release.id);
+  await syncMediaUses(tx, release.id);
   await audit(tx, { actorId: actor.id, action: "release.created", releaseId: release.id, toStatus: "DRAFT" });
   return { id: release.id, version: release.version };
 }
@@ -100,6 +102,7 @@ export async function runWorkflowIn(
   const version = await bumpVersion(tx, releaseId, baseVersion, decision.next.status);
   if (command.type !== "markTranslated") await replaceLive(tx, release, command, now);
   await syncSearchIndex(tx, releaseId);
+  await syncMediaUses(tx, releaseId); // which media the live snapshots show: the anonymous /media rule
   await audit(tx, {
     actorId: actor.id,
     action: `release.${command.type}`,

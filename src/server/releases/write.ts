@@ -6,6 +6,7 @@ import { transition } from "@/domain/release/workflow";
 import type { Actor } from "@/domain/auth/actor";
 import type { ContentLocale } from "@/i18n/settings";
 import type { Db } from "../db/client";
+import { syncMediaUses } from "../media/uses";
 import { syncSearchIndex } from "../search";
 import type { Prisma } from "../db/generated/sqlite/client";
 import { recordAudit as audit } from "../audit";
@@ -159,6 +160,7 @@ export async function saveContentIn(
   }
   await addRevision(tx, releaseId, locale, stored, actor.id);
   await syncSearchIndex(tx, releaseId);
+  await syncMediaUses(tx, releaseId);
   if (decision.next.status !== release.status) {
     await audit(tx, {
       actorId: actor.id,

@@ -2,10 +2,14 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { buffer } from "node:stream/consumers";
 import Database from "better-sqlite3";
+import sharp from "sharp";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createDb, type Db } from "../../../src/server/db/client";
 import { migrate } from "../../../src/server/db/migrate";
+import { deleteMedia, uploadMedia } from "../../../src/server/media/service";
+import { DatabaseStore } from "../../../src/server/media/store/database";
 import { backupDatabase, restoreDatabase } from "../../../src/server/ops/backup";
 import { seedDemo } from "../../../src/server/seed/demo";
 
@@ -17,10 +21,10 @@ const dbFile = path.join(dir, "data", "newsroom.db");
 const url = `file:${dbFile}`;
 let db: Db;
 
-const cli = (script: string, args: string[], databaseUrl = url) =>
+const cli = (script: string, args: string[], databaseUrl = url, env: Record<string, string> = {}) =>
   spawnSync("npx", ["--no-install", "tsx", "--conditions=react-server", `scripts/${script}`, ...args], {
     encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: databaseUrl },
+    env: { ...process.env, DATABASE_URL: databaseUrl, ...env },
     timeout: 60_000,
   });
 
@@ -81,22 +85,72 @@ test("restore refuses files that are not an intact Newsroom database and changes
   expect(await snapshot(db)).toEqual(before);
 });
 
-test("npm run db:backup prints the file and its size; db:restore needs a file; PostgreSQL points to pg_dump", () => {
-  const out = path.join(dir, "cli", "backup.db");
-  const backup = cli("db-backup.ts", ["--out", out]);
-  expect(backup.stderr).toBe("");
-  expect(backup.status).toBe(0);
-  expect(backup.stdout).toMatch(new RegExp(`^Backup written: ${out} \\(\\d+\\.\\d KB\\)`));
+test(
+  "npm run db:backup prints the file and its size; db:restore needs a file; PostgreSQL points to pg_dump",
+  { timeout: 90_000 },
+  () => {
+    const out = path.join(dir, "cli", "backup.db");
+    const backup = cli("db-backup.ts", ["--out", out]);
+    expect(backup.stderr).toBe("");
+    expect(backup.status).toBe(0);
+    expect(backup.stdout).toMatch(new RegExp(`^Backup written: ${out} \\(\\d+\\.\\d KB\\)`));
 
-  const again = cli("db-backup.ts", ["--out", out]);
-  expect(again.status).toBe(1);
-  expect(again.stderr.trim()).toBe(`${out} already exists; choose another --out.`);
+    const again = cli("db-backup.ts", ["--out", out]);
+    expect(again.status).toBe(1);
+    expect(again.stderr.trim()).toBe(`${out} already exists; choose another --out.`);
 
-  const usage = cli("db-restore.ts", []);
-  expect(usage.status).toBe(2);
-  expect(usage.stderr).toContain("usage: npm run db:restore -- FILE [--force]");
+    const usage = cli("db-restore.ts", []);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain("usage: npm run db:restore -- FILE [--force]");
 
-  const pgBackup = cli("db-backup.ts", [], "postgresql://nobody@127.0.0.1:1/none");
-  expect(pgBackup.status).toBe(2);
-  expect(pgBackup.stderr.trim()).toMatch(/^On PostgreSQL use pg_dump: pg_dump --format=custom .*"\$DATABASE_URL"$/);
-});
+    const pgBackup = cli("db-backup.ts", [], "postgresql://nobody@127.0.0.1:1/none");
+    expect(pgBackup.status).toBe(2);
+    expect(pgBackup.stderr.trim()).toMatch(/^On PostgreSQL use pg_dump: pg_dump --format=custom .*"\$DATABASE_URL"$/m);
+    expect(pgBackup.stderr).toContain("Media files (MEDIA_STORAGE=database) are in the database, so in its backup.");
+  },
+);
+
+test(
+  "images are in the backup (MEDIA_STORAGE=database): deleted after it, back after the restore",
+  { timeout: 90_000 },
+  async () => {
+    const editor = await db.user.findFirstOrThrow({ where: { role: "EDITOR" } });
+    const bytes = await sharp({ create: { width: 1200, height: 900, channels: 3, background: "#158" } })
+      .jpeg()
+      .toBuffer();
+    const uploaded = await uploadMedia(
+      db,
+      { id: editor.id, role: "EDITOR" },
+      { bytes, altZh: "备份图", altEn: "" },
+      new DatabaseStore(db),
+    );
+    if (!uploaded.ok) throw new Error(uploaded.code);
+    const key = `${uploaded.value.id.slice(0, 2)}/${uploaded.value.id}/original.jpg`;
+    const sha = (await new DatabaseStore(db).head(key))!.sha256;
+    const out = path.join(dir, "with-media.db");
+    const backup = cli("db-backup.ts", ["--out", out], url, { MEDIA_STORAGE: "database" });
+    expect(backup.status, backup.stderr).toBe(0);
+    expect(backup.stdout).toMatch(
+      /^3 media files \([\d.]+ KB\) are stored in the database: they are in this backup\.$/m,
+    );
+
+    const removed = await deleteMedia(db, { id: editor.id, role: "EDITOR" }, uploaded.value.id, new DatabaseStore(db));
+    expect(removed.ok).toBe(true);
+    expect(await new DatabaseStore(db).exists(key)).toBe(false);
+    await db.$disconnect();
+    const restored = cli("db-restore.ts", [out, "--force"], url, { MEDIA_STORAGE: "database" });
+    expect(restored.status, restored.stderr).toBe(0);
+    expect(restored.stdout).toMatch(/^3 media files \([\d.]+ KB\) came back with the database\.$/m);
+    db = createDb(url);
+    const back = await new DatabaseStore(db).get(key);
+    expect(back?.sha256).toBe(sha);
+    expect((await buffer(back!.body)).length).toBe(back!.size); // read whole, checksum checked
+    expect(await db.media.count()).toBe(1);
+
+    const s3Note = cli("db-backup.ts", ["--out", path.join(dir, "s3.db")], url, {
+      MEDIA_STORAGE: "s3",
+      MEDIA_S3_BUCKET: "agency-media",
+    });
+    expect(s3Note.stdout).toContain("Media files are NOT in this backup: they are in s3://agency-media/.");
+  },
+);

@@ -72,7 +72,7 @@ test("import refuses a non-empty database and invalid files, changing nothing", 
 
   expect(() => parseExport("{")).toThrow(/Not a JSON file/);
   expect(() => parseExport(JSON.stringify({ format: "other" }))).toThrow(/Not a Newsroom export/);
-  expect(() => parseExport(JSON.stringify({ ...data, version: 2 }))).toThrow(/Unsupported export version 2/);
+  expect(() => parseExport(JSON.stringify({ ...data, version: 3 }))).toThrow(/Unsupported export version 3/);
   const dangling = { ...data, users: data.users.filter((u) => u.email !== "editor@example.com") };
   expect(() => parseExport(JSON.stringify(dangling))).toThrow(/release \S+ → authorId: refers to a missing user/);
 
@@ -175,7 +175,7 @@ test(
     expect(exported.stderr).toBe("");
     expect(exported.status).toBe(0);
     expect(exported.stdout).toMatch(
-      /^Exported \d+ releases, \d+ revisions, 3 accounts, \d+ audit events to .*export\.json/,
+      /^Exported \d+ releases, \d+ revisions, 3 accounts, \d+ audit events, 0 images \(0 files, 0 B\) to .*export\.json/,
     );
     expect(JSON.parse(readFileSync(file, "utf8")).format).toBe(EXPORT_FORMAT);
     expect(statSync(file).mode & 0o777).toBe(0o600);
@@ -193,6 +193,6 @@ test(
 
     const usage = cli("import.ts", []);
     expect(usage.status).toBe(2);
-    expect(usage.stderr.trim()).toBe("usage: npm run import -- FILE");
+    expect(usage.stderr.trim()).toBe("usage: npm run import -- FILE [--allow-missing-media]");
   },
 );

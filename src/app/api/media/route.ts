@@ -1,9 +1,9 @@
 import { can } from "@/domain/auth/permissions";
 import { getActor } from "@/server/auth/current";
 import { db } from "@/server/db";
-import { env } from "@/server/env";
 import { isSameOrigin, readLimitedForm } from "@/server/media/http";
 import { listMedia, toClient } from "@/server/media/library";
+import { appMediaStore } from "@/server/media/runtime";
 import { uploadMedia } from "@/server/media/service";
 
 // POST /api/media: upload an image (multipart: file, altZh, altEn). GET /api/media: the newest
@@ -12,6 +12,13 @@ export const dynamic = "force-dynamic";
 
 const json = (status: number, body: unknown) =>
   Response.json(body, { status, headers: { "Cache-Control": "private, no-store" } });
+
+/** 403 forbidden, 413 too large, 503 when the store failed (the upload may be retried), else 400. */
+function statusOf(code: string): number {
+  if (code === "forbidden") return 403;
+  if (code === "media_too_large") return 413;
+  return code.startsWith("media_storage_") ? 503 : 400;
+}
 
 export async function POST(request: Request) {
   if (!isSameOrigin(request)) return json(403, { ok: false, error: "forbidden" });
@@ -30,10 +37,10 @@ export async function POST(request: Request) {
     db(),
     actor,
     { bytes: Buffer.from(await file.arrayBuffer()), altZh, altEn },
-    env().MEDIA_DIR,
+    appMediaStore(),
   );
   if (!result.ok) {
-    const status = result.code === "forbidden" ? 403 : result.code === "media_too_large" ? 413 : 400;
+    const status = statusOf(result.code);
     return json(status, {
       ok: false,
       error: result.code,

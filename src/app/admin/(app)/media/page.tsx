@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { canDeleteMedia } from "@/domain/auth/permissions";
 import { formatDateTime } from "@/i18n/datetime";
 import { getT } from "@/i18n/server";
 import { requirePermission } from "@/server/auth/current";
@@ -41,6 +42,7 @@ export default async function MediaPage({
       <nav aria-label={t("media.filterLabel")} className="filters">
         {filterLink("all")} · {filterLink("unused")}
       </nav>
+      {unusedOnly && <p className="hint">{t("media.keptForHistory")}</p>}
       <table className="media-table">
         <caption>{t("media.caption", { count: total, page, pages })}</caption>
         <thead>
@@ -89,7 +91,7 @@ export default async function MediaPage({
                 )}
               </td>
               <td>
-                {m.uses.length === 0 && (
+                {m.uses.length === 0 && canDeleteMedia(user, m) && (
                   <DeleteMediaButton mediaId={m.id} label={t("media.deleteLabel", { alt: m.altZh })} />
                 )}
               </td>
