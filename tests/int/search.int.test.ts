@@ -355,7 +355,7 @@ test("a full reindex gives the same results", async () => {
   expect(report.releases).toBe(Object.keys(ids).length);
   expect(await snapshot()).toEqual(before);
   // An emptied index (e.g. first start after the search migration) is rebuilt on demand.
-  await db.$executeRawUnsafe(`DELETE FROM "SearchDocument"`);
+  for (const table of ["SearchPending", "SearchBlock", "SearchDocument"]) await db.$executeRawUnsafe(`DELETE FROM "${table}"`);
   expect((await searchPublished(db, "专利")).total).toBe(0);
   expect(await ensureSearchIndex(db)).toBe(true);
   expect(await ensureSearchIndex(db)).toBe(false);

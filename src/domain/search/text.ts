@@ -17,11 +17,17 @@ const UNIT = new RegExp(
   "gu",
 );
 const CJK_CHAR = new RegExp(`[${CJK}]`, "u");
+// Text that normalization leaves alone: the fast path of indexing (most text is one of these).
+const PLAIN_HAN = /^[\u4e00-\u9fff]+$/;
+const PLAIN_WORD = /^[a-z0-9]+$/;
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
 
 export const isCjk = (s: string): boolean => CJK_CHAR.test(s);
 
 /** NFKC folds full-width Latin (ＩＰ５ → ip5) and compatibility ideographs. */
 export const fold = (s: string): string => s.normalize("NFKC").toLowerCase();
+
+const foldCjk = (s: string): string => (PLAIN_HAN.test(s) ? s : fold(s));
 
 /** Words also lose accents (café = cafe); CJK keeps its marks (が is not か). */
 const foldWord = (s: string): string => fold(s).normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC");
@@ -57,6 +63,8 @@ export function stem(word: string): string {
 }
 
 function normalizeWord(raw: string): string {
+  if (PLAIN_WORD.test(raw)) return stem(raw);
+  if (ASCII_WORD.test(raw)) return stem(raw.toLowerCase());
   const folded = foldWord(raw)
     .replace(/['’]s$/, "")
     .replace(/['’]/g, "");
@@ -70,7 +78,7 @@ export function scanUnits(text: string): Unit[] {
     const start = m.index;
     const end = start + m[0].length;
     if (m[1] !== undefined) {
-      units.push({ kind: "cjk", text: fold(m[1]), start, end });
+      units.push({ kind: "cjk", text: foldCjk(m[1]), start, end });
     } else {
       const word = normalizeWord(m[0]);
       if (word) units.push({ kind: "word", text: word, start, end });
@@ -79,23 +87,68 @@ export function scanUnits(text: string): Unit[] {
   return units;
 }
 
-/**
- * Index tokens of one CJK run: the bigram starting at every character, and the last character
- * alone. Every substring of length ≥ 2 is then a phrase of consecutive bigrams, and every single
- * character is the prefix of exactly one token per occurrence.
- */
-export function cjkTokens(run: string): string[] {
-  const chars = Array.from(run);
-  return chars.map((c, i) => (i + 1 < chars.length ? c + chars[i + 1] : c));
+// CJK tokens in the common range (U+3000 to U+AFFF: kana, Han, most Hangul) are counted as small
+// integers ("codes"): a character is cp − 0x3000, a bigram 2^15 + first · 2^15 + second. Indexing
+// makes no string per occurrence, and a full rebuild groups them by integer. Others go by string.
+const BASE = 0x3000;
+const SPAN = 0x8000;
+
+/** The token a code stands for. */
+export function tokenOfCode(code: number): string {
+  if (code < SPAN) return String.fromCharCode(code + BASE);
+  const pair = code - SPAN;
+  return String.fromCharCode(Math.floor(pair / SPAN) + BASE, (pair % SPAN) + BASE);
 }
 
-/** All index tokens of a text, in order (positions matter for phrases). */
-export function textTokens(text: string, max = Infinity): string[] {
-  const out: string[] = [];
+/** Token → positions, split by how the token is held (see tokenOfCode). */
+export interface TokenPositions {
+  named: Map<string, number[]>;
+  coded: Map<number, number[]>;
+}
+
+/**
+ * Index tokens of `text` and their positions. Every word and every CJK character takes one
+ * position; the token at a position is the word, or the character, and inside a CJK run also the
+ * two characters starting there (bigram). Any substring then is a phrase of tokens at known
+ * offsets: one character alone, or the bigrams that cover it. Positions stop at `max`.
+ */
+export function tokenPositions(text: string, max = Infinity): TokenPositions {
+  const named = new Map<string, number[]>();
+  const coded = new Map<number, number[]>();
+  const add = <K>(map: Map<K, number[]>, token: K, at: number) => {
+    const list = map.get(token);
+    if (list) list.push(at);
+    else map.set(token, [at]);
+  };
+  let at = 0;
   for (const u of scanUnits(text)) {
-    if (u.kind === "word") out.push(u.text);
-    else out.push(...cjkTokens(u.text));
-    if (out.length >= max) return out.slice(0, max);
+    if (at >= max) break;
+    if (u.kind === "word") {
+      add(named, u.text, at++);
+      continue;
+    }
+    const run = u.text;
+    let prev = -1; // the previous character's code, or -1
+    let prevStart = -1; // where the previous character starts in `run`, or -1
+    for (let i = 0; i < run.length && at < max; at++) {
+      const cp = run.codePointAt(i)!;
+      const end = i + (cp > 0xffff ? 2 : 1);
+      const code = cp >= BASE && cp < BASE + SPAN ? cp - BASE : -1;
+      if (code >= 0 && prev >= 0) add(coded, SPAN + prev * SPAN + code, at - 1);
+      else if (prevStart >= 0) add(named, run.slice(prevStart, end), at - 1);
+      if (code >= 0) add(coded, code, at);
+      else add(named, run.slice(i, end), at);
+      prev = code;
+      prevStart = i;
+      i = end;
+    }
   }
-  return out;
+  return { named, coded };
+}
+
+/** tokenPositions as one map token → positions. */
+export function positionalTokens(text: string, max = Infinity): Map<string, number[]> {
+  const { named, coded } = tokenPositions(text, max);
+  for (const [code, list] of coded) named.set(tokenOfCode(code), list);
+  return named;
 }

@@ -3,7 +3,7 @@ import { can } from "@/domain/auth/permissions";
 import type { ContentInput } from "@/domain/release/schemas";
 import { transition, type WorkflowAction } from "@/domain/release/workflow";
 import type { Db } from "../db/client";
-import { syncSearchIndex } from "../search";
+import { beginSearchSync, syncSearchIndex } from "../search";
 import { ReleaseError, type Result } from "./results";
 import { releaseState } from "./state";
 import { audit, bumpVersion, inTransaction, loadForWrite, saveContent, toStored, type Actor } from "./write";
@@ -75,6 +75,7 @@ export async function runWorkflow(
 ): Promise<Result<{ version: number; status: string; embargoed: boolean }>> {
   return inTransaction(db, async (tx) => {
     const release = await loadForWrite(tx, releaseId);
+    const syncSearch = await beginSearchSync(tx, releaseId);
     const action: WorkflowAction =
       command.type === "publish" ? { type: "publish", at: command.at ?? now, now } : { type: command.type };
     const decision = transition(releaseState(release), action, actor);
@@ -101,7 +102,7 @@ export async function runWorkflow(
     } else if (command.type === "withdraw") {
       await tx.publication.deleteMany({ where: { releaseId } });
     }
-    await syncSearchIndex(tx, releaseId);
+    await syncSearch();
     await audit(tx, {
       actorId: actor.id,
       action: `release.${command.type}`,

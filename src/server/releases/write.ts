@@ -5,7 +5,7 @@ import type { ContentInput } from "@/domain/release/schemas";
 import { transition } from "@/domain/release/workflow";
 import type { Role } from "@/domain/auth/permissions";
 import type { Db } from "../db/client";
-import { syncSearchIndex } from "../search";
+import { beginSearchSync, scheduleSearchMerge } from "../search";
 import type { Prisma } from "../db/generated/sqlite/client";
 import { recordAudit as audit } from "../audit";
 import { ReleaseError, failure, success, type Result } from "./results";
@@ -22,9 +22,12 @@ export interface Actor {
 export type Lang = "zh" | "en";
 export { audit };
 
+/** Runs `work` in one transaction; after a commit, folds the search changes it made (if any) in the background. */
 export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<Result<T>> {
   try {
-    return success(await db.$transaction(work, { timeout: 15_000, maxWait: 10_000 }));
+    const value = await db.$transaction(work, { timeout: 15_000, maxWait: 10_000 });
+    scheduleSearchMerge(db);
+    return success(value);
   } catch (error) {
     if (error instanceof ReleaseError) return failure(error.code, error.currentVersion);
     if (isUniqueViolation(error)) return failure("slug_taken");
@@ -114,6 +117,7 @@ export async function saveContent(
 ): Promise<Result<{ version: number; status: string }>> {
   return inTransaction(db, async (tx) => {
     const release = await loadForWrite(tx, releaseId);
+    const syncSearch = await beginSearchSync(tx, releaseId);
     const state = releaseState(release);
     const stored = toStored(input);
     const existing = release.contents.find((c) => c.locale === locale);
@@ -149,7 +153,7 @@ export async function saveContent(
       });
     }
     await addRevision(tx, releaseId, locale, stored, actor.id);
-    await syncSearchIndex(tx, releaseId);
+    await syncSearch();
     if (decision.next.status !== release.status) {
       await audit(tx, {
         actorId: actor.id,

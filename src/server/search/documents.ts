@@ -1,14 +1,13 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { textTokens } from "@/domain/search/text";
+import { scopeOf, type DocText, type Kind, type Lang } from "@/domain/search/lists";
 import type { Prisma } from "../db/generated/sqlite/client";
 
 // Search documents: one per language of a release's working copy ("work") and of its live
-// snapshot ("live"), rebuilt from those rows. Engines store the tokens; rows stay the source.
+// snapshot ("live"), rebuilt from those rows. The index stores their tokens; rows stay the source.
 
 export type Client = Prisma.TransactionClient;
-export type Kind = "live" | "work";
-export type Lang = "zh" | "en";
+export type { Kind, Lang };
 
 export interface Source {
   kind: Kind;
@@ -21,57 +20,66 @@ export interface Source {
   sortAt: number;
 }
 
-export interface IndexDoc {
-  kind: Kind;
-  releaseId: string;
-  locale: Lang;
-  sortAt: number;
-  hash: string;
-  fields: { title: string[]; summary: string[]; body: string[] };
-}
-
-/** Caps keep PostgreSQL positions under its 16,383 limit, and both engines index the same tokens. */
-export const MAX_TOKENS = { title: 400, summary: 2_000, body: 12_000 } as const;
 // Bump when tokenization changes: every document then looks stale and is rebuilt.
-const TOKENIZER_VERSION = "1";
+const TOKENIZER_VERSION = "2";
 
 export const docKey = (d: { kind: string; releaseId: string; locale: string }) =>
   `${d.kind}:${d.releaseId}:${d.locale}`;
 
-// Document ids sort by date, newest first: id = (2^42 - 1 - sortAt) · 2^21 + slot. "Newest first"
-// is then "lowest id first", which FTS5 walks in its natural rowid order and stops early
-// (docs/SEARCH.md, Ranking); its descending walk costs 2-3 times more. The slot (0..2^21-1)
-// separates documents of the same millisecond: a hash of the document key, probing upwards on a
-// clash, so the order of ties is the same on both engines and after a reindex.
-export const ID_SLOTS = 2n ** 21n;
-// 0 <= sortAt < 2^42 ms (1970 to 2109) keeps ids inside a signed 64-bit integer; dates outside
-// are clamped, which only blurs the order among such dates.
-const LAST_MS = 2 ** 42 - 1;
-const idBase = (sortAt: number) => BigInt(LAST_MS - Math.max(0, Math.min(LAST_MS, Math.trunc(sortAt)))) * ID_SLOTS;
+export const docScope = (d: { kind: Kind; locale: Lang }) => scopeOf(d.kind, d.locale);
 
-/** The smallest id a document with sortAt <= `at` can have. */
-export const idFloor = (at: number): bigint => idBase(at);
+export const docText = (s: Source): DocText => ({ title: s.title, summary: s.summary, body: s.bodyText });
+
+// Document ids order the index: newest first is ascending id. id = (MAX_TICK − tick) · SLOTS + slot,
+// where tick = floor(sortAt / unit) and the slot (0..255) is a hash of the document key, probing
+// upwards on a clash (into the next newer tick when one is full). The unit is a minute for live
+// documents (publication times are chosen to the minute) and a second for working copies (last
+// edits). Coarse ticks keep ids close together, so the gaps the index stores are small
+// (docs/SEARCH.md, "Document ids"). Ids stay below 2^53: plain numbers in JavaScript.
+export const SLOTS = 256;
+const UNIT: Record<Kind, number> = { live: 60_000, work: 1_000 };
+const MAX_TICK = 2 ** 42;
+
+const tickOf = (kind: Kind, sortAt: number) => Math.max(0, Math.min(MAX_TICK - 1, Math.floor(sortAt / UNIT[kind])));
+const tickBase = (tick: number) => (MAX_TICK - tick) * SLOTS;
+
+/**
+ * Documents of this kind with sortAt at or before `at` have ids ≥ floor. Those of `at`'s own tick,
+ * ids below floor + SLOTS, need a look at their exact sortAt.
+ */
+export const idFloor = (kind: Kind, at: number): number => tickBase(tickOf(kind, at));
 
 function preferredSlot(key: string): number {
-  return createHash("sha256").update(key).digest().readUInt32BE(0) % Number(ID_SLOTS);
+  return createHash("sha256").update(key).digest().readUInt32BE(0) % SLOTS;
+}
+
+export interface Placed {
+  kind: Kind;
+  releaseId: string;
+  locale: Lang;
+  sortAt: number;
 }
 
 /**
- * Ids for new documents (in order), avoiding ids already stored (`taken` says which of some
- * candidate ids exist) and each other. Clashes need the same millisecond and the same slot.
+ * Ids for new documents (in order), avoiding ids in use (`taken` says which of some candidate
+ * ids are stored or still have postings) and each other.
  */
-export async function assignIds(docs: IndexDoc[], taken: (ids: bigint[]) => Promise<bigint[]>): Promise<bigint[]> {
-  const preferred = docs.map((d) => preferredSlot(docKey(d)));
+export async function assignIds(docs: Placed[], taken: (ids: number[]) => Promise<number[]>): Promise<number[]> {
+  const slot = docs.map((d) => preferredSlot(docKey(d)));
+  const tick = docs.map((d) => tickOf(d.kind, d.sortAt));
   const probe = docs.map(() => 0);
-  const ids: bigint[] = docs.map(() => 0n);
-  const used = new Set<bigint>();
+  const ids = docs.map(() => 0);
+  const used = new Set<number>();
   let pending = docs.map((_, i) => i);
   while (pending.length > 0) {
     for (const i of pending) {
-      let id: bigint;
+      let id: number;
       do {
-        if (probe[i]! >= Number(ID_SLOTS)) throw new Error("search index: no free document id in this millisecond");
-        id = idBase(docs[i]!.sortAt) + BigInt((preferred[i]! + probe[i]!++) % Number(ID_SLOTS));
+        if (probe[i] === SLOTS) {
+          probe[i] = 0;
+          tick[i]!++; // a full tick: the next one, never an earlier one (no early visibility)
+        }
+        id = tickBase(tick[i]!) + ((slot[i]! + probe[i]!++) % SLOTS);
       } while (used.has(id));
       ids[i] = id;
       used.add(id);
@@ -89,27 +97,13 @@ export function sourceHash(s: Source): string {
     .slice(0, 22);
 }
 
-export function toIndexDoc(s: Source, hash = sourceHash(s)): IndexDoc {
-  return {
-    kind: s.kind,
-    releaseId: s.releaseId,
-    locale: s.locale,
-    sortAt: s.sortAt,
-    hash,
-    fields: {
-      title: textTokens(s.title, MAX_TOKENS.title),
-      summary: textTokens(s.summary, MAX_TOKENS.summary),
-      body: textTokens(s.bodyText, MAX_TOKENS.body),
-    },
-  };
-}
+const textFields = { releaseId: true, locale: true, title: true, summary: true, bodyText: true } as const;
 
 /** The rows the index mirrors for these releases. */
 export async function loadSources(tx: Client, releaseIds: string[]): Promise<Source[]> {
   const where = { releaseId: { in: releaseIds } };
-  const select = { releaseId: true, locale: true, title: true, summary: true, bodyText: true } as const;
-  const work = await tx.releaseContent.findMany({ where, select: { ...select, updatedAt: true } });
-  const live = await tx.publication.findMany({ where, select: { ...select, publishedAt: true } });
+  const work = await tx.releaseContent.findMany({ where, select: { ...textFields, updatedAt: true } });
+  const live = await tx.publication.findMany({ where, select: { ...textFields, publishedAt: true } });
   return [
     ...work.map(({ updatedAt, ...c }) => ({ ...c, kind: "work" as const, sortAt: updatedAt.getTime() })),
     ...live.map(({ publishedAt, ...p }) => ({ ...p, kind: "live" as const, sortAt: publishedAt.getTime() })),

@@ -1,71 +1,73 @@
 import "server-only";
-import type { Term } from "@/domain/search/query";
-import type { Client, IndexDoc, Kind, Lang } from "./documents";
+import type { EncodedBlock } from "@/domain/search/codec";
+import type { BlockRequest, BlockRow } from "@/domain/search/cursor";
+import type { Client, Kind, Lang } from "./documents";
 
-// What each database engine provides; sqlite.ts and postgres.ts are the only files with search SQL.
+// Storage of the index, one implementation per database engine (sqlite.ts, postgres.ts: the only
+// files with search SQL). Both store the same bytes: blocks of postings built by the app, and the
+// changes not yet folded into them. Ranking runs in the app (src/domain/search/rank.ts), so both
+// engines return the same results.
 
-export interface StoredDoc {
-  id: bigint;
-  kind: Kind;
-  releaseId: string;
-  locale: Lang;
-  hash: string;
-}
-
-export interface Filter {
-  kind: Kind;
-  locale?: Lang;
-  /** only documents with sortAt <= this (publication time for live documents) */
-  visibleAt?: number;
-  limit: number;
-  offset: number;
-  /**
-   * Matches are counted exactly up to `cap`; beyond, `total` is `cap` and `totalIsLowerBound` is
-   * set. Only the first `cap` results in rank order can be paged to.
-   */
-  cap: number;
-}
-
-/**
- * Rank tiers: a document is in the first tier whose fields hold every term (each term may sit in
- * a different field of the tier; a phrase never spans two fields). Within a tier, newest first,
- * then the lower document id (see documents.ts). Both engines apply exactly this rule.
- */
-export const TIERS = [["title"], ["title", "summary"], ["title", "summary", "body"]] as const;
-export type Field = "title" | "summary" | "body";
-
-export interface Match {
+export interface DocumentRow {
+  id: number;
   kind: Kind;
   releaseId: string;
   locale: Lang;
   sortAt: number;
+  hash: string;
 }
 
-export interface Found {
-  matches: Match[];
-  /** exact when `totalIsLowerBound` is false; otherwise `filter.cap`, and there are more */
-  total: number;
-  totalIsLowerBound: boolean;
+/** A change not yet in the blocks: a document added (its lists) or removed (its keys, if known). */
+export interface PendingRow {
+  seq: number;
+  id: number;
+  scope: string;
+  op: "add" | "remove";
+  /** add: JSON {key: positions}; remove: JSON [key], or null when the keys are unknown */
+  lists: string | null;
 }
 
-/** The slice of ranked ids a page shows, given the first `need` ids in rank order. */
-export const needed = (filter: Filter) => Math.min(filter.offset + filter.limit, filter.cap);
+export interface StoredBlock extends EncodedBlock {
+  key: string;
+}
 
-export interface SearchEngine {
-  stored(tx: Client, releaseIds: string[]): Promise<StoredDoc[]>;
-  insert(tx: Client, docs: IndexDoc[]): Promise<void>;
-  remove(tx: Client, ids: bigint[]): Promise<void>;
+export interface SearchStore {
+  /** Serializes writers of blocks (merges, rebuilds) across connections, until the transaction ends. */
+  lock(tx: Client): Promise<void>;
+  /** Serializes the choice of new document ids (sync), until the transaction ends. */
+  lockIds(tx: Client): Promise<void>;
+
+  documentsOf(tx: Client, releaseIds: string[]): Promise<DocumentRow[]>;
+  documentsById(tx: Client, ids: number[]): Promise<DocumentRow[]>;
+  /** Which of these ids are in use: a document, or a removal not yet merged. */
+  takenIds(tx: Client, ids: number[]): Promise<number[]>;
+  /** Ids in [from, to) whose sortAt is after `at` (the minute of `at`, see idFloor). */
+  notYetVisible(tx: Client, from: number, to: number, at: number): Promise<number[]>;
+  insertDocuments(tx: Client, docs: DocumentRow[]): Promise<void>;
+  deleteDocuments(tx: Client, ids: number[]): Promise<void>;
+
+  pending(tx: Client, scopes: string[]): Promise<PendingRow[]>;
+  /** The oldest pending changes that can be merged (not removals of unknown keys). */
+  firstPending(tx: Client, limit: number): Promise<PendingRow[]>;
+  insertPending(tx: Client, rows: Omit<PendingRow, "seq">[]): Promise<void>;
+  deletePending(tx: Client, seqs: number[]): Promise<void>;
+
+  fetchBlocks(tx: Client, requests: BlockRequest[]): Promise<BlockRow[][]>;
+  /** Per (key, id): the first block of `key` whose last id is ≥ id, else the key's last block. */
+  blocksAround(tx: Client, pairs: { key: string; id: number }[]): Promise<StoredBlock[]>;
+  deleteBlocks(tx: Client, blocks: { key: string; last: number }[]): Promise<void>;
+  insertBlocks(tx: Client, blocks: StoredBlock[]): Promise<void>;
+
+  /** Empties the index (documents, blocks, pending changes). */
   clear(tx: Client): Promise<void>;
-  /** After a full rebuild: compact the index and refresh planner statistics. */
+  /** After a full rebuild: refresh planner statistics. */
   finish(tx: Client): Promise<void>;
-  /** Ranked by tier (TIERS), then newest first; `total` counts matches up to `filter.cap`. */
-  find(tx: Client, terms: Term[], filter: Filter): Promise<Found>;
-  /** Bytes used by the index (tables and indexes), for the benchmark. */
+  /** Bytes used by the index (tables and their indexes). */
   size(tx: Client): Promise<number>;
 }
 
-/** Rows per multi-row statement: few round trips, well under both engines' parameter limits. */
-export const BATCH = 200;
+/** Rows per multi-row statement: few round trips, under both engines' parameter limits. */
+export const BATCH = 500;
 
 export function chunked<T>(items: T[], size = BATCH): T[][] {
   const out: T[][] = [];

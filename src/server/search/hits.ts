@@ -2,7 +2,7 @@ import "server-only";
 import type { Marks } from "@/domain/search/query";
 import { highlight, snippet, type Segment } from "@/domain/search/snippet";
 import type { Client, Lang } from "./documents";
-import type { Match } from "./engine";
+import type { Match } from "./find";
 
 // Turns ranked matches into what a results page shows, reading the rows the index mirrors.
 

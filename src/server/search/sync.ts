@@ -1,0 +1,73 @@
+import "server-only";
+import { documentListMap } from "@/domain/search/lists";
+import { assignIds, docKey, docScope, docText, loadSources, sourceHash, type Client, type Source } from "./documents";
+import type { PendingRow } from "./engine";
+import { storeFor } from "./select";
+
+// Keeping the index in line with one release, inside the transaction that changed it. A changed
+// document gets a new id; the old one is removed. Both go to "SearchPending" (a few rows, so a
+// save stays fast); merge.ts folds them into the blocks later, and searches read them meanwhile.
+// Removing a document from the blocks needs its old keys, so callers capture the old text first
+// (beginSearchSync) when they can; without it, the removed id stays a dead id until a rebuild.
+
+type Change = Omit<PendingRow, "seq">;
+
+function removal(id: number, scope: string, old: Source | undefined): Change {
+  const keys = old ? [...documentListMap(scope, docText(old)).keys()] : null;
+  return { id, scope, op: "remove", lists: keys && JSON.stringify(keys) };
+}
+
+/**
+ * Brings the index in line with one release's working copies and live snapshots. Call it inside
+ * the transaction that changed them, after the change; `before` are the release's sources as they
+ * were before the change (beginSearchSync). Unchanged documents are left alone.
+ */
+export async function syncSearchIndex(tx: Client, releaseId: string, before: Source[] = []): Promise<void> {
+  const store = storeFor(tx);
+  await store.lockIds(tx);
+  const sources = await loadSources(tx, [releaseId]);
+  const stored = await store.documentsOf(tx, [releaseId]);
+  const wanted = new Map(sources.map((s) => [docKey(s), { source: s, hash: sourceHash(s) }]));
+  const current = new Map(stored.map((d) => [docKey(d), d.hash]));
+  const old = new Map(before.map((s) => [docKey(s), s]));
+  const stale = stored.filter((d) => wanted.get(docKey(d))?.hash !== d.hash);
+  const fresh = [...wanted.values()].filter((w) => current.get(docKey(w.source)) !== w.hash);
+  // Removals first: their ids stay taken until merged (a new document must not inherit postings).
+  await store.deleteDocuments(
+    tx,
+    stale.map((d) => d.id),
+  );
+  await store.insertPending(
+    tx,
+    stale.map((d) => {
+      const source = old.get(docKey(d));
+      return removal(d.id, docScope(d), source && sourceHash(source) === d.hash ? source : undefined);
+    }),
+  );
+  const ids = await assignIds(
+    fresh.map((w) => w.source),
+    (candidates) => store.takenIds(tx, candidates),
+  );
+  await store.insertDocuments(
+    tx,
+    fresh.map(({ source: s, hash }, i) => ({ ...s, id: ids[i]!, hash })),
+  );
+  await store.insertPending(
+    tx,
+    fresh.map(({ source: s }, i) => ({
+      id: ids[i]!,
+      scope: docScope(s),
+      op: "add",
+      lists: JSON.stringify(Object.fromEntries(documentListMap(docScope(s), docText(s)))),
+    })),
+  );
+}
+
+/**
+ * Captures a release's sources before a change; the returned function syncs the index after it
+ * (so removed documents can be taken out of the blocks precisely).
+ */
+export async function beginSearchSync(tx: Client, releaseId: string): Promise<() => Promise<void>> {
+  const before = await loadSources(tx, [releaseId]);
+  return () => syncSearchIndex(tx, releaseId, before);
+}
