@@ -21,11 +21,22 @@ const NAMED = 2 ** 31; // token keys of tokens held by name; codes are below
 const TWO32 = 2 ** 32;
 
 export interface BuilderLimits {
+  /** documents per block */
+  docs: number;
+  /** positions per block */
+  positions: number;
   /** open lists before everything is written out */
   lists: number;
   /** arena words before everything is written out */
   words: number;
 }
+
+export const BUILDER_LIMITS: BuilderLimits = {
+  docs: MAX_BLOCK_DOCS,
+  positions: MAX_BLOCK_POSITIONS,
+  lists: 3_000_000,
+  words: 64 * 2 ** 20,
+};
 
 export class BlockBuilder {
   private table = new KeyTable();
@@ -39,7 +50,7 @@ export class BlockBuilder {
 
   constructor(
     private readonly emit: (key: string, block: EncodedBlock) => void,
-    private readonly limits: BuilderLimits = { lists: 3_000_000, words: 64 * 2 ** 20 },
+    private readonly limits: BuilderLimits = BUILDER_LIMITS,
   ) {}
 
   add(id: number, fields: readonly FieldLists[]): void {
@@ -79,12 +90,12 @@ export class BlockBuilder {
     const words = arena.words;
     let w = info[i + AT]! + info[i + USED]!;
     words[w++] = Math.floor(id / TWO32);
-    words[w++] = id % TWO32 | 0;
+    words[w++] = (id % TWO32) | 0;
     words[w++] = positions.length;
     for (const p of positions) words[w++] = p;
     info[i + USED] = need;
     const docs = ++info[i + DOCS]!;
-    if (docs >= MAX_BLOCK_DOCS || need - 3 * docs >= MAX_BLOCK_POSITIONS) this.write(s);
+    if (docs >= this.limits.docs || need - 3 * docs >= this.limits.positions) this.write(s);
   }
 
   /** Moves the open block at info[i..] to a region of at least `words` words. */

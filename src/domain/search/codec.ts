@@ -84,7 +84,7 @@ export function encodeBlock(ids: readonly number[], positions: readonly number[]
   docs.uint(last - ids[0]!);
   for (let i = 1; i < n; i++) docs.uint(ids[i]! - ids[i - 1]! - 1);
   const pos = posScratch.reset();
-  for (let at = 0; at < positions.length; ) {
+  for (let at = 0; at < positions.length;) {
     const count = positions[at++]!;
     let prev = positions[at++]!;
     pos.uint(count - 1);

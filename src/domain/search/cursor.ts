@@ -60,7 +60,7 @@ export class ListCursor implements Cursor {
   ) {}
 
   advance(target: number): number {
-    for (let t = target; ; ) {
+    for (let t = target; ;) {
       const stored = this.storedFrom(t);
       const extra = this.extraFrom(t);
       if (stored === BLOCKED) return BLOCKED;

@@ -34,7 +34,10 @@ export interface FieldLists extends TokenPositions {
 
 /** Every list a document belongs to, field by field. */
 export function documentLists(scope: string, text: DocText): FieldLists[] {
-  return FIELDS.map((field) => ({ prefix: listKey(scope, field, ""), ...tokenPositions(text[field], MAX_POSITIONS[field]) }));
+  return FIELDS.map((field) => ({
+    prefix: listKey(scope, field, ""),
+    ...tokenPositions(text[field], MAX_POSITIONS[field]),
+  }));
 }
 
 /** Every list a document belongs to: key → positions. */

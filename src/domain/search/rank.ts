@@ -42,9 +42,17 @@ class Query {
       const phrase = term.tokens.length > 1;
       const perField = fields.map((field) => {
         const lists = term.tokens.map(({ token }) => this.list(q, field, token, phrase));
-        return lists.length === 1 ? lists[0]! : new Phrase(lists, term.tokens.map((t) => t.offset));
+        return lists.length === 1
+          ? lists[0]!
+          : new Phrase(
+              lists,
+              term.tokens.map((t) => t.offset),
+            );
       });
-      return new Union(perField, fields.map((f) => FIELD_BIT[f]));
+      return new Union(
+        perField,
+        fields.map((f) => FIELD_BIT[f]),
+      );
     });
   }
 
@@ -71,7 +79,7 @@ class Query {
 
 /** Calls `visit` with each match from `from` on, in id order, until it returns false or the end. */
 async function walk(query: Query, fetch: Fetch, from: number, visit: (id: number) => boolean): Promise<void> {
-  for (let t = from; ; ) {
+  for (let t = from; ;) {
     const id = query.advance(t);
     if (id === END) return;
     if (id === BLOCKED) {

@@ -1,4 +1,4 @@
-import { MAX_BLOCK_DOCS, MAX_BLOCK_POSITIONS } from "./build";
+import { BUILDER_LIMITS, type BuilderLimits } from "./build";
 import { decodeIds, decodePositions, encodeBlock, type EncodedBlock } from "./codec";
 
 // Folds added and removed documents into the stored blocks of one list. Each document goes to the
@@ -28,23 +28,24 @@ function postingsOf(block: EncodedBlock): Posting[] {
   return ids.map((id, i) => ({ id, positions: pos.values.subarray(pos.start[i], pos.start[i + 1]) }));
 }
 
+type Limits = Pick<BuilderLimits, "docs" | "positions">;
+
 /** Even pieces within the block limits. */
-function encodePieces(postings: Posting[]): EncodedBlock[] {
+function encodePieces(postings: Posting[], limits: Limits): EncodedBlock[] {
   const positions = postings.reduce((sum, p) => sum + p.positions.length, 0);
-  const pieces = Math.max(
-    Math.ceil(postings.length / MAX_BLOCK_DOCS),
-    Math.ceil((positions + postings.length) / MAX_BLOCK_POSITIONS),
-  );
+  const pieces = Math.max(Math.ceil(postings.length / limits.docs), Math.ceil(positions / limits.positions));
   const perPiece = Math.ceil(postings.length / pieces);
   const out: EncodedBlock[] = [];
   for (let start = 0; start < postings.length; start += perPiece) {
     const part = postings.slice(start, start + perPiece);
     const flat: number[] = [];
     for (const p of part) flat.push(p.positions.length, ...Array.from(p.positions));
-    out.push(encodeBlock(
-      part.map((p) => p.id),
-      flat,
-    ));
+    out.push(
+      encodeBlock(
+        part.map((p) => p.id),
+        flat,
+      ),
+    );
   }
   return out;
 }
@@ -53,7 +54,7 @@ function encodePieces(postings: Posting[]): EncodedBlock[] {
  * The blocks of a list to delete and to insert. `blocks` holds, for every id of the change, the
  * first block of the list whose last id is ≥ that id, else the list's last block (any order).
  */
-export function rewriteList(blocks: EncodedBlock[], change: ListChange): Rewrite {
+export function rewriteList(blocks: EncodedBlock[], change: ListChange, limits: Limits = BUILDER_LIMITS): Rewrite {
   const sorted = [...blocks].sort((a, b) => a.last - b.last);
   const targets = sorted.map(() => ({ add: [] as Posting[], remove: false }));
   const ids = new Set([...change.add.keys(), ...change.remove]);
@@ -73,11 +74,11 @@ export function rewriteList(blocks: EncodedBlock[], change: ListChange): Rewrite
     const kept = postingsOf(block).filter((p) => !change.remove.has(p.id) && !change.add.has(p.id));
     const merged = [...kept, ...add].sort((a, b) => a.id - b.id);
     removed.push(block.last);
-    if (merged.length > 0) added.push(...encodePieces(merged));
+    if (merged.length > 0) added.push(...encodePieces(merged, limits));
   });
   if (sorted.length === 0 && change.add.size > 0) {
     const fresh = [...change.add].map(([id, positions]) => ({ id, positions })).sort((a, b) => a.id - b.id);
-    added.push(...encodePieces(fresh));
+    added.push(...encodePieces(fresh, limits));
   }
   return { removed, added };
 }

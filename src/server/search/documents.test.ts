@@ -1,7 +1,12 @@
 import { expect, test } from "vitest";
 import { assignIds, idFloor, SLOTS, type Placed } from "./documents";
 
-const doc = (releaseId: string, sortAt: number, kind: "live" | "work" = "live", locale: "zh" | "en" = "zh"): Placed => ({
+const doc = (
+  releaseId: string,
+  sortAt: number,
+  kind: "live" | "work" = "live",
+  locale: "zh" | "en" = "zh",
+): Placed => ({
   kind,
   releaseId,
   locale,

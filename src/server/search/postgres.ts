@@ -84,7 +84,10 @@ export const postgresStore: SearchStore = {
   },
 
   async firstPending(tx, limit) {
-    return tx.$queryRawUnsafe<PendingRow[]>(`SELECT ${PENDING} FROM "SearchPending" WHERE "lists" IS NOT NULL ORDER BY "seq" LIMIT $1`, limit);
+    return tx.$queryRawUnsafe<PendingRow[]>(
+      `SELECT ${PENDING} FROM "SearchPending" WHERE "lists" IS NOT NULL ORDER BY "seq" LIMIT $1`,
+      limit,
+    );
   },
 
   async insertPending(tx, rows) {

@@ -26,8 +26,18 @@ async function places(tx: Client): Promise<Place[]> {
   const work = await tx.releaseContent.findMany({ select: { releaseId: true, locale: true, updatedAt: true } });
   const live = await tx.publication.findMany({ select: { releaseId: true, locale: true, publishedAt: true } });
   return [
-    ...work.map((w) => ({ kind: "work" as const, releaseId: w.releaseId, locale: w.locale, sortAt: w.updatedAt.getTime() })),
-    ...live.map((p) => ({ kind: "live" as const, releaseId: p.releaseId, locale: p.locale, sortAt: p.publishedAt.getTime() })),
+    ...work.map((w) => ({
+      kind: "work" as const,
+      releaseId: w.releaseId,
+      locale: w.locale,
+      sortAt: w.updatedAt.getTime(),
+    })),
+    ...live.map((p) => ({
+      kind: "live" as const,
+      releaseId: p.releaseId,
+      locale: p.locale,
+      sortAt: p.publishedAt.getTime(),
+    })),
   ];
 }
 
