@@ -6,6 +6,7 @@ import { createRelease, runWorkflow, saveContent } from "../../src/server/releas
 import type { Actor } from "../../src/server/releases/write";
 import {
   ensureSearchIndex,
+  mergeSearchIndex,
   reindexSearch,
   searchPublished,
   searchWorking,
@@ -56,7 +57,33 @@ const zhLive = (q: unknown, now?: Date) =>
   searchPublished(db, q, { locale: "zh", pageSize: 50, ...(now ? { now } : {}) });
 const enLive = (q: unknown) => searchPublished(db, q, { locale: "en", pageSize: 50 });
 
+// Every query of the suite's snapshots: run with changes pending, merged, and after a reindex.
+const SNAPSHOT = [
+  "专利",
+  "疫",
+  "IP5 合作",
+  "conference",
+  '"video conference"',
+  "汇总",
+  "circuit",
+  "地理标志",
+  "同刻",
+  "ip5",
+  "5G 专利",
+  '"5G 专利"',
+  "5G专",
+  '"视频 会议"',
+];
+const snapshot = async () =>
+  Promise.all(
+    SNAPSHOT.flatMap((q) => [searchPublished(db, q, { pageSize: 50 }), searchWorking(db, q, { pageSize: 50 })]),
+  );
+let whilePending: Awaited<ReturnType<typeof snapshot>>;
+let merged = 0;
+
 beforeAll(async () => {
+  // Changes stay pending until merged below, so searches are checked in both states.
+  process.env.SEARCH_BACKGROUND_MERGE = "0";
   await resetDb();
   const mk = (email: string, role: Actor["role"]) =>
     db.user.create({ data: { email, displayName: email, role, passwordHash: "x" } });
@@ -152,13 +179,27 @@ beforeAll(async () => {
       day(25),
     );
   }
+  await release(
+    "5g",
+    { title: "5G专利许可指南", body: "标准必要专利与5G 通信。" },
+    { title: "5G patent licensing guide", body: "Standard essential patents and 5G networks." },
+    day(26),
+  );
+  whilePending = await snapshot();
+  merged = await mergeSearchIndex(db);
 }, 120_000);
+
+test("searches read changes not yet merged: the same results before and after merging", async () => {
+  expect(merged).toBeGreaterThan(Object.keys(ids).length * 2);
+  expect(await db.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM "SearchPending"`)).toEqual([]);
+  expect(await snapshot()).toEqual(whilePending);
+});
 
 const sorted = (r: SearchResult<{ releaseId: string }>) => names(r).split(" ").sort().join(" ");
 
 describe("Chinese, no dictionary: any substring of one character or more", () => {
   test.each([
-    ["专利", "epidemic video"],
+    ["专利", "5g epidemic video"],
     ["疫", "epidemic"],
     ["知识产权局", "video"],
     ["IP5 合作", "video"],
@@ -191,6 +232,24 @@ describe("Chinese, no dictionary: any substring of one character or more", () =>
   });
 });
 
+describe("mixed scripts and phrases", () => {
+  test.each([
+    ["5G 专利", "5g"],
+    ["5g专利", "5g"],
+    ['"5G 专利"', "5g"],
+    // a lone character at the end of a phrase is any word starting with it
+    ["5G专", "5g"],
+    ["5G通", "5g"],
+    ["5G标", ""],
+    ['"5G 通信"', "5g"],
+    ['"视频 会议"', "video"],
+    ['"会议 视频"', ""],
+    ["必要专利5G", ""],
+  ])("public %s → %s", async (q, expected) => {
+    expect(sorted(await zhLive(q))).toBe(expected);
+  });
+});
+
 describe("English: case-insensitive words, plural = singular, quoted phrases", () => {
   test.each([
     ["cnipa", "video"],
@@ -201,7 +260,9 @@ describe("English: case-insensitive words, plural = singular, quoted phrases", (
     ['"video conference"', "video"],
     ['"conference video"', ""],
     ['"patent prosecution highway" ip5', "video"],
-    ["patents", "epidemic video"],
+    ['"essential patent"', "5g"],
+    ["5g patent", "5g"],
+    ["patents", "5g epidemic video"],
   ])("public %s → %s", async (q, expected) => {
     expect(sorted(await enLive(q))).toBe(expected);
   });
@@ -220,6 +281,18 @@ describe("ranking, counts, pages", () => {
     ["简讯", "zh", "rank-s rank-b1 rank-b2"],
   ] as const)("%s (%s) → %s", async (q, locale, expected) => {
     expect(names(await searchPublished(db, q, { locale }))).toBe(expected);
+  });
+
+  // Counting stops after cap + 1 matches, newest first; title (then summary) matches further back
+  // still come first on the page (rank-t is the oldest match and the only one in a title).
+  test.each([
+    [1, "rank-t"],
+    [2, "rank-t rank-s"],
+    [3, "rank-t rank-s rank-b1"],
+  ])("cap %i: the page still starts with the title tier: %s", async (cap, expected) => {
+    const result = await searchPublished(db, "汇总", { locale: "zh", cap });
+    expect(result).toMatchObject({ total: cap, totalIsLowerBound: true });
+    expect(names(result)).toBe(expected);
   });
 
   test("ties at the same instant come in one fixed order", async () => {
@@ -286,7 +359,7 @@ describe("public versus admin", () => {
   test.each([
     ["地理标志", "", "edited"],
     ["修订", "", "edited"],
-    ["专利", "epidemic video", "draft embargo epidemic video withdrawn"],
+    ["专利", "5g epidemic video", "5g draft embargo epidemic video withdrawn"],
     ["撤回", "", "withdrawn"],
   ])("%s: public %s, admin %s", async (q, pub, admin) => {
     expect(sorted(await zhLive(q))).toBe(pub);
@@ -340,22 +413,6 @@ describe("bad input never throws", () => {
 });
 
 test("a full reindex gives the same results", async () => {
-  const queries = [
-    "专利",
-    "疫",
-    "IP5 合作",
-    "conference",
-    '"video conference"',
-    "汇总",
-    "circuit",
-    "地理标志",
-    "同刻",
-    "ip5",
-  ];
-  const snapshot = async () =>
-    Promise.all(
-      queries.flatMap((q) => [searchPublished(db, q, { pageSize: 50 }), searchWorking(db, q, { pageSize: 50 })]),
-    );
   const before = await snapshot();
   const report = await reindexSearch(db);
   expect(report.releases).toBe(Object.keys(ids).length);

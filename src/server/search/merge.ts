@@ -78,8 +78,12 @@ export async function mergeSearchIndex(db: Db): Promise<number> {
 // runs another merge after it.
 const running = new WeakMap<Db, { again: boolean; done: Promise<void> }>();
 
-/** Starts merging in the background (after a save's transaction); errors are logged. */
+/**
+ * Starts merging in the background (after a save's transaction); errors are logged. Off when
+ * SEARCH_BACKGROUND_MERGE=0 (tests and benchmarks that merge explicitly with mergeSearchIndex).
+ */
 export function scheduleSearchMerge(db: Db): void {
+  if (process.env.SEARCH_BACKGROUND_MERGE === "0") return;
   const current = running.get(db);
   if (current) {
     current.again = true;
