@@ -63,19 +63,33 @@ export default tseslint.config(
     ["src/domain/**"],
     [
       {
-        group: ["next", "next/*", "react", "react-dom", "@prisma/*", "@/server/*", "@/app/*", "@/components/*"],
+        group: ["next", "next/**", "react", "react-dom", "@prisma/**", "@/server/**", "@/app/**", "@/components/**"],
         message: "src/domain is pure TypeScript.",
       },
       { regex: "^node:", message: "src/domain is pure TypeScript: no Node built-ins." },
     ],
   ),
-  layer(["src/components/**"], [{ group: ["@/app/*", "**/app/**"], message: "Components do not import routes." }]),
   layer(
-    ["src/server/**"],
-    [{ group: ["@/components/*", "@/app/*", "**/components/**"], message: "src/server does not import UI or routes." }],
+    ["src/components/**"],
+    [
+      { group: ["@/app/**", "**/app/**"], message: "Components do not import routes." },
+      {
+        group: ["@/server/db", "@/server/db/**", "@prisma/**"],
+        message: "Components get their data from pages or actions.",
+      },
+    ],
   ),
   layer(
-    ["src/app/**", "src/components/**"],
-    [{ group: ["@prisma/*", "**/db/generated/*"], message: "Only src/server talks to the database." }],
+    ["src/server/**"],
+    [
+      {
+        group: ["@/components/**", "@/app/**", "**/components/**"],
+        message: "src/server does not import UI or routes.",
+      },
+    ],
+  ),
+  layer(
+    ["src/app/**"],
+    [{ group: ["@prisma/**", "**/db/generated/**"], message: "Only src/server talks to the database." }],
   ),
 );

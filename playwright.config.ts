@@ -5,6 +5,8 @@ import { CHROMIUM } from "./scripts/lib/chromium";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const DB_FILE = `/tmp/newsroom-e2e-${PORT}.db`;
 const MEDIA_DIR = `/tmp/newsroom-e2e-media-${PORT}`;
+// The server's JSON request log goes here, not to the console (the reporter names it on failure).
+const SERVER_LOG = (process.env.E2E_SERVER_LOG ??= `/tmp/newsroom-e2e-server-${PORT}.log`);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -13,17 +15,19 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 30_000,
-  reporter: [["list"]],
+  globalTimeout: 20 * 60_000,
+  reporter: [["list"], ["./tests/support/server-log-reporter.ts"]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     launchOptions: CHROMIUM,
   },
   webServer: {
-    command: `rm -rf ${DB_FILE} ${DB_FILE}-wal ${DB_FILE}-shm ${MEDIA_DIR} && node scripts/start.mjs`,
+    command: `rm -rf ${DB_FILE} ${DB_FILE}-wal ${DB_FILE}-shm ${MEDIA_DIR} && node scripts/start.mjs > ${SERVER_LOG} 2>&1`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,
-    stdout: "pipe",
+    stdout: "ignore",
+    stderr: "pipe",
     env: {
       PORT: String(PORT),
       DATABASE_URL: `file:${DB_FILE}`,

@@ -1,6 +1,10 @@
 // Locales of the site and the UI. "zh" is the original language and the default.
 export const LOCALES = ["zh", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
+
+/** The languages content is written in: the Chinese original and its English translation. */
+export const CONTENT_LOCALES = ["zh", "en"] as const;
+export type ContentLocale = (typeof CONTENT_LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "zh";
 export const NAMESPACES = ["common", "site", "admin", "validation", "errors"] as const;
 export type Namespace = (typeof NAMESPACES)[number];

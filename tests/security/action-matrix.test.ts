@@ -7,10 +7,10 @@ import { SESSION_COOKIE, createSession } from "../../src/server/auth/sessions";
 import { createRelease, runWorkflow, saveContent } from "../../src/server/releases/lifecycle";
 import { resetDb, testDb } from "../support/db";
 import { cookieJar, outcome } from "../support/next-request";
-import * as account from "../../src/app/admin/(app)/account/actions";
-import * as media from "../../src/app/admin/(app)/media/actions";
-import * as releases from "../../src/app/admin/(app)/releases/actions";
-import * as usersModule from "../../src/app/admin/(app)/users/actions";
+import * as account from "../../src/server/auth/actions";
+import * as media from "../../src/server/media/actions";
+import * as releases from "../../src/server/releases/actions";
+import * as usersModule from "../../src/server/auth/user-actions";
 
 vi.mock("next/headers", async () => (await import("../support/next-request")).nextHeadersMock());
 vi.mock("next/cache", async () => (await import("../support/next-request")).nextCacheMock());
@@ -126,10 +126,10 @@ describe("release actions × visitor × state", () => {
     actAs(who);
     const result = await outcome(() => WORKFLOW[action]!.run(release));
     expect(result.kind).toBe("ok");
-    const value = result.value as { ok: boolean; error?: string };
+    const value = result.value as { ok: boolean; code?: string };
     expect(value.ok, JSON.stringify(value)).toBe(allowed);
     if (!allowed) {
-      if (who === "anonymous") expect(value.error).toBe("forbidden");
+      if (who === "anonymous") expect(value.code).toBe("forbidden");
       expect(await snapshot(release.id)).toBe(before);
     } else {
       expect(await snapshot(release.id)).not.toBe(before);

@@ -4,9 +4,9 @@ import { SESSION_COOKIE, createSession } from "../../src/server/auth/sessions";
 import { seedDemo } from "../../src/server/seed/demo";
 import { resetDb, testDb } from "../support/db";
 import { cookieJar } from "../support/next-request";
-import * as account from "../../src/app/admin/(app)/account/actions";
-import * as releases from "../../src/app/admin/(app)/releases/actions";
-import * as users from "../../src/app/admin/(app)/users/actions";
+import * as account from "../../src/server/auth/actions";
+import * as releases from "../../src/server/releases/actions";
+import * as users from "../../src/server/auth/user-actions";
 
 vi.mock("next/headers", async () => (await import("../support/next-request")).nextHeadersMock());
 vi.mock("next/cache", async () => (await import("../support/next-request")).nextCacheMock());

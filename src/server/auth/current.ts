@@ -2,6 +2,7 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import type { Actor } from "@/domain/auth/actor";
 import { cookieSecure } from "@/domain/auth/cookie-policy";
 import { can, type Permission } from "@/domain/auth/permissions";
 import { isLocale, type Locale } from "@/i18n/settings";
@@ -18,6 +19,12 @@ export const UI_LOCALE_COOKIE = "newsroom_ui_locale";
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
   return findSessionUser(db(), token);
+});
+
+/** Who is acting in this request (server actions and route handlers), or null when signed out. */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const user = await getCurrentUser();
+  return user ? { id: user.id, role: user.role, sessionId: user.sessionId } : null;
 });
 
 /** For pages: the user, or a redirect to the sign-in page. */

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Locale } from "@/i18n/settings";
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
 
@@ -43,7 +44,7 @@ export interface SessionUser {
   email: string;
   displayName: string;
   role: "ADMIN" | "EDITOR" | "TRANSLATOR";
-  locale: "zh" | "en";
+  locale: Locale;
 }
 
 /** The user behind a token, or null when the session is unknown, expired, idle or the user disabled. */

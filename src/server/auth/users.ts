@@ -1,5 +1,8 @@
 import "server-only";
+import type { Actor } from "@/domain/auth/actor";
 import { can, type Role } from "@/domain/auth/permissions";
+import { fail, ok, type Result } from "@/domain/result";
+import type { Locale } from "@/i18n/settings";
 import type { Db } from "../db/client";
 import { recordAudit } from "../audit";
 import { hashPassword, verifyPassword } from "./password";
@@ -7,28 +10,20 @@ import { revokeUserSessions } from "./sessions";
 
 // User administration. Every function checks the actor's permission itself and audits the change.
 
-export interface UserActor {
-  id: string;
-  role: Role;
-  sessionId?: string;
-}
-
 export type UserErrorCode = "forbidden" | "not_found" | "email_taken" | "last_admin" | "wrong_password";
-export type UserResult<T = null> = { ok: true; value: T } | { ok: false; code: UserErrorCode };
+export type UserResult<T = null> = Result<T, UserErrorCode>;
 
-const ok = <T>(value: T): UserResult<T> => ({ ok: true, value });
-const fail = (code: UserErrorCode): UserResult<never> => ({ ok: false, code });
-const isAdmin = (actor: UserActor | null): actor is UserActor => !!actor && can(actor.role, "users.manage");
+const isAdmin = (actor: Actor | null): actor is Actor => !!actor && can(actor.role, "users.manage");
 
 export interface NewUser {
   email: string;
   displayName: string;
   role: Role;
   password: string;
-  locale?: "zh" | "en";
+  locale?: Locale;
 }
 
-export async function createUser(db: Db, actor: UserActor | null, input: NewUser): Promise<UserResult<{ id: string }>> {
+export async function createUser(db: Db, actor: Actor | null, input: NewUser): Promise<UserResult<{ id: string }>> {
   if (!isAdmin(actor)) return fail("forbidden");
   return insertUser(db, input, actor.id);
 }
@@ -60,7 +55,7 @@ async function isLastActiveAdmin(db: Db, userId: string): Promise<boolean> {
   return admins.length === 1 && admins[0]!.id === userId;
 }
 
-export async function changeRole(db: Db, actor: UserActor | null, userId: string, role: Role): Promise<UserResult> {
+export async function changeRole(db: Db, actor: Actor | null, userId: string, role: Role): Promise<UserResult> {
   if (!isAdmin(actor)) return fail("forbidden");
   const user = await db.user.findUnique({ where: { id: userId } });
   if (!user) return fail("not_found");
@@ -76,12 +71,7 @@ export async function changeRole(db: Db, actor: UserActor | null, userId: string
   return ok(null);
 }
 
-export async function setDisabled(
-  db: Db,
-  actor: UserActor | null,
-  userId: string,
-  disabled: boolean,
-): Promise<UserResult> {
+export async function setDisabled(db: Db, actor: Actor | null, userId: string, disabled: boolean): Promise<UserResult> {
   if (!isAdmin(actor)) return fail("forbidden");
   const user = await db.user.findUnique({ where: { id: userId } });
   if (!user) return fail("not_found");
@@ -95,7 +85,7 @@ export async function setDisabled(
 /** An admin sets a new password for someone; that user's sessions end. */
 export async function resetPassword(
   db: Db,
-  actor: UserActor | null,
+  actor: Actor | null,
   userId: string,
   password: string,
 ): Promise<UserResult> {
@@ -111,7 +101,7 @@ export async function resetPassword(
 /** A user changes their own password; their other sessions end. */
 export async function changeOwnPassword(
   db: Db,
-  actor: UserActor | null,
+  actor: Actor | null,
   input: { currentPassword: string; newPassword: string },
 ): Promise<UserResult> {
   if (!actor) return fail("forbidden");
@@ -124,13 +114,13 @@ export async function changeOwnPassword(
   return ok(null);
 }
 
-export async function setOwnLocale(db: Db, actor: UserActor | null, locale: "zh" | "en"): Promise<UserResult> {
+export async function setOwnLocale(db: Db, actor: Actor | null, locale: Locale): Promise<UserResult> {
   if (!actor) return fail("forbidden");
   await db.user.update({ where: { id: actor.id }, data: { locale } });
   return ok(null);
 }
 
-export async function listUsers(db: Db, actor: UserActor | null) {
+export async function listUsers(db: Db, actor: Actor | null) {
   if (!isAdmin(actor)) return fail("forbidden");
   const users = await db.user.findMany({
     orderBy: [{ disabled: "asc" }, { email: "asc" }],

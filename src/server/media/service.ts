@@ -1,6 +1,8 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { can, type Role } from "@/domain/auth/permissions";
+import type { Actor } from "@/domain/auth/actor";
+import { can } from "@/domain/auth/permissions";
+import type { Result } from "@/domain/result";
 import { altSchema, type ClientMedia } from "@/domain/media/schemas";
 import { sniffImage } from "@/domain/media/sniff";
 import { MAX_UPLOAD_BYTES, isMediaId, originalFile } from "@/domain/media/urls";
@@ -23,13 +25,7 @@ export type MediaErrorCode =
   | "media_too_many_pixels"
   | "media_in_use";
 
-export type MediaResult<T> =
-  { ok: true; value: T } | { ok: false; code: MediaErrorCode; fieldErrors?: Record<string, string> };
-
-export interface MediaActor {
-  id: string;
-  role: Role;
-}
+export type MediaResult<T> = Result<T, MediaErrorCode> & { fieldErrors?: Record<string, string> };
 
 export interface UploadInput {
   bytes: Buffer;
@@ -46,7 +42,7 @@ const fail = <T>(code: MediaErrorCode, fieldErrors?: Record<string, string>): Me
 
 export async function uploadMedia(
   db: Db,
-  actor: MediaActor | null,
+  actor: Actor | null,
   input: UploadInput,
   dir: string,
 ): Promise<MediaResult<StoredMedia>> {
@@ -97,12 +93,7 @@ export async function uploadMedia(
 }
 
 /** Deletes media referenced by no working copy and no snapshot; used media is refused. */
-export async function deleteMedia(
-  db: Db,
-  actor: MediaActor | null,
-  id: string,
-  dir: string,
-): Promise<MediaResult<null>> {
+export async function deleteMedia(db: Db, actor: Actor | null, id: string, dir: string): Promise<MediaResult<null>> {
   if (!actor || !can(actor.role, "media.upload")) return fail("forbidden");
   if (!isMediaId(id)) return fail("media_not_found");
   const outcome = await db.$transaction(async (tx) => {

@@ -1,4 +1,5 @@
 import "server-only";
+import type { ContentLocale } from "@/i18n/settings";
 import { DASHBOARD_GROUPS, dashboardGroup, type DashboardGroup } from "@/domain/release/dashboard";
 import { isOutdated } from "@/domain/release/workflow";
 import type { Db } from "../db/client";
@@ -71,7 +72,7 @@ export async function getReleaseForEdit(db: Db, id: string) {
   };
 }
 
-export async function listRevisions(db: Db, releaseId: string, locale: "zh" | "en") {
+export async function listRevisions(db: Db, releaseId: string, locale: ContentLocale) {
   return db.revision.findMany({
     where: { releaseId, locale },
     orderBy: { number: "desc" },
@@ -98,4 +99,10 @@ export async function listAuditEvents(db: Db, page: number, releaseId?: string) 
     db.auditEvent.count({ where }),
   ]);
   return { events, total, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
+}
+
+/** One language's current working copy, as the conflict view compares it with what the user typed. */
+export async function getWorkingCopy(db: Db, releaseId: string, locale: ContentLocale) {
+  const c = await db.releaseContent.findUnique({ where: { releaseId_locale: { releaseId, locale } } });
+  return c && { title: c.title, summary: c.summary, body: c.body, slug: c.slug };
 }

@@ -3,7 +3,8 @@ import { docToPlainText, parseDoc } from "@/domain/release/content";
 import { contentFingerprint } from "./fingerprint";
 import type { ContentInput } from "@/domain/release/schemas";
 import { transition } from "@/domain/release/workflow";
-import type { Role } from "@/domain/auth/permissions";
+import type { Actor } from "@/domain/auth/actor";
+import type { ContentLocale } from "@/i18n/settings";
 import type { Db } from "../db/client";
 import { beginSearchSync, scheduleSearchMerge } from "../search";
 import type { Prisma } from "../db/generated/sqlite/client";
@@ -15,11 +16,7 @@ import { releaseState, translationState } from "./state";
 // per changed language, an audit event for every status change. Decisions come from the domain.
 
 export type Tx = Prisma.TransactionClient;
-export interface Actor {
-  id: string;
-  role: Role;
-}
-export type Lang = "zh" | "en";
+export type { Actor };
 export { audit };
 
 /** Runs `work` in one transaction; after a commit, folds the search changes it made (if any) in the background. */
@@ -56,7 +53,7 @@ export async function loadForWrite(tx: Tx, releaseId: string) {
   return release;
 }
 
-async function addRevision(tx: Tx, releaseId: string, locale: Lang, c: StoredContent, authorId: string) {
+async function addRevision(tx: Tx, releaseId: string, locale: ContentLocale, c: StoredContent, authorId: string) {
   const last = await tx.revision.findFirst({
     where: { releaseId, locale },
     orderBy: { number: "desc" },
@@ -110,7 +107,7 @@ export async function saveContent(
   db: Db,
   actor: Actor,
   releaseId: string,
-  locale: Lang,
+  locale: ContentLocale,
   input: ContentInput,
   baseVersion: number,
   options: SaveOptions = {},

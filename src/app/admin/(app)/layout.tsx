@@ -4,7 +4,7 @@ import { can } from "@/domain/auth/permissions";
 import { I18nProvider } from "@/i18n/client";
 import { getT } from "@/i18n/server";
 import { requireUser } from "@/server/auth/current";
-import { signOutAction } from "../actions";
+import { signOutAction } from "@/server/auth/actions";
 
 // The signed-in shell: navigation, who you are, sign out. Pages still check access themselves.
 export default async function AdminShell({ children }: { children: ReactNode }) {

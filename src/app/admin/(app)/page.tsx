@@ -1,5 +1,5 @@
 import { AdminSearchForm } from "@/components/search/admin-search-form";
-import { loadFilteredReleases } from "@/components/admin/release/filtered-releases";
+import { loadFilteredReleases } from "@/server/releases/dashboard-loader";
 import { NewReleaseLink } from "@/components/admin/release/new-release-link";
 import { ReleaseFilter } from "@/components/admin/release/release-filter";
 import { ReleaseTable } from "@/components/admin/release/release-table";

@@ -2,8 +2,8 @@
 import { useActionState } from "react";
 import { useTranslation } from "react-i18next";
 import { Field, FormStatus } from "@/components/admin/field";
-import { initialFormState } from "@/components/admin/form-state";
-import { signInAction } from "./actions";
+import { initialFormState } from "@/domain/form";
+import { signInAction } from "@/server/auth/actions";
 
 export function LoginForm({ next }: { next: string }) {
   const { t } = useTranslation("admin");

@@ -4,7 +4,7 @@ import { getT } from "@/i18n/server";
 import { I18nProvider } from "@/i18n/client";
 import { otherLocale } from "@/i18n/settings";
 import { getCurrentUser, uiLocale } from "@/server/auth/current";
-import { chooseLoginLanguageAction } from "./actions";
+import { chooseLoginLanguageAction } from "@/server/auth/actions";
 import { LoginForm } from "./login-form";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,4 +1,4 @@
-import { db } from "@/server/db";
+import { databaseReachable } from "@/server/health";
 import { logError } from "@/server/log";
 
 export const dynamic = "force-dynamic";
@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 // Liveness and database reachability, for load balancers. Public and read-only.
 export async function GET() {
   try {
-    await db().$queryRawUnsafe("SELECT 1");
+    await databaseReachable();
     return Response.json({ status: "ok", database: "ok" }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     await logError(error, "health check: database unreachable");

@@ -1,5 +1,5 @@
 import { can } from "@/domain/auth/permissions";
-import { getCurrentUser } from "@/server/auth/current";
+import { getActor } from "@/server/auth/current";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
 import { isSameOrigin, readLimitedForm } from "@/server/media/http";
@@ -15,9 +15,9 @@ const json = (status: number, body: unknown) =>
 
 export async function POST(request: Request) {
   if (!isSameOrigin(request)) return json(403, { ok: false, error: "forbidden" });
-  const user = await getCurrentUser();
-  if (!user) return json(401, { ok: false, error: "forbidden" });
-  if (!can(user.role, "media.upload")) return json(403, { ok: false, error: "forbidden" });
+  const actor = await getActor();
+  if (!actor) return json(401, { ok: false, error: "forbidden" });
+  if (!can(actor.role, "media.upload")) return json(403, { ok: false, error: "forbidden" });
   const body = await readLimitedForm(request);
   if (!body.ok) return json(body.status, { ok: false, error: body.code });
   const file = body.form.get("file");
@@ -28,7 +28,7 @@ export async function POST(request: Request) {
   }
   const result = await uploadMedia(
     db(),
-    { id: user.id, role: user.role },
+    actor,
     { bytes: Buffer.from(await file.arrayBuffer()), altZh, altEn },
     env().MEDIA_DIR,
   );
@@ -44,8 +44,8 @@ export async function POST(request: Request) {
 }
 
 export async function GET() {
-  const user = await getCurrentUser();
-  if (!user || !can(user.role, "media.upload")) return json(user ? 403 : 401, { ok: false, error: "forbidden" });
+  const actor = await getActor();
+  if (!actor || !can(actor.role, "media.upload")) return json(actor ? 403 : 401, { ok: false, error: "forbidden" });
   const { items } = await listMedia(db());
   return json(200, { ok: true, media: items.map(toClient) });
 }

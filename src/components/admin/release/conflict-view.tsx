@@ -1,6 +1,6 @@
 "use client";
 import { useTranslation } from "react-i18next";
-import type { ContentValues } from "@/app/admin/(app)/releases/types";
+import type { ContentValues } from "@/server/releases/action-results";
 import { docBlocks, parseDoc } from "@/domain/release/content";
 
 /** Someone saved first: both texts side by side, and the user decides. Nothing is overwritten silently. */

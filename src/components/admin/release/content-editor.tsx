@@ -3,7 +3,7 @@ import { useEffect, useState, useTransition, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { RichTextEditor } from "@/components/editor/rich-text-editor";
 import { Field, FormStatus } from "@/components/admin/field";
-import type { ContentValues, SaveResult } from "@/app/admin/(app)/releases/types";
+import type { ContentValues, SaveResult } from "@/server/releases/action-results";
 import { ConflictView } from "./conflict-view";
 import { useLocalDraft } from "./use-local-draft";
 
@@ -58,7 +58,7 @@ export function ContentEditor<V extends ContentValues>(props: ContentEditorProps
       setResult(r);
       if (r.ok) {
         setSaved(values);
-        setBaseVersion(r.version);
+        setBaseVersion(r.value.version);
         draft.clear();
         props.onSaved?.(r);
       }
@@ -89,7 +89,7 @@ export function ContentEditor<V extends ContentValues>(props: ContentEditorProps
         </div>
       )}
       <FormStatus
-        error={result && !result.ok ? result.error : undefined}
+        error={result && !result.ok ? result.code : undefined}
         message={result?.ok ? "editor.saved" : undefined}
       />
       {conflict && (

@@ -2,8 +2,8 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { createReleaseAction, saveOriginalAction } from "@/app/admin/(app)/releases/actions";
-import type { ContentValues } from "@/app/admin/(app)/releases/types";
+import { createReleaseAction, saveOriginalAction } from "@/server/releases/actions";
+import type { ContentValues } from "@/server/releases/action-results";
 import { ContentEditor } from "./content-editor";
 import { WorkflowPanel, type ActionOption } from "./workflow-panel";
 
@@ -44,7 +44,7 @@ export function OriginalWorkspace({
         readOnly={!canEdit}
         save={(values, base) => (releaseId ? saveOriginalAction(releaseId, base, values) : createReleaseAction(values))}
         onSaved={(r) => {
-          if (!releaseId) router.push(`/admin/releases/${r.id}`);
+          if (!releaseId) router.push(`/admin/releases/${r.value.id}`);
           else router.refresh();
         }}
         extra={(values, set, errors) => (

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useTranslation } from "react-i18next";
-import { restoreRevisionAction } from "@/app/admin/(app)/releases/actions";
+import { restoreRevisionAction } from "@/server/releases/actions";
 
 /** Restores a revision as a new revision, after a confirmation. */
 export function RestoreButton({
@@ -24,7 +24,7 @@ export function RestoreButton({
     if (!window.confirm(t("history.confirmRestore", { number }))) return;
     startTransition(async () => {
       const r = await restoreRevisionAction(releaseId, revisionId, version);
-      setError(r.ok ? null : r.error);
+      setError(r.ok ? null : r.code);
       if (r.ok) router.refresh();
     });
   };

@@ -2,8 +2,8 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { saveTranslationAction } from "@/app/admin/(app)/releases/actions";
-import type { ContentValues } from "@/app/admin/(app)/releases/types";
+import { saveTranslationAction } from "@/server/releases/actions";
+import type { ContentValues } from "@/server/releases/action-results";
 import { docBlocks, parseDoc } from "@/domain/release/content";
 import type { DiffPart } from "@/domain/release/diff";
 import { ContentEditor } from "./content-editor";

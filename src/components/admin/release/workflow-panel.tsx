@@ -3,8 +3,8 @@ import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { useTranslation } from "react-i18next";
 import { FormStatus } from "@/components/admin/field";
-import { workflowAction } from "@/app/admin/(app)/releases/actions";
-import type { WorkflowResult } from "@/app/admin/(app)/releases/types";
+import { workflowAction } from "@/server/releases/actions";
+import type { WorkflowResult } from "@/server/releases/action-results";
 
 export interface ActionOption {
   type: "markTranslated" | "publish" | "withdraw";
@@ -42,7 +42,7 @@ export function WorkflowPanel({
       setResult(r);
       setConfirming(null);
       if (r.ok) {
-        onVersionChange(r.version);
+        onVersionChange(r.value.version);
         router.refresh();
       }
     });
@@ -51,8 +51,14 @@ export function WorkflowPanel({
     <section className="panel" aria-labelledby={`${atId}-h`}>
       <h2 id={`${atId}-h`}>{t("workflow.title")}</h2>
       <FormStatus
-        error={result && !result.ok ? result.error : undefined}
-        message={result?.ok ? (result.embargoed ? "workflow.scheduled" : `workflow.done.${result.status}`) : undefined}
+        error={result && !result.ok ? result.code : undefined}
+        message={
+          result?.ok
+            ? result.value.embargoed
+              ? "workflow.scheduled"
+              : `workflow.done.${result.value.status}`
+            : undefined
+        }
       />
       {blocked && <p className="hint">{t("workflow.saveFirst")}</p>}
       {options.map(({ type, reason }) => (

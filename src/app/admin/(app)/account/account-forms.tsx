@@ -2,8 +2,8 @@
 import { useActionState } from "react";
 import { useTranslation } from "react-i18next";
 import { Field, FormStatus } from "@/components/admin/field";
-import { initialFormState } from "@/components/admin/form-state";
-import { changePasswordAction, setLanguageAction } from "./actions";
+import { initialFormState } from "@/domain/form";
+import { changePasswordAction, setLanguageAction } from "@/server/auth/actions";
 
 export function LanguageForm({ current }: { current: "zh" | "en" }) {
   const { t } = useTranslation("admin");

@@ -3,9 +3,9 @@ import { useRouter } from "next/navigation";
 import { useActionState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormStatus } from "@/components/admin/field";
-import { initialFormState } from "@/components/admin/form-state";
+import { initialFormState } from "@/domain/form";
 import { MediaUploadForm } from "@/components/media/upload-form";
-import { deleteMediaAction } from "./actions";
+import { deleteMediaAction } from "@/server/media/actions";
 
 /** The library's upload form: the new image appears in the list once uploaded. */
 export function LibraryUpload() {

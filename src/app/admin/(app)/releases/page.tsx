@@ -1,4 +1,4 @@
-import { loadFilteredReleases } from "@/components/admin/release/filtered-releases";
+import { loadFilteredReleases } from "@/server/releases/dashboard-loader";
 import { NewReleaseLink } from "@/components/admin/release/new-release-link";
 import { ReleaseFilter } from "@/components/admin/release/release-filter";
 import { ReleaseTable } from "@/components/admin/release/release-table";

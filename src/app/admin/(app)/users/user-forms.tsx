@@ -3,8 +3,8 @@ import { useActionState } from "react";
 import { useTranslation } from "react-i18next";
 import { ROLES, type Role } from "@/domain/auth/permissions";
 import { Field, FormStatus } from "@/components/admin/field";
-import { initialFormState } from "@/components/admin/form-state";
-import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAction } from "./actions";
+import { initialFormState } from "@/domain/form";
+import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAction } from "@/server/auth/user-actions";
 
 function RoleSelect({ id, name, defaultValue }: { id: string; name: string; defaultValue: string }) {
   const { t } = useTranslation("admin");

@@ -1,9 +1,8 @@
-import { isMediaId, mediaFiles } from "@/domain/media/urls";
-import { getCurrentUser } from "@/server/auth/current";
+import { isMediaId } from "@/domain/media/urls";
+import { getActor } from "@/server/auth/current";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
-import { isLiveMedia } from "@/server/media/references";
-import { openMediaFile } from "@/server/media/storage";
+import { openServableMedia } from "@/server/media/serve";
 
 // GET /media/<id>/<file>: an uploaded image or one of its variants. Readers get only media a live
 // publication references (cacheable forever: a URL's bytes never change); staff get everything,
@@ -22,15 +21,12 @@ const notFound = () =>
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; file: string }> }) {
   const { id, file } = await params;
   if (!isMediaId(id)) return notFound();
-  const media = await db().media.findUnique({ where: { id }, select: { mime: true, width: true } });
-  if (!media || !mediaFiles(media.mime, media.width).includes(file)) return notFound();
-  const staff = (await getCurrentUser()) !== null;
-  if (!staff && !(await isLiveMedia(db(), id))) return notFound();
-  const stored = await openMediaFile(env().MEDIA_DIR, id, file);
+  const staff = (await getActor()) !== null;
+  const stored = await openServableMedia(db(), env().MEDIA_DIR, id, file, staff);
   if (!stored) return notFound();
   return new Response(stored.body, {
     headers: {
-      "Content-Type": file.endsWith(".webp") ? "image/webp" : media.mime,
+      "Content-Type": stored.mime,
       "Content-Length": String(stored.size),
       "Cache-Control": staff ? PRIVATE : IMMUTABLE,
       "X-Content-Type-Options": "nosniff",

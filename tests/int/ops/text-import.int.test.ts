@@ -3,9 +3,9 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach, expect, test } from "vitest";
-import { importTextArchive } from "../../src/server/ops/text-import";
-import { searchPublished, searchWorking } from "../../src/server/search";
-import { resetDb, testDb } from "../support/db";
+import { importTextArchive } from "../../../src/server/ops/text-import";
+import { searchPublished, searchWorking } from "../../../src/server/search";
+import { resetDb, testDb } from "../../support/db";
 
 // npm run import:text against an archive built here in a temporary directory.
 

@@ -3,13 +3,13 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach, expect, test } from "vitest";
-import { textToDoc } from "../../src/domain/release/content";
-import { saveContent } from "../../src/server/releases/lifecycle";
-import { EXPORT_FORMAT } from "../../src/server/ops/export-format";
-import { exportContent, importContent, parseExport } from "../../src/server/ops/export";
-import { searchPublished, searchWorking } from "../../src/server/search";
-import { seedDemo } from "../../src/server/seed/demo";
-import { resetDb, testDb } from "../support/db";
+import { textToDoc } from "../../../src/domain/release/content";
+import { saveContent } from "../../../src/server/releases/lifecycle";
+import { EXPORT_FORMAT } from "../../../src/server/ops/export-format";
+import { exportContent, importContent, parseExport } from "../../../src/server/ops/export";
+import { searchPublished, searchWorking } from "../../../src/server/search";
+import { seedDemo } from "../../../src/server/seed/demo";
+import { resetDb, testDb } from "../../support/db";
 
 // Export → empty database → import → export again gives the same JSON, on SQLite and PostgreSQL
 // (the "fresh database" is the suite's database after resetDb).

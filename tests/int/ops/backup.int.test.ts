@@ -4,10 +4,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { createDb, type Db } from "../../src/server/db/client";
-import { migrate } from "../../src/server/db/migrate";
-import { backupDatabase, restoreDatabase } from "../../src/server/ops/backup";
-import { seedDemo } from "../../src/server/seed/demo";
+import { createDb, type Db } from "../../../src/server/db/client";
+import { migrate } from "../../../src/server/db/migrate";
+import { backupDatabase, restoreDatabase } from "../../../src/server/ops/backup";
+import { seedDemo } from "../../../src/server/seed/demo";
 
 // Backup and restore of the embedded database, on real files in a temporary directory (these
 // tests never touch the suite's database, so they run the same under TEST_DATABASE_URL).

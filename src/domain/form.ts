@@ -1,13 +1,15 @@
 // What a server action returns to its form: error *codes* (translated by the UI), per-field
 // validation keys, and the submitted values so nothing typed is lost.
 import type { z } from "zod";
+import type { ErrorCode } from "./errors";
+import type { Result } from "./result";
 
 export interface FormState {
   ok?: boolean;
   /** i18n key of a success message (admin namespace) */
   message?: string;
   /** error code (errors namespace) */
-  error?: string;
+  error?: ErrorCode;
   errorParams?: Record<string, string | number>;
   /** field → validation key (validation namespace) */
   fieldErrors?: Record<string, string>;
@@ -15,6 +17,12 @@ export interface FormState {
 }
 
 export const initialFormState: FormState = {};
+
+/** A service's result as its form shows it: the success message, or the code (what was typed kept). */
+export function formStateOf(result: Result<unknown>, message: string, values?: Record<string, string>): FormState {
+  if (result.ok) return { ok: true, message };
+  return { error: result.code, errorParams: result.params, values };
+}
 
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};

@@ -1,7 +1,7 @@
 import { beforeAll, expect, test } from "vitest";
-import { seedDemo } from "../../src/server/seed/demo";
-import { verifyPassword } from "../../src/server/auth/password";
-import { resetDb, testDb } from "../support/db";
+import { seedDemo } from "../../../src/server/seed/demo";
+import { verifyPassword } from "../../../src/server/auth/password";
+import { resetDb, testDb } from "../../support/db";
 
 const db = testDb();
 const now = new Date("2026-06-01T00:00:00Z");

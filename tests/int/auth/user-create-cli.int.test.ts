@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { beforeEach, expect, test } from "vitest";
-import { verifyPassword } from "../../src/server/auth/password";
-import { resetDb, testDb } from "../support/db";
+import { verifyPassword } from "../../../src/server/auth/password";
+import { resetDb, testDb } from "../../support/db";
 
 // `npm run user:create` against the test database (SQLite, or PostgreSQL under TEST_DATABASE_URL).
 const run = (args: string[], stdin: string) =>

@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "@/server/db";
-import { listCategories, listReleasesForDashboard } from "@/server/releases/admin-queries";
+import { db } from "../db";
+import { listCategories, listReleasesForDashboard } from "./admin-queries";
 
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v.slice(0, 200) : "");
 

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "vitest";
 // @ts-expect-error plain ESM script without types
-import { toPostgresSchema } from "../../scripts/gen-pg-schema.mjs";
-import { loadMigrations } from "../../src/server/db/migrate";
+import { toPostgresSchema } from "../../../scripts/gen-pg-schema.mjs";
+import { loadMigrations } from "../../../src/server/db/migrate";
 
 test("the PostgreSQL schema is generated from the SQLite one (run npm run db:schema:pg)", () => {
   const source = readFileSync("prisma/schema.prisma", "utf8");

@@ -1,9 +1,9 @@
 // Search on a real database (SQLite by default, PostgreSQL with TEST_DATABASE_URL). Releases are
 // made through the lifecycle functions so the index is maintained the way the app maintains it.
 import { beforeAll, describe, expect, test } from "vitest";
-import { textToDoc } from "../../src/domain/release/content";
-import { createRelease, runWorkflow, saveContent } from "../../src/server/releases/lifecycle";
-import type { Actor } from "../../src/server/releases/write";
+import { textToDoc } from "../../../src/domain/release/content";
+import { createRelease, runWorkflow, saveContent } from "../../../src/server/releases/lifecycle";
+import type { Actor } from "../../../src/server/releases/write";
 import {
   ensureSearchIndex,
   mergeSearchIndex,
@@ -11,8 +11,8 @@ import {
   searchPublished,
   searchWorking,
   type SearchResult,
-} from "../../src/server/search";
-import { resetDb, testDb } from "../support/db";
+} from "../../../src/server/search";
+import { resetDb, testDb } from "../../support/db";
 
 const db = testDb();
 let editor: Actor;

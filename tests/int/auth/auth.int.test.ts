@@ -1,10 +1,15 @@
 import { beforeEach, describe, expect, test } from "vitest";
-import { hashPassword } from "../../src/server/auth/password";
-import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, createSession, findSessionUser } from "../../src/server/auth/sessions";
-import { signIn } from "../../src/server/auth/sign-in";
-import { LIMITS, LOCK_MS } from "../../src/server/auth/throttle";
-import { changeOwnPassword, changeRole, createUser, resetPassword, setDisabled } from "../../src/server/auth/users";
-import { resetDb, testDb } from "../support/db";
+import { hashPassword } from "../../../src/server/auth/password";
+import {
+  ABSOLUTE_TIMEOUT_MS,
+  IDLE_TIMEOUT_MS,
+  createSession,
+  findSessionUser,
+} from "../../../src/server/auth/sessions";
+import { signIn } from "../../../src/server/auth/sign-in";
+import { LIMITS, LOCK_MS } from "../../../src/server/auth/throttle";
+import { changeOwnPassword, changeRole, createUser, resetPassword, setDisabled } from "../../../src/server/auth/users";
+import { resetDb, testDb } from "../../support/db";
 
 const db = testDb();
 const PASSWORD = "correct horse battery";
@@ -35,13 +40,13 @@ describe("sign-in and sessions", () => {
     expect(user!.passwordHash).toMatch(/^scrypt\$/);
     if (!result.ok) return;
     const stored = await db.session.findMany();
-    expect(stored.map((s) => s.id)).not.toContain(result.token); // only the token's hash is stored
+    expect(stored.map((s) => s.id)).not.toContain(result.value.token); // only the token's hash is stored
   });
 
   test("each sign-in gets a new session token", async () => {
     const a = await attempt("ed@x.test", PASSWORD, t0);
     const b = await attempt("ed@x.test", PASSWORD, t0);
-    expect(a.ok && b.ok && a.token !== b.token).toBe(true);
+    expect(a.ok && b.ok && a.value.token !== b.value.token).toBe(true);
   });
 
   test("wrong password, unknown email and disabled account look the same", async () => {

@@ -3,19 +3,20 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
-import type { DocNode } from "../../src/domain/release/content";
-import { SESSION_COOKIE, createSession } from "../../src/server/auth/sessions";
-import { listMedia } from "../../src/server/media/library";
-import { isLiveMedia, mediaUsage } from "../../src/server/media/references";
-import { deleteMedia, uploadMedia, type MediaActor } from "../../src/server/media/service";
-import { createRelease, runWorkflow, saveContent } from "../../src/server/releases/lifecycle";
-import { resetDb, testDb } from "../support/db";
-import { cookieJar } from "../support/next-request";
-import { GET as getMediaFile } from "../../src/app/media/[id]/[file]/route";
-import { GET as listRoute, POST as uploadRoute } from "../../src/app/api/media/route";
+import type { DocNode } from "../../../src/domain/release/content";
+import { SESSION_COOKIE, createSession } from "../../../src/server/auth/sessions";
+import { listMedia } from "../../../src/server/media/library";
+import { isLiveMedia, mediaUsage } from "../../../src/server/media/references";
+import type { Actor as MediaActor } from "../../../src/domain/auth/actor";
+import { deleteMedia, uploadMedia } from "../../../src/server/media/service";
+import { createRelease, runWorkflow, saveContent } from "../../../src/server/releases/lifecycle";
+import { resetDb, testDb } from "../../support/db";
+import { cookieJar } from "../../support/next-request";
+import { GET as getMediaFile } from "../../../src/app/media/[id]/[file]/route";
+import { GET as listRoute, POST as uploadRoute } from "../../../src/app/api/media/route";
 
-vi.mock("next/headers", async () => (await import("../support/next-request")).nextHeadersMock());
-vi.mock("next/cache", async () => (await import("../support/next-request")).nextCacheMock());
+vi.mock("next/headers", async () => (await import("../../support/next-request")).nextHeadersMock());
+vi.mock("next/cache", async () => (await import("../../support/next-request")).nextCacheMock());
 
 // Uploads, variants, references and the anonymous access rule, against the real database and a
 // temporary MEDIA_DIR (the routes read it from the environment).

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, test, vi } from "vitest";
-import type { DocNode } from "../../src/domain/release/content";
-import { createRelease, runWorkflow, saveContent } from "../../src/server/releases/lifecycle";
-import { resetDb, testDb } from "../support/db";
-import { all, child, parseXml } from "../support/xml";
-import * as rssRoute from "../../src/app/[locale]/feed.xml/route";
-import * as atomRoute from "../../src/app/[locale]/atom.xml/route";
+import type { DocNode } from "../../../src/domain/release/content";
+import { createRelease, runWorkflow, saveContent } from "../../../src/server/releases/lifecycle";
+import { resetDb, testDb } from "../../support/db";
+import { all, child, parseXml } from "../../support/xml";
+import * as rssRoute from "../../../src/app/[locale]/feed.xml/route";
+import * as atomRoute from "../../../src/app/[locale]/atom.xml/route";
 
-vi.mock("next/headers", async () => (await import("../support/next-request")).nextHeadersMock());
-vi.mock("next/cache", async () => (await import("../support/next-request")).nextCacheMock());
+vi.mock("next/headers", async () => (await import("../../support/next-request")).nextHeadersMock());
+vi.mock("next/cache", async () => (await import("../../support/next-request")).nextCacheMock());
 
 // The feed injection of the second security review, end to end: a translator's summary with `]]>`
 // several times and a forged <item>, published through the real workflow, read through the route

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, test } from "vitest";
-import { textToDoc } from "../../src/domain/release/content";
-import { createRelease, runWorkflow, saveContent } from "../../src/server/releases/lifecycle";
-import type { Actor } from "../../src/server/releases/write";
-import { resetDb, testDb } from "../support/db";
+import { textToDoc } from "../../../src/domain/release/content";
+import { createRelease, runWorkflow, saveContent } from "../../../src/server/releases/lifecycle";
+import type { Actor } from "../../../src/server/releases/write";
+import { resetDb, testDb } from "../../support/db";
 
 const db = testDb();
 let editor: Actor;
@@ -132,7 +132,7 @@ describe("release lifecycle on a real database", () => {
 
 describe("history", () => {
   test("restoring a revision creates a new revision with the old text", async () => {
-    const { restoreRevision } = await import("../../src/server/releases/lifecycle");
+    const { restoreRevision } = await import("../../../src/server/releases/lifecycle");
     const created = await createRelease(db, editor, content("第一版", "hist"), { categoryId: null, releaseDate: null });
     if (!created.ok) throw new Error();
     const second = await saveContent(

@@ -1,0 +1,128 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { fieldErrorsOf } from "@/domain/form";
+import { baseVersionSchema, contentInputSchema, releaseMetaSchema } from "@/domain/release/schemas";
+import { fail, ok, type Failure } from "@/domain/result";
+import type { ContentLocale } from "@/i18n/settings";
+import { getActor } from "../auth/current";
+import { revalidatePublicContent } from "../cache-tags";
+import { db } from "../db";
+import type { SaveResult, WorkflowResult } from "./action-results";
+import { getWorkingCopy } from "./admin-queries";
+import { createRelease, restoreRevision, runWorkflow, saveContent } from "./lifecycle";
+
+// Release actions. Each: who are you → validate → the release service asks the workflow → result.
+// Errors are codes; the form translates them and keeps what was typed.
+
+const idSchema = z.string().min(1).max(64);
+const originalSchema = contentInputSchema.and(releaseMetaSchema);
+const translationSchema = contentInputSchema.and(z.object({ sourceFingerprint: z.string().max(128).nullish() }));
+
+const invalid = (error?: z.ZodError): SaveResult => ({
+  ...fail("invalid_input"),
+  fieldErrors: error && fieldErrorsOf(error),
+});
+
+/** A refused save as the form shows it: the slug field, or both texts when someone saved first. */
+async function refusedSave(result: Failure, releaseId: string, locale: ContentLocale): Promise<SaveResult> {
+  if (result.code === "slug_taken") return { ...result, fieldErrors: { slug: "slug_taken" } };
+  if (result.code !== "conflict") return result;
+  const theirs = await getWorkingCopy(db(), releaseId, locale);
+  return { ...result, conflict: { version: result.currentVersion ?? 0, theirs } };
+}
+
+function refresh(releaseId: string) {
+  revalidatePath(`/admin/releases/${releaseId}`, "layout");
+  revalidatePath("/admin");
+}
+
+export async function createReleaseAction(input: unknown): Promise<SaveResult> {
+  const actor = await getActor();
+  if (!actor) return fail("forbidden");
+  const parsed = originalSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const { categoryId, releaseDate, ...content } = parsed.data;
+  const result = await createRelease(db(), actor, content, { categoryId, releaseDate });
+  if (!result.ok) return result.code === "slug_taken" ? { ...result, fieldErrors: { slug: "slug_taken" } } : result;
+  revalidatePath("/admin");
+  return ok({ id: result.value.id, version: result.value.version, status: "DRAFT" });
+}
+
+export async function saveOriginalAction(releaseId: string, baseVersion: number, input: unknown): Promise<SaveResult> {
+  const actor = await getActor();
+  if (!actor) return fail("forbidden");
+  const parsed = originalSchema.safeParse(input);
+  const base = baseVersionSchema.safeParse(baseVersion);
+  if (!parsed.success) return invalid(parsed.error);
+  if (!idSchema.safeParse(releaseId).success || !base.success) return invalid();
+  const { categoryId, releaseDate, ...content } = parsed.data;
+  const result = await saveContent(db(), actor, releaseId, "zh", content, base.data, {
+    meta: { categoryId, releaseDate },
+  });
+  if (!result.ok) return refusedSave(result, releaseId, "zh");
+  refresh(releaseId);
+  return ok({ id: releaseId, ...result.value });
+}
+
+export async function saveTranslationAction(
+  releaseId: string,
+  baseVersion: number,
+  input: unknown,
+): Promise<SaveResult> {
+  const actor = await getActor();
+  if (!actor) return fail("forbidden");
+  const parsed = translationSchema.safeParse(input);
+  const base = baseVersionSchema.safeParse(baseVersion);
+  if (!parsed.success) return invalid(parsed.error);
+  if (!idSchema.safeParse(releaseId).success || !base.success) return invalid();
+  const { sourceFingerprint, ...content } = parsed.data;
+  const result = await saveContent(db(), actor, releaseId, "en", content, base.data, { sourceFingerprint });
+  if (!result.ok) return refusedSave(result, releaseId, "en");
+  refresh(releaseId);
+  return ok({ id: releaseId, ...result.value });
+}
+
+const workflowSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("markTranslated") }),
+  z.object({ type: z.literal("withdraw") }),
+  z.object({ type: z.literal("publish"), at: z.iso.datetime({ offset: true }).nullish() }),
+]);
+
+export async function workflowAction(
+  releaseId: string,
+  baseVersion: number,
+  command: unknown,
+): Promise<WorkflowResult> {
+  const actor = await getActor();
+  if (!actor) return fail("forbidden");
+  const parsed = workflowSchema.safeParse(command);
+  const base = baseVersionSchema.safeParse(baseVersion);
+  if (!parsed.success || !base.success || !idSchema.safeParse(releaseId).success) return fail("invalid_input");
+  const cmd =
+    parsed.data.type === "publish"
+      ? { type: "publish" as const, at: parsed.data.at ? new Date(parsed.data.at) : null }
+      : parsed.data;
+  const result = await runWorkflow(db(), actor, releaseId, cmd, base.data);
+  if (!result.ok) return result;
+  if (cmd.type !== "markTranslated") revalidatePublicContent();
+  refresh(releaseId);
+  return result;
+}
+
+export async function restoreRevisionAction(
+  releaseId: string,
+  revisionId: string,
+  baseVersion: number,
+): Promise<WorkflowResult> {
+  const actor = await getActor();
+  if (!actor) return fail("forbidden");
+  const base = baseVersionSchema.safeParse(baseVersion);
+  if (!base.success || !idSchema.safeParse(releaseId).success || !idSchema.safeParse(revisionId).success) {
+    return fail("invalid_input");
+  }
+  const result = await restoreRevision(db(), actor, releaseId, revisionId, base.data);
+  if (!result.ok) return result;
+  refresh(releaseId);
+  return ok({ embargoed: false, ...result.value });
+}
