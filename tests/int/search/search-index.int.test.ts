@@ -2,17 +2,17 @@
 // changes pending and merged in batches, removals whose old text is unknown, ids never reused
 // while postings may remain. Releases are made through the lifecycle functions.
 import { beforeAll, expect, test } from "vitest";
-import { textToDoc } from "../../src/domain/release/content";
-import { createRelease, runWorkflow, saveContent } from "../../src/server/releases/lifecycle";
-import type { Actor } from "../../src/server/releases/write";
+import { textToDoc } from "../../../src/domain/release/content";
+import { createRelease, runWorkflow, saveContent } from "../../../src/server/releases/lifecycle";
+import type { Actor } from "../../../src/server/releases/write";
 import {
   mergeSearchIndex,
   reindexSearch,
   searchPublished,
   searchWorking,
   syncSearchIndex,
-} from "../../src/server/search";
-import { resetDb, testDb } from "../support/db";
+} from "../../../src/server/search";
+import { resetDb, testDb } from "../../support/db";
 
 const db = testDb();
 let editor: Actor;
@@ -67,7 +67,7 @@ test("merging in small batches, at any point, changes no result", async () => {
   const ops = (await pending()).map((r) => r.op);
   expect([ops.filter((op) => op === "add").length, ops.filter((op) => op === "remove").length]).toEqual([18, 6]);
   for (;;) {
-    const { mergeBatch } = await import("../../src/server/search/merge");
+    const { mergeBatch } = await import("../../../src/server/search/merge");
     const n = await db.$transaction((tx) => mergeBatch(tx, 5));
     expect(await results()).toEqual(before);
     if (n === 0) break;
