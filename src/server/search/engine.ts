@@ -1,7 +1,8 @@
 import "server-only";
 import type { EncodedBlock } from "@/domain/search/codec";
 import type { BlockRequest, BlockRow } from "@/domain/search/cursor";
-import type { Client, Kind, Lang } from "./documents";
+import type { Kind, Lang } from "./documents";
+import type { Sql } from "./sql";
 
 // Storage of the index, one implementation per database engine (sqlite.ts, postgres.ts: the only
 // files with search SQL). Both store the same bytes: blocks of postings built by the app, and the
@@ -27,43 +28,62 @@ export interface PendingRow {
   lists: string | null;
 }
 
+export interface Place {
+  kind: Kind;
+  releaseId: string;
+  locale: Lang;
+  sortAt: number;
+}
+
+export interface TextRow {
+  releaseId: string;
+  title: string;
+  summary: string;
+  bodyText: string;
+}
+
 export interface StoredBlock extends EncodedBlock {
   key: string;
 }
 
 export interface SearchStore {
   /** Serializes writers of blocks (merges, rebuilds) across connections, until the transaction ends. */
-  lock(tx: Client): Promise<void>;
+  lock(sql: Sql): Promise<void>;
   /** Serializes the choice of new document ids (sync), until the transaction ends. */
-  lockIds(tx: Client): Promise<void>;
+  lockIds(sql: Sql): Promise<void>;
 
-  documentsOf(tx: Client, releaseIds: string[]): Promise<DocumentRow[]>;
-  documentsById(tx: Client, ids: number[]): Promise<DocumentRow[]>;
+  documentsOf(sql: Sql, releaseIds: string[]): Promise<DocumentRow[]>;
+  documentsById(sql: Sql, ids: number[]): Promise<DocumentRow[]>;
   /** Which of these ids are in use: a document, or a removal not yet merged. */
-  takenIds(tx: Client, ids: number[]): Promise<number[]>;
+  takenIds(sql: Sql, ids: number[]): Promise<number[]>;
   /** Ids in [from, to) whose sortAt is after `at` (the minute of `at`, see idFloor). */
-  notYetVisible(tx: Client, from: number, to: number, at: number): Promise<number[]>;
-  insertDocuments(tx: Client, docs: DocumentRow[]): Promise<void>;
-  deleteDocuments(tx: Client, ids: number[]): Promise<void>;
+  notYetVisible(sql: Sql, from: number, to: number, at: number): Promise<number[]>;
+  insertDocuments(sql: Sql, docs: DocumentRow[]): Promise<void>;
+  deleteDocuments(sql: Sql, ids: number[]): Promise<void>;
 
-  pending(tx: Client, scopes: string[]): Promise<PendingRow[]>;
+  pending(sql: Sql, scopes: string[]): Promise<PendingRow[]>;
   /** The oldest pending changes that can be merged (not removals of unknown keys). */
-  firstPending(tx: Client, limit: number): Promise<PendingRow[]>;
-  insertPending(tx: Client, rows: Omit<PendingRow, "seq">[]): Promise<void>;
-  deletePending(tx: Client, seqs: number[]): Promise<void>;
+  firstPending(sql: Sql, limit: number): Promise<PendingRow[]>;
+  insertPending(sql: Sql, rows: Omit<PendingRow, "seq">[]): Promise<void>;
+  deletePending(sql: Sql, seqs: number[]): Promise<void>;
 
-  fetchBlocks(tx: Client, requests: BlockRequest[]): Promise<BlockRow[][]>;
+  fetchBlocks(sql: Sql, requests: BlockRequest[]): Promise<BlockRow[][]>;
   /** Per (key, id): the first block of `key` whose last id is ≥ id, else the key's last block. */
-  blocksAround(tx: Client, pairs: { key: string; id: number }[]): Promise<StoredBlock[]>;
-  deleteBlocks(tx: Client, blocks: { key: string; last: number }[]): Promise<void>;
-  insertBlocks(tx: Client, blocks: StoredBlock[]): Promise<void>;
+  blocksAround(sql: Sql, pairs: { key: string; id: number }[]): Promise<StoredBlock[]>;
+  deleteBlocks(sql: Sql, blocks: { key: string; last: number }[]): Promise<void>;
+  insertBlocks(sql: Sql, blocks: StoredBlock[]): Promise<void>;
+
+  /** Every working copy and live snapshot: where it goes in the index (for a rebuild). */
+  places(sql: Sql): Promise<Place[]>;
+  /** Title, summary and body text of these releases' working copies (work) or live snapshots (live). */
+  texts(sql: Sql, kind: Kind, locale: Lang, releaseIds: string[]): Promise<TextRow[]>;
 
   /** Empties the index (documents, blocks, pending changes). */
-  clear(tx: Client): Promise<void>;
+  clear(sql: Sql): Promise<void>;
   /** After a full rebuild: refresh planner statistics. */
-  finish(tx: Client): Promise<void>;
+  finish(sql: Sql): Promise<void>;
   /** Bytes used by the index (tables and their indexes). */
-  size(tx: Client): Promise<number>;
+  size(sql: Sql): Promise<number>;
 }
 
 /** Rows per multi-row statement: few round trips, under both engines' parameter limits. */

@@ -3,8 +3,9 @@ import type { ExtraPostings } from "@/domain/search/cursor";
 import { FIELDS, LANGS, listKey, scopeOf } from "@/domain/search/lists";
 import type { Term } from "@/domain/search/query";
 import { rank } from "@/domain/search/rank";
-import { idFloor, SLOTS, type Client, type Kind, type Lang } from "./documents";
+import { idFloor, SLOTS, type Kind, type Lang } from "./documents";
 import type { PendingRow, SearchStore } from "./engine";
+import type { Sql } from "./sql";
 
 // One search: the ranked ids of a page and the capped count, from the stored blocks plus the
 // changes not yet folded into them.
@@ -73,20 +74,20 @@ function pendingChanges(rows: PendingRow[], keys: Set<string>) {
   return { extra, dead };
 }
 
-export async function findMatches(store: SearchStore, tx: Client, terms: Term[], filter: Filter): Promise<Found> {
+export async function findMatches(store: SearchStore, sql: Sql, terms: Term[], filter: Filter): Promise<Found> {
   const scopes = (filter.locale ? [filter.locale] : LANGS).map((l) => scopeOf(filter.kind, l));
   const floor = filter.visibleAt === undefined ? 0 : idFloor(filter.kind, filter.visibleAt);
-  const { extra, dead } = pendingChanges(await store.pending(tx, scopes), keysOf(terms, scopes));
+  const { extra, dead } = pendingChanges(await store.pending(sql, scopes), keysOf(terms, scopes));
   if (filter.visibleAt !== undefined) {
-    for (const id of await store.notYetVisible(tx, floor, floor + SLOTS, filter.visibleAt)) dead.add(id);
+    for (const id of await store.notYetVisible(sql, floor, floor + SLOTS, filter.visibleAt)) dead.add(id);
   }
   const need = Math.min(filter.offset + filter.limit, filter.cap);
   const ranked = await rank(
     { terms, scopes, floor, need: filter.offset < need ? need : 0, cap: filter.cap, extra, dead },
-    (requests) => store.fetchBlocks(tx, requests),
+    (requests) => store.fetchBlocks(sql, requests),
   );
   const page = ranked.ids.slice(filter.offset);
-  const rows = new Map((await store.documentsById(tx, page)).map((d) => [d.id, d]));
+  const rows = new Map((await store.documentsById(sql, page)).map((d) => [d.id, d]));
   const matches = page.flatMap((id) => {
     const d = rows.get(id);
     return d ? [{ kind: d.kind, releaseId: d.releaseId, locale: d.locale, sortAt: d.sortAt }] : [];

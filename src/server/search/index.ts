@@ -1,11 +1,9 @@
 import "server-only";
 import { parseQuery, type Marks, type Rejection } from "@/domain/search/query";
-import type { Db } from "../db/client";
 import type { Client, Lang } from "./documents";
 import { findMatches, type Filter, type Match } from "./find";
 import { liveHits, workHits, type SearchHit, type WorkHit } from "./hits";
-import { scheduleSearchMerge } from "./merge";
-import { storeFor } from "./select";
+import { indexOf } from "./select";
 
 // Full-text search over published releases (public) and working copies (admin).
 // See docs/SEARCH.md for tokenization, ranking and limits.
@@ -14,7 +12,7 @@ export type { Segment } from "@/domain/search/snippet";
 export type { SearchHit, WorkHit } from "./hits";
 export type { Rejection } from "@/domain/search/query";
 export { ensureSearchIndex, reindexSearch, searchIndexSize, type ReindexReport } from "./reindex";
-export { mergeSearchIndex, scheduleSearchMerge, searchMergeSettled } from "./merge";
+export { mergeSearchBatch, mergeSearchIndex, scheduleSearchMerge, searchMergeSettled } from "./merge";
 export { beginSearchSync, syncSearchIndex } from "./sync";
 
 export const DEFAULT_PAGE_SIZE = 10;
@@ -81,7 +79,8 @@ async function run<H>(
     cap: clamp(options.cap, 1, MAX_RESULTS, MAX_RESULTS),
   };
   if (options.locale) filter.locale = options.locale;
-  const { matches, total, totalIsLowerBound } = await findMatches(storeFor(db), db, parsed.terms, filter);
+  const { connection, store } = indexOf(db);
+  const { matches, total, totalIsLowerBound } = await findMatches(store, connection.read, parsed.terms, filter);
   const items = await toHits(db, matches, parsed.marks);
   return { ...empty, items, total, totalIsLowerBound, pages: Math.ceil(total / pageSize) };
 }

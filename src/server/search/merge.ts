@@ -2,9 +2,9 @@ import "server-only";
 import { rewriteList, type ListChange } from "@/domain/search/rewrite";
 import type { Db } from "../db/client";
 import { log } from "../log";
-import type { Client } from "./documents";
-import type { PendingRow, StoredBlock } from "./engine";
-import { storeFor } from "./select";
+import type { PendingRow, SearchStore, StoredBlock } from "./engine";
+import { indexOf } from "./select";
+import type { Sql } from "./sql";
 
 // Folds pending changes (sync.ts) into the blocks, oldest first, a batch per transaction. A merge
 // rewrites the blocks each change falls in, which costs far more than the change itself: that is
@@ -35,15 +35,14 @@ function changesOf(rows: PendingRow[]): Map<string, ListChange> {
 }
 
 /** Merges up to `limit` pending changes; returns how many it merged (0: nothing was pending). */
-export async function mergeBatch(tx: Client, limit = DOCS_PER_MERGE): Promise<number> {
-  const store = storeFor(tx);
-  await store.lock(tx);
-  const rows = await store.firstPending(tx, limit);
+export async function mergeBatch(store: SearchStore, sql: Sql, limit = DOCS_PER_MERGE): Promise<number> {
+  await store.lock(sql);
+  const rows = await store.firstPending(sql, limit);
   if (rows.length === 0) return 0;
   const changes = changesOf(rows);
   const pairs = [...changes].flatMap(([key, c]) => [...c.add.keys(), ...c.remove].map((id) => ({ key, id })));
   const byKey = new Map<string, StoredBlock[]>();
-  for (const block of await store.blocksAround(tx, pairs)) {
+  for (const block of await store.blocksAround(sql, pairs)) {
     const list = byKey.get(block.key) ?? [];
     list.push(block);
     byKey.set(block.key, list);
@@ -55,20 +54,27 @@ export async function mergeBatch(tx: Client, limit = DOCS_PER_MERGE): Promise<nu
     removed.push(...rewrite.removed.map((last) => ({ key, last })));
     added.push(...rewrite.added.map((block) => ({ ...block, key })));
   }
-  await store.deleteBlocks(tx, removed);
-  await store.insertBlocks(tx, added);
+  await store.deleteBlocks(sql, removed);
+  await store.insertBlocks(sql, added);
   await store.deletePending(
-    tx,
+    sql,
     rows.map((r) => r.seq),
   );
   return rows.length;
 }
 
-/** Merges everything pending, batch by batch. */
-export async function mergeSearchIndex(db: Db): Promise<number> {
+/** Merges one batch of up to `limit` pending changes; returns how many (0: nothing was pending). */
+export async function mergeSearchBatch(db: Db, limit = DOCS_PER_MERGE): Promise<number> {
+  const { connection, store } = indexOf(db);
+  return connection.write((sql) => mergeBatch(store, sql, limit));
+}
+
+/** Merges everything pending, batch by batch (a transaction each, on the index's own connection). */
+export async function mergeSearchIndex(db: Db, perBatch = DOCS_PER_MERGE): Promise<number> {
+  const { connection, store } = indexOf(db);
   let merged = 0;
   for (;;) {
-    const n = await db.$transaction((tx) => mergeBatch(tx), { timeout: 120_000, maxWait: 60_000 });
+    const n = await connection.write((sql) => mergeBatch(store, sql, perBatch));
     if (n === 0) return merged;
     merged += n;
   }

@@ -2,16 +2,17 @@ import "server-only";
 import { BlockBuilder } from "@/domain/search/build";
 import { documentLists } from "@/domain/search/lists";
 import type { Db } from "../db/client";
-import { assignIds, docScope, docText, sourceHash, type Client, type Kind, type Lang, type Source } from "./documents";
-import type { DocumentRow, SearchStore, StoredBlock } from "./engine";
+import { assignIds, docScope, docText, sourceHash, type Source } from "./documents";
+import type { DocumentRow, Place, SearchStore, StoredBlock, TextRow } from "./engine";
 import { mergeSearchIndex } from "./merge";
-import { storeFor } from "./select";
+import { indexOf } from "./select";
+import type { Sql } from "./sql";
 
 // Rebuilds the whole index in one transaction (readers see the old index until it commits):
 // every document's id first, then the texts in id order, so each list's blocks come out whole and
 // in order (BlockBuilder), written in large batches.
 
-const DOCS_PER_STEP = 500;
+const DOCS_PER_STEP = 1_000;
 const BLOCKS_PER_WRITE = 4_000;
 
 export interface ReindexReport {
@@ -20,44 +21,15 @@ export interface ReindexReport {
   ms: number;
 }
 
-type Place = { kind: Kind; releaseId: string; locale: Lang; sortAt: number };
-
-async function places(tx: Client): Promise<Place[]> {
-  const work = await tx.releaseContent.findMany({ select: { releaseId: true, locale: true, updatedAt: true } });
-  const live = await tx.publication.findMany({ select: { releaseId: true, locale: true, publishedAt: true } });
-  return [
-    ...work.map((w) => ({
-      kind: "work" as const,
-      releaseId: w.releaseId,
-      locale: w.locale,
-      sortAt: w.updatedAt.getTime(),
-    })),
-    ...live.map((p) => ({
-      kind: "live" as const,
-      releaseId: p.releaseId,
-      locale: p.locale,
-      sortAt: p.publishedAt.getTime(),
-    })),
-  ];
-}
-
-/** The texts of these documents (one kind and language), by release id. */
-async function texts(tx: Client, kind: Kind, locale: Lang, releaseIds: string[]) {
-  const where = { releaseId: { in: releaseIds }, locale };
-  const select = { releaseId: true, title: true, summary: true, bodyText: true } as const;
-  const rows =
-    kind === "work"
-      ? await tx.releaseContent.findMany({ where, select })
-      : await tx.publication.findMany({ where, select });
-  return new Map(rows.map((r) => [r.releaseId, r]));
-}
-
-async function sourcesOf(tx: Client, step: Place[]): Promise<(Source | null)[]> {
-  const found = new Map<string, Awaited<ReturnType<typeof texts>>>();
+/** The sources of one step of documents (in id order), read per kind and language. */
+async function sourcesOf(store: SearchStore, sql: Sql, step: Place[]): Promise<(Source | null)[]> {
+  const found = new Map<string, Map<string, TextRow>>();
   for (const kind of ["work", "live"] as const)
     for (const locale of ["zh", "en"] as const) {
       const ids = step.filter((p) => p.kind === kind && p.locale === locale).map((p) => p.releaseId);
-      if (ids.length > 0) found.set(kind + locale, await texts(tx, kind, locale, ids));
+      if (ids.length === 0) continue;
+      const rows = await store.texts(sql, kind, locale, ids);
+      found.set(kind + locale, new Map(rows.map((r) => [r.releaseId, r])));
     }
   return step.map((p) => {
     const row = found.get(p.kind + p.locale)?.get(p.releaseId);
@@ -65,30 +37,31 @@ async function sourcesOf(tx: Client, step: Place[]): Promise<(Source | null)[]> 
   });
 }
 
-async function build(store: SearchStore, tx: Client, onStep: (docs: number, total: number) => void) {
-  const all = await places(tx);
+async function build(store: SearchStore, sql: Sql, onStep: (docs: number, total: number) => void) {
+  const all = await store.places(sql);
   const ids = await assignIds(all, async () => []);
   const order = all.map((_, i) => i).sort((a, b) => ids[a]! - ids[b]!);
   const blocks: StoredBlock[] = [];
   const builder = new BlockBuilder((key, block) => blocks.push({ ...block, key }));
   const write = async (min: number) => {
-    if (blocks.length >= min) await store.insertBlocks(tx, blocks.splice(0));
+    if (blocks.length >= min) await store.insertBlocks(sql, blocks.splice(0));
   };
   let documents = 0;
   for (let start = 0; start < order.length; start += DOCS_PER_STEP) {
     const step = order.slice(start, start + DOCS_PER_STEP);
     const sources = await sourcesOf(
-      tx,
+      store,
+      sql,
       step.map((i) => all[i]!),
     );
     const rows: DocumentRow[] = [];
     sources.forEach((s, j) => {
-      if (!s) return; // deleted since the first read: not in this transaction's snapshot
+      if (!s) return;
       const id = ids[step[j]!]!;
       builder.add(id, documentLists(docScope(s), docText(s)));
       rows.push({ id, kind: s.kind, releaseId: s.releaseId, locale: s.locale, sortAt: s.sortAt, hash: sourceHash(s) });
     });
-    await store.insertDocuments(tx, rows);
+    await store.insertDocuments(sql, rows);
     await write(BLOCKS_PER_WRITE);
     documents += rows.length;
     onStep(start + step.length, order.length);
@@ -98,31 +71,33 @@ async function build(store: SearchStore, tx: Client, onStep: (docs: number, tota
   return documents;
 }
 
+/**
+ * Rebuilds the whole index in one transaction on the index's own connection (readers see the old
+ * index until it commits). `onProgress` counts releases.
+ */
 export async function reindexSearch(
   db: Db,
   onProgress: (done: number, total: number) => void = () => undefined,
 ): Promise<ReindexReport> {
   const started = performance.now();
-  const store = storeFor(db);
+  const { connection, store } = indexOf(db);
   const releases = await db.release.count();
-  const documents = await db.$transaction(
-    async (tx) => {
-      await store.lock(tx);
-      await store.lockIds(tx);
-      await store.clear(tx);
-      onProgress(0, releases);
-      const n = await build(store, tx, (done, total) => onProgress(Math.round((releases * done) / total), releases));
-      onProgress(releases, releases);
-      await store.finish(tx);
-      return n;
-    },
-    { timeout: 6 * 60 * 60_000, maxWait: 60_000 },
-  );
+  const documents = await connection.write(async (sql) => {
+    await store.lock(sql);
+    await store.lockIds(sql);
+    await store.clear(sql);
+    onProgress(0, releases);
+    const n = await build(store, sql, (done, total) => onProgress(Math.round((releases * done) / total), releases));
+    await store.finish(sql);
+    return n;
+  });
+  onProgress(releases, releases);
   return { releases, documents, ms: Math.round(performance.now() - started) };
 }
 
-export async function searchIndexSize(db: Client): Promise<number> {
-  return storeFor(db).size(db);
+export async function searchIndexSize(db: Db): Promise<number> {
+  const { connection, store } = indexOf(db);
+  return store.size(connection.read);
 }
 
 /**

@@ -1,11 +1,22 @@
 import "server-only";
 import type { BlockRow } from "@/domain/search/cursor";
-import { chunked, type DocumentRow, type PendingRow, type SearchStore, type StoredBlock } from "./engine";
+import type { Sql } from "./sql";
+import {
+  chunked,
+  type DocumentRow,
+  type PendingRow,
+  type Place,
+  type SearchStore,
+  type StoredBlock,
+  type TextRow,
+} from "./engine";
 
 // SQLite: tables "SearchDocument", "SearchBlock" (WITHOUT ROWID, clustered by list key and last
 // id, so a list's blocks are next to each other) and "SearchPending". One writer at a time is
 // SQLite's own rule, so lock() has nothing to do.
 
+// better-sqlite3 binds Buffers, not plain Uint8Arrays (a view, no copy).
+const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 const marks = (n: number) => Array.from({ length: n }, () => "?").join(", ");
 const DOC = `"id", "kind", "releaseId", "locale", "sortAt", "sourceHash" AS "hash"`;
 // A compound SELECT has at most 500 terms in SQLite; keep well under.
@@ -15,107 +26,104 @@ export const sqliteStore: SearchStore = {
   async lock() {},
   async lockIds() {},
 
-  async documentsOf(tx, releaseIds) {
+  async documentsOf(sql, releaseIds) {
     if (releaseIds.length === 0) return [];
-    return tx.$queryRawUnsafe<DocumentRow[]>(
+    return sql.all<DocumentRow>(
       `SELECT ${DOC} FROM "SearchDocument" WHERE "releaseId" IN (${marks(releaseIds.length)})`,
-      ...releaseIds,
+      [...releaseIds],
     );
   },
 
-  async documentsById(tx, ids) {
+  async documentsById(sql, ids) {
     const out: DocumentRow[] = [];
     for (const batch of chunked(ids)) {
       out.push(
-        ...(await tx.$queryRawUnsafe<DocumentRow[]>(
-          `SELECT ${DOC} FROM "SearchDocument" WHERE "id" IN (${marks(batch.length)})`,
+        ...(await sql.all<DocumentRow>(`SELECT ${DOC} FROM "SearchDocument" WHERE "id" IN (${marks(batch.length)})`, [
           ...batch,
-        )),
+        ])),
       );
     }
     return out;
   },
 
-  async takenIds(tx, ids) {
+  async takenIds(sql, ids) {
     if (ids.length === 0) return [];
-    const rows = await tx.$queryRawUnsafe<{ id: number }[]>(
+    const rows = await sql.all<{ id: number }>(
       `SELECT "id" FROM "SearchDocument" WHERE "id" IN (${marks(ids.length)})
        UNION SELECT "id" FROM "SearchPending" WHERE "op" = 'remove' AND "id" IN (${marks(ids.length)})`,
-      ...ids,
-      ...ids,
+      [...ids, ...ids],
     );
     return rows.map((r) => r.id);
   },
 
-  async notYetVisible(tx, from, to, at) {
-    const rows = await tx.$queryRawUnsafe<{ id: number }[]>(
+  async notYetVisible(sql, from, to, at) {
+    const rows = await sql.all<{ id: number }>(
       `SELECT "id" FROM "SearchDocument" WHERE "id" >= ? AND "id" < ? AND "sortAt" > ?`,
-      from,
-      to,
-      at,
+      [from, to, at],
     );
     return rows.map((r) => r.id);
   },
 
-  async insertDocuments(tx, docs) {
+  async insertDocuments(sql, docs) {
     for (const batch of chunked(docs, 100)) {
-      await tx.$executeRawUnsafe(
+      await sql.run(
         `INSERT INTO "SearchDocument" ("id", "kind", "releaseId", "locale", "sortAt", "sourceHash") VALUES ${batch
           .map(() => "(?, ?, ?, ?, ?, ?)")
           .join(", ")}`,
-        ...batch.flatMap((d) => [d.id, d.kind, d.releaseId, d.locale, d.sortAt, d.hash]),
+        [...batch.flatMap((d) => [d.id, d.kind, d.releaseId, d.locale, d.sortAt, d.hash])],
       );
     }
   },
 
-  async deleteDocuments(tx, ids) {
+  async deleteDocuments(sql, ids) {
     for (const batch of chunked(ids)) {
-      await tx.$executeRawUnsafe(`DELETE FROM "SearchDocument" WHERE "id" IN (${marks(batch.length)})`, ...batch);
+      await sql.run(`DELETE FROM "SearchDocument" WHERE "id" IN (${marks(batch.length)})`, [...batch]);
     }
   },
 
-  async pending(tx, scopes) {
-    return tx.$queryRawUnsafe<PendingRow[]>(
+  async pending(sql, scopes) {
+    return sql.all<PendingRow>(
       `SELECT "seq", "id", "scope", "op", "lists" FROM "SearchPending" WHERE "scope" IN (${marks(scopes.length)}) ORDER BY "seq"`,
-      ...scopes,
+      [...scopes],
     );
   },
 
-  async firstPending(tx, limit) {
-    return tx.$queryRawUnsafe<PendingRow[]>(
+  async firstPending(sql, limit) {
+    return sql.all<PendingRow>(
       `SELECT "seq", "id", "scope", "op", "lists" FROM "SearchPending" WHERE "lists" IS NOT NULL ORDER BY "seq" LIMIT ?`,
-      limit,
+      [limit],
     );
   },
 
-  async insertPending(tx, rows) {
+  async insertPending(sql, rows) {
     for (const batch of chunked(rows, 100)) {
-      await tx.$executeRawUnsafe(
+      await sql.run(
         `INSERT INTO "SearchPending" ("id", "scope", "op", "lists") VALUES ${batch.map(() => "(?, ?, ?, ?)").join(", ")}`,
-        ...batch.flatMap((r) => [r.id, r.scope, r.op, r.lists]),
+        [...batch.flatMap((r) => [r.id, r.scope, r.op, r.lists])],
       );
     }
   },
 
-  async deletePending(tx, seqs) {
+  async deletePending(sql, seqs) {
     for (const batch of chunked(seqs)) {
-      await tx.$executeRawUnsafe(`DELETE FROM "SearchPending" WHERE "seq" IN (${marks(batch.length)})`, ...batch);
+      await sql.run(`DELETE FROM "SearchPending" WHERE "seq" IN (${marks(batch.length)})`, [...batch]);
     }
   },
 
-  async fetchBlocks(tx, requests) {
+  async fetchBlocks(sql, requests) {
     const out: BlockRow[][] = requests.map(() => []);
     for (let start = 0; start < requests.length; start += PER_STATEMENT) {
       const part = requests.slice(start, start + PER_STATEMENT);
-      const sql = part
+      // The text depends only on the number of requests: few distinct statements to prepare.
+      const text = part
         .map(
-          (r, i) =>
-            `SELECT * FROM (SELECT ${start + i} AS "r", "last", "docs", ${r.positions ? `"pos"` : "NULL"} AS "pos" FROM "SearchBlock" WHERE "term" = ? AND "last" >= ? ORDER BY "last" LIMIT ?)`,
+          () =>
+            `SELECT * FROM (SELECT ? AS "r", "last", "docs", CASE WHEN ? THEN "pos" END AS "pos" FROM "SearchBlock" WHERE "term" = ? AND "last" >= ? ORDER BY "last" LIMIT ?)`,
         )
         .join(" UNION ALL ");
-      const rows = await tx.$queryRawUnsafe<(BlockRow & { r: number })[]>(
-        sql,
-        ...part.flatMap((r) => [r.key, r.from, r.limit]),
+      const rows = await sql.all<BlockRow & { r: number }>(
+        text,
+        part.flatMap((r, i) => [start + i, r.positions ? 1 : 0, r.key, r.from, r.limit]),
       );
       for (const { r, ...row } of rows) out[r]!.push(row);
     }
@@ -123,53 +131,76 @@ export const sqliteStore: SearchStore = {
     return out;
   },
 
-  async blocksAround(tx, pairs) {
+  async blocksAround(sql, pairs) {
     const out = new Map<string, StoredBlock>();
     for (const batch of chunked(pairs, 400)) {
-      const rows = await tx.$queryRawUnsafe<StoredBlock[]>(
+      const rows = await sql.all<StoredBlock>(
         `WITH "q"("term", "id") AS (SELECT "value" ->> 0, "value" ->> 1 FROM json_each(?))
          SELECT b."term" AS "key", b."last", b."n", b."docs", b."pos" FROM "q" JOIN "SearchBlock" b
            ON b."term" = "q"."term" AND b."last" = COALESCE(
              (SELECT MIN("last") FROM "SearchBlock" WHERE "term" = "q"."term" AND "last" >= "q"."id"),
              (SELECT MAX("last") FROM "SearchBlock" WHERE "term" = "q"."term"))`,
-        JSON.stringify(batch.map((p) => [p.key, p.id])),
+        [JSON.stringify(batch.map((p) => [p.key, p.id]))],
       );
       for (const row of rows) out.set(`${row.last}:${row.key}`, row);
     }
     return [...out.values()];
   },
 
-  async deleteBlocks(tx, blocks) {
+  async deleteBlocks(sql, blocks) {
     for (const batch of chunked(blocks, 400)) {
-      await tx.$executeRawUnsafe(
+      await sql.run(
         `DELETE FROM "SearchBlock" WHERE ("term", "last") IN (SELECT "value" ->> 0, "value" ->> 1 FROM json_each(?))`,
-        JSON.stringify(batch.map((b) => [b.key, b.last])),
+        [JSON.stringify(batch.map((b) => [b.key, b.last]))],
       );
     }
   },
 
-  async insertBlocks(tx, blocks) {
+  async insertBlocks(sql, blocks) {
     for (const batch of chunked(blocks, 200)) {
-      await tx.$executeRawUnsafe(
+      await sql.run(
         `INSERT INTO "SearchBlock" ("term", "last", "n", "docs", "pos") VALUES ${batch.map(() => "(?, ?, ?, ?, ?)").join(", ")}`,
-        ...batch.flatMap((b) => [b.key, b.last, b.n, b.docs, b.pos]),
+        [...batch.flatMap((b) => [b.key, b.last, b.n, b.docs, b.pos])],
       );
     }
   },
 
-  async clear(tx) {
-    await tx.$executeRawUnsafe(`DELETE FROM "SearchPending"`);
-    await tx.$executeRawUnsafe(`DELETE FROM "SearchBlock"`);
-    await tx.$executeRawUnsafe(`DELETE FROM "SearchDocument"`);
+  async places(sql) {
+    const rows = await sql.all<Omit<Place, "sortAt"> & { at: string | number }>(
+      `SELECT 'work' AS "kind", "releaseId", "locale", "updatedAt" AS "at" FROM "ReleaseContent"
+       UNION ALL SELECT 'live', "releaseId", "locale", "publishedAt" FROM "Publication"`,
+    );
+    // Prisma stores dates as ISO text (older rows may hold milliseconds): read them as it does.
+    return rows.map(({ at, ...p }) => ({ ...p, sortAt: typeof at === "number" ? at : Date.parse(at) }));
   },
 
-  async finish(tx) {
-    await tx.$executeRawUnsafe(`ANALYZE "SearchDocument"`);
-    await tx.$executeRawUnsafe(`ANALYZE "SearchBlock"`);
+  async texts(sql, kind, locale, releaseIds) {
+    const table = kind === "work" ? "ReleaseContent" : "Publication";
+    const out: TextRow[] = [];
+    for (const batch of chunked(releaseIds)) {
+      out.push(
+        ...(await sql.all<TextRow>(
+          `SELECT "releaseId", "title", "summary", "bodyText" FROM "${table}" WHERE "locale" = ? AND "releaseId" IN (${marks(batch.length)})`,
+          [locale, ...batch],
+        )),
+      );
+    }
+    return out;
   },
 
-  async size(tx) {
-    const rows = await tx.$queryRawUnsafe<{ bytes: number | bigint | null }[]>(
+  async clear(sql) {
+    await sql.run(`DELETE FROM "SearchPending"`);
+    await sql.run(`DELETE FROM "SearchBlock"`);
+    await sql.run(`DELETE FROM "SearchDocument"`);
+  },
+
+  async finish(sql) {
+    await sql.run(`ANALYZE "SearchDocument"`);
+    await sql.run(`ANALYZE "SearchBlock"`);
+  },
+
+  async size(sql) {
+    const rows = await sql.all<{ bytes: number | bigint | null }>(
       `SELECT SUM("pgsize") AS "bytes" FROM "dbstat" WHERE "name" IN ('SearchDocument', 'SearchBlock', 'SearchPending') OR "name" LIKE 'sqlite_autoindex_Search%' OR "name" LIKE 'SearchDocument_%'`,
     );
     return Number(rows[0]?.bytes ?? 0);

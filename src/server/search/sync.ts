@@ -3,6 +3,7 @@ import { documentListMap } from "@/domain/search/lists";
 import { assignIds, docKey, docScope, docText, loadSources, sourceHash, type Client, type Source } from "./documents";
 import type { PendingRow } from "./engine";
 import { storeFor } from "./select";
+import { prismaSql } from "./sql";
 
 // Keeping the index in line with one release, inside the transaction that changed it. A changed
 // document gets a new id; the old one is removed. Both go to "SearchPending" (a few rows, so a
@@ -24,9 +25,10 @@ function removal(id: number, scope: string, old: Source | undefined): Change {
  */
 export async function syncSearchIndex(tx: Client, releaseId: string, before: Source[] = []): Promise<void> {
   const store = storeFor(tx);
-  await store.lockIds(tx);
+  const sql = prismaSql(tx);
+  await store.lockIds(sql);
   const sources = await loadSources(tx, [releaseId]);
-  const stored = await store.documentsOf(tx, [releaseId]);
+  const stored = await store.documentsOf(sql, [releaseId]);
   const wanted = new Map(sources.map((s) => [docKey(s), { source: s, hash: sourceHash(s) }]));
   const current = new Map(stored.map((d) => [docKey(d), d.hash]));
   const old = new Map(before.map((s) => [docKey(s), s]));
@@ -34,11 +36,11 @@ export async function syncSearchIndex(tx: Client, releaseId: string, before: Sou
   const fresh = [...wanted.values()].filter((w) => current.get(docKey(w.source)) !== w.hash);
   // Removals first: their ids stay taken until merged (a new document must not inherit postings).
   await store.deleteDocuments(
-    tx,
+    sql,
     stale.map((d) => d.id),
   );
   await store.insertPending(
-    tx,
+    sql,
     stale.map((d) => {
       const source = old.get(docKey(d));
       return removal(d.id, docScope(d), source && sourceHash(source) === d.hash ? source : undefined);
@@ -46,14 +48,14 @@ export async function syncSearchIndex(tx: Client, releaseId: string, before: Sou
   );
   const ids = await assignIds(
     fresh.map((w) => w.source),
-    (candidates) => store.takenIds(tx, candidates),
+    (candidates) => store.takenIds(sql, candidates),
   );
   await store.insertDocuments(
-    tx,
+    sql,
     fresh.map(({ source: s, hash }, i) => ({ ...s, id: ids[i]!, hash })),
   );
   await store.insertPending(
-    tx,
+    sql,
     fresh.map(({ source: s }, i) => ({
       id: ids[i]!,
       scope: docScope(s),

@@ -6,6 +6,7 @@ import { textToDoc } from "../../../src/domain/release/content";
 import { createRelease, runWorkflow, saveContent } from "../../../src/server/releases/lifecycle";
 import type { Actor } from "../../../src/server/releases/write";
 import {
+  mergeSearchBatch,
   mergeSearchIndex,
   reindexSearch,
   searchPublished,
@@ -67,8 +68,7 @@ test("merging in small batches, at any point, changes no result", async () => {
   const ops = (await pending()).map((r) => r.op);
   expect([ops.filter((op) => op === "add").length, ops.filter((op) => op === "remove").length]).toEqual([18, 6]);
   for (;;) {
-    const { mergeBatch } = await import("../../../src/server/search/merge");
-    const n = await db.$transaction((tx) => mergeBatch(tx, 5));
+    const n = await mergeSearchBatch(db, 5);
     expect(await results()).toEqual(before);
     if (n === 0) break;
   }
@@ -108,13 +108,17 @@ test("republishing within the same minute: a new id, the old postings removed", 
   let v = unwrap(await saveContent(db, editor, r.id, "en", en, r.version)).version;
   v = unwrap(await runWorkflow(db, editor, r.id, { type: "markTranslated" }, v)).version;
   v = unwrap(await runWorkflow(db, editor, r.id, { type: "publish", at }, v)).version;
-  const first = await db.$queryRawUnsafe<{ id: number }[]>(`SELECT "id" FROM "SearchDocument" WHERE "kind" = 'live' AND "locale" = 'en'`);
+  const first = await db.$queryRawUnsafe<{ id: number }[]>(
+    `SELECT "id" FROM "SearchDocument" WHERE "kind" = 'live' AND "locale" = 'en'`,
+  );
   // Edit the translation, then publish again at the very same time: same minute, same preferred slot.
   v = unwrap(
     await saveContent(db, editor, r.id, "en", { ...en, body: JSON.stringify(textToDoc("Second.")) }, v),
   ).version;
   unwrap(await runWorkflow(db, editor, r.id, { type: "publish", at }, v));
-  const second = await db.$queryRawUnsafe<{ id: number }[]>(`SELECT "id" FROM "SearchDocument" WHERE "kind" = 'live' AND "locale" = 'en'`);
+  const second = await db.$queryRawUnsafe<{ id: number }[]>(
+    `SELECT "id" FROM "SearchDocument" WHERE "kind" = 'live' AND "locale" = 'en'`,
+  );
   expect([first.length, second.length]).toEqual([1, 1]);
   expect(Number(second[0]!.id)).not.toBe(Number(first[0]!.id));
   for (const state of ["pending", "merged"]) {
