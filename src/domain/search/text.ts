@@ -71,19 +71,26 @@ function normalizeWord(raw: string): string {
   return stem(folded);
 }
 
-/** The units of `text` in order, with their offsets in `text`. */
-export function scanUnits(text: string): Unit[] {
-  const units: Unit[] = [];
+/** The units of `text` in order, with their offsets in `text`, until `visit` returns false. */
+export function eachUnit(text: string, visit: (u: Unit) => boolean | void): void {
   for (const m of text.matchAll(UNIT)) {
     const start = m.index;
     const end = start + m[0].length;
     if (m[1] !== undefined) {
-      units.push({ kind: "cjk", text: foldCjk(m[1]), start, end });
+      if (visit({ kind: "cjk", text: foldCjk(m[1]), start, end }) === false) return;
     } else {
       const word = normalizeWord(m[0]);
-      if (word) units.push({ kind: "word", text: word, start, end });
+      if (word && visit({ kind: "word", text: word, start, end }) === false) return;
     }
   }
+}
+
+/** The units of `text` in order, with their offsets in `text`. */
+export function scanUnits(text: string): Unit[] {
+  const units: Unit[] = [];
+  eachUnit(text, (u) => {
+    units.push(u);
+  });
   return units;
 }
 

@@ -42,6 +42,15 @@ export interface TextRow {
   bodyText: string;
 }
 
+export interface HitRow extends TextRow {
+  locale: Lang;
+  slug: string;
+  /** live: publication time; work: last edit (ms) */
+  at: number;
+  /** the release's status */
+  status: "DRAFT" | "TRANSLATED" | "PUBLISHED";
+}
+
 export interface StoredBlock extends EncodedBlock {
   key: string;
 }
@@ -77,6 +86,9 @@ export interface SearchStore {
   places(sql: Sql): Promise<Place[]>;
   /** Title, summary and body text of these releases' working copies (work) or live snapshots (live). */
   texts(sql: Sql, kind: Kind, locale: Lang, releaseIds: string[]): Promise<TextRow[]>;
+
+  /** What a results page shows of these documents (one kind), in no particular order. */
+  hitRows(sql: Sql, kind: Kind, docs: { releaseId: string; locale: Lang }[]): Promise<HitRow[]>;
 
   /** Empties the index (documents, blocks, pending changes). */
   clear(sql: Sql): Promise<void>;

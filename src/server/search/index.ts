@@ -3,7 +3,9 @@ import { parseQuery, type Marks, type Rejection } from "@/domain/search/query";
 import type { Client, Lang } from "./documents";
 import { findMatches, type Filter, type Match } from "./find";
 import { liveHits, workHits, type SearchHit, type WorkHit } from "./hits";
+import type { SearchStore } from "./engine";
 import { indexOf } from "./select";
+import type { Sql } from "./sql";
 
 // Full-text search over published releases (public) and working copies (admin).
 // See docs/SEARCH.md for tokenization, ranking and limits.
@@ -56,7 +58,7 @@ async function run<H>(
   raw: unknown,
   options: SearchOptions,
   base: Pick<Filter, "kind" | "visibleAt">,
-  toHits: (db: Client, matches: Match[], marks: Marks) => Promise<H[]>,
+  toHits: (store: SearchStore, sql: Sql, matches: Match[], marks: Marks) => Promise<H[]>,
 ): Promise<SearchResult<H>> {
   const page = clamp(options.page, 1, MAX_PAGE, 1);
   const pageSize = clamp(options.pageSize, 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
@@ -81,7 +83,7 @@ async function run<H>(
   if (options.locale) filter.locale = options.locale;
   const { connection, store } = indexOf(db);
   const { matches, total, totalIsLowerBound } = await findMatches(store, connection.read, parsed.terms, filter);
-  const items = await toHits(db, matches, parsed.marks);
+  const items = await toHits(store, connection.read, matches, parsed.marks);
   return { ...empty, items, total, totalIsLowerBound, pages: Math.ceil(total / pageSize) };
 }
 

@@ -4,6 +4,7 @@ import type { Sql } from "./sql";
 import {
   chunked,
   type DocumentRow,
+  type HitRow,
   type PendingRow,
   type Place,
   type SearchStore,
@@ -185,6 +186,18 @@ export const postgresStore: SearchStore = {
     return sql.all<TextRow>(
       `SELECT "releaseId", "title", "summary", "bodyText" FROM "${table}" WHERE "locale"::text = $1 AND "releaseId" = ANY($2::text[])`,
       [locale, releaseIds],
+    );
+  },
+
+  async hitRows(sql, kind, docs) {
+    if (docs.length === 0) return [];
+    const [table, at] = kind === "work" ? ["ReleaseContent", "updatedAt"] : ["Publication", "publishedAt"];
+    return sql.all<HitRow>(
+      `SELECT c."releaseId", c."locale"::text AS "locale", c."title", c."summary", c."bodyText", c."slug",
+         (EXTRACT(EPOCH FROM c."${at}") * 1000)::float8 AS "at", r."status"::text AS "status"
+       FROM "${table}" c JOIN "Release" r ON r."id" = c."releaseId"
+       WHERE (c."releaseId", c."locale"::text) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+      [docs.map((d) => d.releaseId), docs.map((d) => d.locale)],
     );
   },
 

@@ -4,6 +4,7 @@ import type { Sql } from "./sql";
 import {
   chunked,
   type DocumentRow,
+  type HitRow,
   type PendingRow,
   type Place,
   type SearchStore,
@@ -186,6 +187,18 @@ export const sqliteStore: SearchStore = {
       );
     }
     return out;
+  },
+
+  async hitRows(sql, kind, docs) {
+    if (docs.length === 0) return [];
+    const [table, at] = kind === "work" ? ["ReleaseContent", "updatedAt"] : ["Publication", "publishedAt"];
+    const rows = await sql.all<Omit<HitRow, "at"> & { at: string | number }>(
+      `SELECT c."releaseId", c."locale", c."title", c."summary", c."bodyText", c."slug", c."${at}" AS "at", r."status"
+       FROM "${table}" c JOIN "Release" r ON r."id" = c."releaseId"
+       WHERE (c."releaseId", c."locale") IN (VALUES ${docs.map(() => "(?, ?)").join(", ")})`,
+      docs.flatMap((d) => [d.releaseId, d.locale]),
+    );
+    return rows.map((r) => ({ ...r, at: typeof r.at === "number" ? r.at : Date.parse(r.at) }));
   },
 
   async clear(sql) {
