@@ -13,10 +13,10 @@ export type Fetch = (requests: BlockRequest[]) => Promise<BlockRow[][]>;
 
 export interface RankQuery {
   terms: Term[];
-  /** list scopes to search (listKey): one per language */
-  scopes: string[];
-  /** lowest id to consider (newer documents are not visible yet) */
-  floor: number;
+  /** the ids to search: a kind's (lists.ts), from the first visible one */
+  range: { from: number; to: number };
+  /** only this language (LANG_BIT), or both */
+  lang: 0 | 1 | null;
   /** how many ids of the ranking the page needs (offset + page size), at most `cap` */
   need: number;
   cap: number;
@@ -67,13 +67,10 @@ class Query {
   }
 
   private list(q: RankQuery, field: Field, token: string, positions: boolean): Cursor {
-    const cursors = q.scopes.map((scope) => {
-      const key = listKey(scope, field, token);
-      const cursor = new ListCursor(key, positions, q.extra.get(key), q.dead);
-      this.leaves.push(cursor);
-      return cursor;
-    });
-    return cursors.length === 1 ? cursors[0]! : new Union(cursors);
+    const key = listKey(field, token);
+    const cursor = new ListCursor(key, positions, q.extra.get(key), q.dead, q.range.to, q.lang);
+    this.leaves.push(cursor);
+    return cursor;
   }
 }
 
@@ -97,9 +94,9 @@ export async function rank(q: RankQuery, fetch: Fetch): Promise<Ranked> {
   const tiers: number[][] = [[], [], []];
   const { need, cap } = q;
   let counted = 0;
-  let last = q.floor - 1;
+  let last = q.range.from - 1;
   const all = new Query(q, FIELDS);
-  await walk(all, fetch, q.floor, (id) => {
+  await walk(all, fetch, q.range.from, (id) => {
     const tier = tiers[all.tier()]!;
     if (tier.length < need) tier.push(id);
     last = id;

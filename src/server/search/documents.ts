@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { scopeOf, type DocText, type Kind, type Lang } from "@/domain/search/lists";
+import { kindRange, LANG_BIT, type DocText, type Kind, type Lang } from "@/domain/search/lists";
 import type { Prisma } from "../db/generated/sqlite/client";
 
 // Search documents: one per language of a release's working copy ("work") and of its live
@@ -26,28 +26,30 @@ const TOKENIZER_VERSION = "2";
 export const docKey = (d: { kind: string; releaseId: string; locale: string }) =>
   `${d.kind}:${d.releaseId}:${d.locale}`;
 
-export const docScope = (d: { kind: Kind; locale: Lang }) => scopeOf(d.kind, d.locale);
+/** Which searches see a document's pending changes: its kind and language. */
+export const docScope = (d: { kind: Kind; locale: Lang }) => d.kind + d.locale;
 
 export const docText = (s: Source): DocText => ({ title: s.title, summary: s.summary, body: s.bodyText });
 
-// Document ids order the index: newest first is ascending id. id = (MAX_TICK − tick) · SLOTS + slot,
-// where tick = floor(sortAt / unit) and the slot (0..255) is a hash of the document key, probing
-// upwards on a clash (into the next newer tick when one is full). The unit is a minute for live
-// documents (publication times are chosen to the minute) and a second for working copies (last
-// edits). Coarse ticks keep ids close together, so the gaps the index stores are small
-// (docs/SEARCH.md, "Document ids"). Ids stay below 2^53: plain numbers in JavaScript.
+// Document ids order the index: newest first is ascending id. Within a kind's range (lists.ts),
+// id = ((MAX_TICK − tick) · SLOTS + slot) · 2 + language bit, where tick = floor(sortAt / unit)
+// and the slot (0..255) is a hash of the document key, probing upwards on a clash (into the next
+// newer tick when one is full). The unit is a minute for live documents (publication times are
+// chosen to the minute) and a second for working copies (last edits). Coarse ticks keep ids
+// close together, so the gaps the index stores are small (docs/SEARCH.md, "Document ids").
 export const SLOTS = 256;
 const UNIT: Record<Kind, number> = { live: 60_000, work: 1_000 };
 const MAX_TICK = 2 ** 42;
 
 const tickOf = (kind: Kind, sortAt: number) => Math.max(0, Math.min(MAX_TICK - 1, Math.floor(sortAt / UNIT[kind])));
-const tickBase = (tick: number) => (MAX_TICK - tick) * SLOTS;
+const idOf = (kind: Kind, locale: Lang, tick: number, slot: number) =>
+  kindRange(kind).from + ((MAX_TICK - tick) * SLOTS + slot) * 2 + LANG_BIT[locale];
 
 /**
  * Documents of this kind with sortAt at or before `at` have ids ≥ floor. Those of `at`'s own tick,
- * ids below floor + SLOTS, need a look at their exact sortAt.
+ * ids below floor + 2 · SLOTS, need a look at their exact sortAt.
  */
-export const idFloor = (kind: Kind, at: number): number => tickBase(tickOf(kind, at));
+export const idFloor = (kind: Kind, at: number): number => idOf(kind, "zh", tickOf(kind, at), 0);
 
 function preferredSlot(key: string): number {
   return createHash("sha256").update(key).digest().readUInt32BE(0) % SLOTS;
@@ -79,7 +81,7 @@ export async function assignIds(docs: Placed[], taken: (ids: number[]) => Promis
           probe[i] = 0;
           tick[i]!++; // a full tick: the next one, never an earlier one (no early visibility)
         }
-        id = tickBase(tick[i]!) + ((slot[i]! + probe[i]!++) % SLOTS);
+        id = idOf(docs[i]!.kind, docs[i]!.locale, tick[i]!, (slot[i]! + probe[i]!++) % SLOTS);
       } while (used.has(id));
       ids[i] = id;
       used.add(id);

@@ -1,9 +1,9 @@
 import "server-only";
 import type { ExtraPostings } from "@/domain/search/cursor";
-import { FIELDS, LANGS, listKey, scopeOf } from "@/domain/search/lists";
+import { FIELDS, kindRange, LANG_BIT, LANGS, listKey } from "@/domain/search/lists";
 import type { Term } from "@/domain/search/query";
 import { rank } from "@/domain/search/rank";
-import { idFloor, SLOTS, type Kind, type Lang } from "./documents";
+import { docScope, idFloor, SLOTS, type Kind, type Lang } from "./documents";
 import type { PendingRow, SearchStore } from "./engine";
 import type { Sql } from "./sql";
 
@@ -38,12 +38,10 @@ export interface Found {
   totalIsLowerBound: boolean;
 }
 
-/** The keys a query reads: every token of every term, in every field and scope. */
-function keysOf(terms: Term[], scopes: string[]): Set<string> {
+/** The keys a query reads: every token of every term, in every field. */
+function keysOf(terms: Term[]): Set<string> {
   const keys = new Set<string>();
-  for (const t of terms)
-    for (const { token } of t.tokens)
-      for (const scope of scopes) for (const field of FIELDS) keys.add(listKey(scope, field, token));
+  for (const t of terms) for (const { token } of t.tokens) for (const field of FIELDS) keys.add(listKey(field, token));
   return keys;
 }
 
@@ -75,15 +73,24 @@ function pendingChanges(rows: PendingRow[], keys: Set<string>) {
 }
 
 export async function findMatches(store: SearchStore, sql: Sql, terms: Term[], filter: Filter): Promise<Found> {
-  const scopes = (filter.locale ? [filter.locale] : LANGS).map((l) => scopeOf(filter.kind, l));
-  const floor = filter.visibleAt === undefined ? 0 : idFloor(filter.kind, filter.visibleAt);
-  const { extra, dead } = pendingChanges(await store.pending(sql, scopes), keysOf(terms, scopes));
+  const scopes = (filter.locale ? [filter.locale] : LANGS).map((l) => docScope({ kind: filter.kind, locale: l }));
+  const range = kindRange(filter.kind);
+  const { extra, dead } = pendingChanges(await store.pending(sql, scopes), keysOf(terms));
   if (filter.visibleAt !== undefined) {
-    for (const id of await store.notYetVisible(sql, floor, floor + SLOTS, filter.visibleAt)) dead.add(id);
+    range.from = idFloor(filter.kind, filter.visibleAt);
+    for (const id of await store.notYetVisible(sql, range.from, range.from + 2 * SLOTS, filter.visibleAt)) dead.add(id);
   }
   const need = Math.min(filter.offset + filter.limit, filter.cap);
   const ranked = await rank(
-    { terms, scopes, floor, need: filter.offset < need ? need : 0, cap: filter.cap, extra, dead },
+    {
+      terms,
+      range,
+      lang: filter.locale ? LANG_BIT[filter.locale] : null,
+      need: filter.offset < need ? need : 0,
+      cap: filter.cap,
+      extra,
+      dead,
+    },
     (requests) => store.fetchBlocks(sql, requests),
   );
   const page = ranked.ids.slice(filter.offset);

@@ -44,7 +44,8 @@ async function build(store: SearchStore, sql: Sql, onStep: (docs: number, total:
   const blocks: StoredBlock[] = [];
   const builder = new BlockBuilder((key, block) => blocks.push({ ...block, key }));
   const write = async (min: number) => {
-    if (blocks.length >= min) await store.insertBlocks(sql, blocks.splice(0));
+    if (blocks.length < min) return;
+    await store.insertBlocks(sql, blocks.splice(0));
   };
   let documents = 0;
   for (let start = 0; start < order.length; start += DOCS_PER_STEP) {
@@ -58,7 +59,7 @@ async function build(store: SearchStore, sql: Sql, onStep: (docs: number, total:
     sources.forEach((s, j) => {
       if (!s) return;
       const id = ids[step[j]!]!;
-      builder.add(id, documentLists(docScope(s), docText(s)));
+      builder.add(id, documentLists(docText(s)));
       rows.push({ id, kind: s.kind, releaseId: s.releaseId, locale: s.locale, sortAt: s.sortAt, hash: sourceHash(s) });
     });
     await store.insertDocuments(sql, rows);

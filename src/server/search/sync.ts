@@ -14,7 +14,7 @@ import { prismaSql } from "./sql";
 type Change = Omit<PendingRow, "seq">;
 
 function removal(id: number, scope: string, old: Source | undefined): Change {
-  const keys = old ? [...documentListMap(scope, docText(old)).keys()] : null;
+  const keys = old ? [...documentListMap(docText(old)).keys()] : null;
   return { id, scope, op: "remove", lists: keys && JSON.stringify(keys) };
 }
 
@@ -60,7 +60,7 @@ export async function syncSearchIndex(tx: Client, releaseId: string, before: Sou
       id: ids[i]!,
       scope: docScope(s),
       op: "add",
-      lists: JSON.stringify(Object.fromEntries(documentListMap(docScope(s), docText(s)))),
+      lists: JSON.stringify(Object.fromEntries(documentListMap(docText(s)))),
     })),
   );
 }
