@@ -5,8 +5,8 @@ import { tokenOfCode } from "./text";
 
 // Cuts lists into blocks as documents arrive in ascending id order (a full rebuild): a list's
 // block is written when it holds MAX_BLOCK_DOCS documents or MAX_BLOCK_POSITIONS positions, and
-// every open block is written by flush(), also when open blocks take too much memory (rarer
-// tokens then get more, smaller blocks).
+// every open block by drain(): at the end, and whenever open blocks take too much memory (`full`;
+// rarer tokens then get more, smaller blocks).
 //
 // A rebuild adds hundreds of millions of postings, so open blocks live in typed arrays (an open
 // addressing table and an arena, build-arena.ts), not in JS maps and arrays: no object per
@@ -63,14 +63,28 @@ export class BlockBuilder {
         this.post(base + NAMED + this.intern(this.names, this.nameList, name), id, positions);
       }
     }
-    if (this.slots.count > this.limits.lists || this.arena.size > this.limits.words) this.flush();
   }
 
-  flush(): void {
-    for (let s = 0; s < this.slots.count; s++) if (this.slots.info[4 * s + DOCS]! > 0) this.write(s);
+  /** Open blocks take more than the limits allow: time to drain(). */
+  get full(): boolean {
+    return this.slots.count > this.limits.lists || this.arena.size > this.limits.words;
+  }
+
+  /** Every open block, in key order (a B-tree takes rows in key order far faster); then none is open. */
+  *drain(): Generator<[string, EncodedBlock]> {
+    const open: number[] = [];
+    for (let s = 0; s < this.slots.count; s++) if (this.slots.info[4 * s + DOCS]! > 0) open.push(s);
+    const names = open.map((s) => this.keyName(this.slots.key[s]!));
+    const order = open.map((_, i) => i).sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
+    for (const i of order) yield [names[i]!, this.take(open[i]!)];
     this.table.clear();
     this.slots.count = 0;
     this.arena.clear();
+  }
+
+  /** Writes every open block through `emit`, in key order. */
+  flush(): void {
+    for (const [key, block] of this.drain()) this.emit(key, block);
   }
 
   private intern(map: Map<string, number>, list: string[], name: string): number {
@@ -113,6 +127,11 @@ export class BlockBuilder {
   }
 
   private write(s: number): void {
+    this.emit(this.keyName(this.slots.key[s]!), this.take(s));
+  }
+
+  /** The open block of slot `s`, encoded; the slot is then empty. */
+  private take(s: number): EncodedBlock {
     const words = this.arena.words;
     const info = this.slots.info;
     const n = info[4 * s + DOCS]!;
@@ -125,9 +144,9 @@ export class BlockBuilder {
       for (let j = 0; j < count; j++) positions.push(words[w + 3 + j]!);
       w += 3 + count;
     }
-    this.emit(this.keyName(this.slots.key[s]!), encodeBlock(ids, positions));
     info[4 * s + USED] = 0;
     info[4 * s + DOCS] = 0;
+    return encodeBlock(ids, positions);
   }
 
   private keyName(key: number): string {

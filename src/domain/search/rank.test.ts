@@ -64,7 +64,10 @@ class MemoryIndex {
 
   build(docs: Doc[]) {
     const builder = new BlockBuilder((key, block) => this.put(key, [block]), LIMITS);
-    for (const d of [...docs].sort((a, b) => a.id - b.id)) builder.add(d.id, documentLists(d.text));
+    for (const d of [...docs].sort((a, b) => a.id - b.id)) {
+      builder.add(d.id, documentLists(d.text));
+      if (builder.full) builder.flush();
+    }
     builder.flush();
   }
 

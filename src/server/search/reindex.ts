@@ -43,8 +43,17 @@ async function build(store: SearchStore, sql: Sql, onStep: (docs: number, total:
   const order = all.map((_, i) => i).sort((a, b) => ids[a]! - ids[b]!);
   const blocks: StoredBlock[] = [];
   const builder = new BlockBuilder((key, block) => blocks.push({ ...block, key }));
-  const write = async (min: number) => {
-    if (blocks.length < min) return;
+  // Full blocks come out in no order: each batch is sorted, so rows go into the key index in runs.
+  const write = async () => {
+    const batch = blocks.splice(0).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.last - b.last));
+    await store.insertBlocks(sql, batch);
+  };
+  // Open blocks come out in key order.
+  const drain = async () => {
+    for (const [key, block] of builder.drain()) {
+      blocks.push({ ...block, key });
+      if (blocks.length >= BLOCKS_PER_WRITE) await store.insertBlocks(sql, blocks.splice(0));
+    }
     await store.insertBlocks(sql, blocks.splice(0));
   };
   let documents = 0;
@@ -63,12 +72,16 @@ async function build(store: SearchStore, sql: Sql, onStep: (docs: number, total:
       rows.push({ id, kind: s.kind, releaseId: s.releaseId, locale: s.locale, sortAt: s.sortAt, hash: sourceHash(s) });
     });
     await store.insertDocuments(sql, rows);
-    await write(BLOCKS_PER_WRITE);
+    if (blocks.length >= BLOCKS_PER_WRITE) await write();
+    if (builder.full) {
+      await write();
+      await drain();
+    }
     documents += rows.length;
     onStep(start + step.length, order.length);
   }
-  builder.flush();
-  await write(1);
+  await write();
+  await drain();
   return documents;
 }
 

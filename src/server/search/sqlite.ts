@@ -12,9 +12,8 @@ import {
   type TextRow,
 } from "./engine";
 
-// SQLite: tables "SearchDocument", "SearchBlock" (WITHOUT ROWID, clustered by list key and last
-// id, so a list's blocks are next to each other) and "SearchPending". One writer at a time is
-// SQLite's own rule, so lock() has nothing to do.
+// SQLite: tables "SearchDocument", "SearchBlock" (found through its (term, last) index) and
+// "SearchPending". One writer at a time is SQLite's own rule, so the locks have nothing to do.
 
 // better-sqlite3 binds Buffers, not plain Uint8Arrays (a view, no copy).
 const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -214,7 +213,7 @@ export const sqliteStore: SearchStore = {
 
   async size(sql) {
     const rows = await sql.all<{ bytes: number | bigint | null }>(
-      `SELECT SUM("pgsize") AS "bytes" FROM "dbstat" WHERE "name" IN ('SearchDocument', 'SearchBlock', 'SearchPending') OR "name" LIKE 'sqlite_autoindex_Search%' OR "name" LIKE 'SearchDocument_%'`,
+      `SELECT SUM("pgsize") AS "bytes" FROM "dbstat" WHERE "name" IN ('SearchDocument', 'SearchBlock', 'SearchPending') OR "name" LIKE 'sqlite_autoindex_Search%' OR "name" LIKE 'Search%_idx' OR "name" LIKE 'Search%_key'`,
     );
     return Number(rows[0]?.bytes ?? 0);
   },

@@ -19,7 +19,7 @@ CREATE TABLE "SearchDocument" (
 );
 CREATE UNIQUE INDEX "SearchDocument_releaseId_kind_locale_key" ON "SearchDocument"("releaseId", "kind", "locale");
 
--- Postings of one list ("term": scope, field and token) in blocks, ordered by their last id.
+-- Postings of one list ("term": field and token) in blocks, found by their last id.
 -- Byte order for the key ("C"): only equality is asked of it. Blocks are incompressible varints:
 -- EXTERNAL skips TOAST's compression attempt.
 CREATE TABLE "SearchBlock" (
