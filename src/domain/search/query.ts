@@ -30,22 +30,26 @@ export type ParsedQuery =
   | { ok: false; query: string; rejected: Rejection; truncated: boolean };
 
 /**
- * The tokens a document has wherever it contains these units in a row (see positionalTokens): a
- * word, a lone character, or the bigrams covering a longer CJK run, each at its position.
+ * The tokens a document has wherever it contains these units in a row (see tokenPositions), each
+ * at its offset: the pairs covering each run of words or of CJK characters, a lone word or
+ * character on its own.
  */
 export function phraseTerm(units: Unit[]): Term | null {
   const tokens: TermToken[] = [];
   let offset = 0;
-  for (const u of units) {
+  units.forEach((u, i) => {
     if (u.kind === "word") {
-      tokens.push({ token: u.text, offset: offset++ });
-      continue;
+      const next = units[i + 1];
+      if (next?.kind === "word") tokens.push({ token: `${u.text} ${next.text}`, offset });
+      else if (units[i - 1]?.kind !== "word") tokens.push({ token: u.text, offset });
+      offset++;
+      return;
     }
     const chars = Array.from(u.text);
     if (chars.length === 1) tokens.push({ token: chars[0]!, offset });
-    for (let i = 0; i + 1 < chars.length; i++) tokens.push({ token: chars[i]! + chars[i + 1]!, offset: offset + i });
+    for (let c = 0; c + 1 < chars.length; c++) tokens.push({ token: chars[c]! + chars[c + 1]!, offset: offset + c });
     offset += chars.length;
-  }
+  });
   return tokens.length > 0 ? { tokens } : null;
 }
 

@@ -115,9 +115,11 @@ export interface TokenPositions {
 
 /**
  * Index tokens of `text` and their positions. Every word and every CJK character takes one
- * position; the token at a position is the word, or the character, and inside a CJK run also the
- * two characters starting there (bigram). Any substring then is a phrase of tokens at known
- * offsets: one character alone, or the bigrams that cover it. Positions stop at `max`.
+ * position; the tokens at a position are the word, or the character, and the pair starting there:
+ * the next character of the same CJK run (bigram, `知识`) or the next word (`video conference`).
+ * Any substring then is a phrase of tokens at known offsets: one character or word alone, or the
+ * pairs that cover it. Pairs keep phrases of common words and characters cheap. Positions stop
+ * at `max`.
  */
 export function tokenPositions(text: string, max = Infinity): TokenPositions {
   const named = new Map<string, number[]>();
@@ -128,12 +130,16 @@ export function tokenPositions(text: string, max = Infinity): TokenPositions {
     else map.set(token, [at]);
   };
   let at = 0;
+  let word = ""; // the word at the previous position, if it was one
   for (const u of scanUnits(text)) {
     if (at >= max) break;
     if (u.kind === "word") {
+      if (word) add(named, `${word} ${u.text}`, at - 1);
       add(named, u.text, at++);
+      word = u.text;
       continue;
     }
+    word = "";
     const run = u.text;
     let prev = -1; // the previous character's code, or -1
     let prevStart = -1; // where the previous character starts in `run`, or -1

@@ -86,7 +86,7 @@ function openSqlite(url: string): SearchConnection {
 }
 
 function openPostgres(url: string): SearchConnection {
-  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5_000 });
+  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5_000, allowExitOnIdle: true });
   const pgSql = (q: pg.Pool | pg.PoolClient): Sql => ({
     all: async <T>(sql: string, params: unknown[] = []) => (await q.query(sql, params)).rows as T[],
     run: async (sql, params = []) => {
