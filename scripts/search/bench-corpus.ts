@@ -1,10 +1,9 @@
-// The benchmark's corpus: generated releases written straight into a migrated database.
-import { isPostgresUrl } from "../../src/server/env";
-import { loadPostgres, loadSqlite } from "./bench-load";
+// The benchmark's corpus: the archive of docs/BENCHMARKS.md ("Corpus"), written straight into a
+// migrated database, and the size of the text the index covers.
+import { loadArchive } from "../bench/archive";
 
 export async function loadCorpus(url: string, releases: number, now: Date, onProgress: (done: number) => void) {
-  if (isPostgresUrl(url)) await loadPostgres(url, releases, now.getTime(), onProgress);
-  else loadSqlite(url, releases, now.getTime(), onProgress);
+  await loadArchive(url, { releases, now, onProgress });
 }
 
 /** Bytes of the text the index covers: title, summary and body of every working copy and live snapshot. */
