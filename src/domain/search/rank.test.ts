@@ -19,7 +19,7 @@ interface Doc {
 }
 
 const LIMITS = { docs: 3, positions: 6, lists: 40, words: 1 << 20 };
-const alphabet = ["国", "家", "知", "识", "产", "权", "ip5", " patent ", " office ", " ", "，", "5G"];
+const alphabet = ["国", "家", "知", "识", "产", "权", "ip5", " patent ", " office ", " of ", " the ", " ", "，", "5G"];
 const textArb = fc.array(fc.constantFrom(...alphabet), { maxLength: 14 }).map((a) => a.join(""));
 const docArb = fc.record({
   lang: fc.constantFrom(0 as const, 1 as const),

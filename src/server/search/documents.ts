@@ -32,16 +32,16 @@ export const docScope = (d: { kind: Kind; locale: Lang }) => d.kind + d.locale;
 export const docText = (s: Source): DocText => ({ title: s.title, summary: s.summary, body: s.bodyText });
 
 // Document ids order the index: newest first is ascending id. Within a kind's range (lists.ts),
-// id = ((MAX_TICK − tick) · SLOTS + slot) · 2 + language bit, where tick = floor(sortAt / unit)
-// and the slot (0..255) is a hash of the document key, probing upwards on a clash (into the next
-// newer tick when one is full). The unit is a minute for live documents (publication times are
-// chosen to the minute) and a second for working copies (last edits). Coarse ticks keep ids
-// close together, so the gaps the index stores are small (docs/SEARCH.md, "Document ids").
-export const SLOTS = 256;
-const UNIT: Record<Kind, number> = { live: 60_000, work: 1_000 };
+// id = ((MAX_TICK − tick) · SLOTS + slot) · 2 + language bit, where tick is the minute of sortAt
+// and the slot (0..7) a hash of the document key, probing upwards on a clash and into the next,
+// newer minute when one is full (a document never shows early). Few slots and whole minutes keep
+// consecutive ids of a list close together: the gaps between them are most of the index
+// (docs/SEARCH.md, "Document ids").
+export const SLOTS = 8;
+const UNIT = 60_000;
 const MAX_TICK = 2 ** 42;
 
-const tickOf = (kind: Kind, sortAt: number) => Math.max(0, Math.min(MAX_TICK - 1, Math.floor(sortAt / UNIT[kind])));
+const tickOf = (sortAt: number) => Math.max(0, Math.min(MAX_TICK - 1, Math.floor(sortAt / UNIT)));
 const idOf = (kind: Kind, locale: Lang, tick: number, slot: number) =>
   kindRange(kind).from + ((MAX_TICK - tick) * SLOTS + slot) * 2 + LANG_BIT[locale];
 
@@ -49,7 +49,7 @@ const idOf = (kind: Kind, locale: Lang, tick: number, slot: number) =>
  * Documents of this kind with sortAt at or before `at` have ids ≥ floor. Those of `at`'s own tick,
  * ids below floor + 2 · SLOTS, need a look at their exact sortAt.
  */
-export const idFloor = (kind: Kind, at: number): number => idOf(kind, "zh", tickOf(kind, at), 0);
+export const idFloor = (kind: Kind, at: number): number => idOf(kind, "zh", tickOf(at), 0);
 
 function preferredSlot(key: string): number {
   return createHash("sha256").update(key).digest().readUInt32BE(0) % SLOTS;
@@ -68,7 +68,7 @@ export interface Placed {
  */
 export async function assignIds(docs: Placed[], taken: (ids: number[]) => Promise<number[]>): Promise<number[]> {
   const slot = docs.map((d) => preferredSlot(docKey(d)));
-  const tick = docs.map((d) => tickOf(d.kind, d.sortAt));
+  const tick = docs.map((d) => tickOf(d.sortAt));
   const probe = docs.map(() => 0);
   const ids = docs.map(() => 0);
   const used = new Set<number>();

@@ -63,6 +63,7 @@ export interface SearchStore {
 
   documentsOf(sql: Sql, releaseIds: string[]): Promise<DocumentRow[]>;
   documentsById(sql: Sql, ids: number[]): Promise<DocumentRow[]>;
+  allDocuments(sql: Sql): Promise<DocumentRow[]>;
   /** Which of these ids are in use: a document, or a removal not yet merged. */
   takenIds(sql: Sql, ids: number[]): Promise<number[]>;
   /** Ids in [from, to) whose sortAt is after `at` (the minute of `at`, see idFloor). */

@@ -42,6 +42,10 @@ export const postgresStore: SearchStore = {
     return sql.all<DocumentRow>(`SELECT ${DOC} FROM "SearchDocument" WHERE "id" = ANY($1::float8[]::bigint[])`, [ids]);
   },
 
+  async allDocuments(sql) {
+    return sql.all<DocumentRow>(`SELECT ${DOC} FROM "SearchDocument"`);
+  },
+
   async takenIds(sql, ids) {
     if (ids.length === 0) return [];
     const rows = await sql.all<{ id: number }>(

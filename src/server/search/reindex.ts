@@ -2,7 +2,7 @@ import "server-only";
 import { BlockBuilder } from "@/domain/search/build";
 import { documentLists } from "@/domain/search/lists";
 import type { Db } from "../db/client";
-import { assignIds, docScope, docText, sourceHash, type Source } from "./documents";
+import { assignIds, docKey, docText, sourceHash, type Source } from "./documents";
 import type { DocumentRow, Place, SearchStore, StoredBlock, TextRow } from "./engine";
 import { mergeSearchIndex } from "./merge";
 import { indexOf } from "./select";
@@ -37,9 +37,31 @@ async function sourcesOf(store: SearchStore, sql: Sql, step: Place[]): Promise<(
   });
 }
 
-async function build(store: SearchStore, sql: Sql, onStep: (docs: number, total: number) => void) {
+/**
+ * Ids for every document: the stored id when its date is unchanged (so a rebuild keeps the order
+ * of documents of the same minute, which depends on the order they were indexed in), else new.
+ */
+async function idsFor(all: Place[], stored: DocumentRow[]): Promise<number[]> {
+  const kept = new Map(stored.map((d) => [docKey(d), d]));
+  const ids = all.map((p) => {
+    const d = kept.get(docKey(p));
+    return d && d.sortAt === p.sortAt ? d.id : 0;
+  });
+  const used = new Set(ids.filter((id) => id > 0));
+  const fresh = all.filter((_, i) => ids[i] === 0);
+  const assigned = await assignIds(fresh, async (candidates) => candidates.filter((id) => used.has(id)));
+  let next = 0;
+  return ids.map((id) => (id > 0 ? id : assigned[next++]!));
+}
+
+async function build(
+  store: SearchStore,
+  sql: Sql,
+  stored: DocumentRow[],
+  onStep: (docs: number, total: number) => void,
+) {
   const all = await store.places(sql);
-  const ids = await assignIds(all, async () => []);
+  const ids = await idsFor(all, stored);
   const order = all.map((_, i) => i).sort((a, b) => ids[a]! - ids[b]!);
   const blocks: StoredBlock[] = [];
   const builder = new BlockBuilder((key, block) => blocks.push({ ...block, key }));
@@ -99,9 +121,12 @@ export async function reindexSearch(
   const documents = await connection.write(async (sql) => {
     await store.lock(sql);
     await store.lockIds(sql);
+    const stored = await store.allDocuments(sql);
     await store.clear(sql);
     onProgress(0, releases);
-    const n = await build(store, sql, (done, total) => onProgress(Math.round((releases * done) / total), releases));
+    const n = await build(store, sql, stored, (done, total) =>
+      onProgress(Math.round((releases * done) / total), releases),
+    );
     await store.finish(sql);
     return n;
   });

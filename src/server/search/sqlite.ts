@@ -46,6 +46,10 @@ export const sqliteStore: SearchStore = {
     return out;
   },
 
+  async allDocuments(sql) {
+    return sql.all<DocumentRow>(`SELECT ${DOC} FROM "SearchDocument"`);
+  },
+
   async takenIds(sql, ids) {
     if (ids.length === 0) return [];
     const rows = await sql.all<{ id: number }>(

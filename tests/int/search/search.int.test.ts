@@ -417,11 +417,20 @@ test("a full reindex gives the same results", async () => {
   const report = await reindexSearch(db);
   expect(report.releases).toBe(Object.keys(ids).length);
   expect(await snapshot()).toEqual(before);
-  // An emptied index (e.g. first start after the search migration) is rebuilt on demand.
+  // An emptied index (e.g. first start after the search migration) is rebuilt on demand. Its new
+  // ids may order documents of the same minute differently (docs/SEARCH.md, "Document ids"):
+  // the same results, in the same order but within a minute.
   for (const table of ["SearchPending", "SearchBlock", "SearchDocument"])
     await db.$executeRawUnsafe(`DELETE FROM "${table}"`);
   expect((await searchPublished(db, "专利")).total).toBe(0);
   expect(await ensureSearchIndex(db)).toBe(true);
   expect(await ensureSearchIndex(db)).toBe(false);
-  expect(await snapshot()).toEqual(before);
+  const minuteOrder = (results: typeof before) =>
+    results.map((r) => ({
+      ...r,
+      items: r.items
+        .map((h) => ({ ...h, minute: Math.floor(h.date.getTime() / 60_000) }))
+        .sort((a, b) => b.minute - a.minute || (a.releaseId < b.releaseId ? -1 : 1)),
+    }));
+  expect(minuteOrder(await snapshot())).toEqual(minuteOrder(before));
 });
