@@ -6,6 +6,7 @@
 // when TEST_DATABASE_URL is set (that database is WIPED). Figures: docs/BENCHMARKS.md.
 import "dotenv/config";
 import { rmSync } from "node:fs";
+import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { createDb } from "../src/server/db/client";
@@ -43,13 +44,16 @@ async function bench(engine: "sqlite" | "postgresql", url: string): Promise<Engi
   console.error(`\n${engine}: ${COUNT} releases → ${url.replace(/\/\/[^@]*@/, "//")}`);
   await migrate(url);
   const now = new Date();
-  const load = progressBar("Generating corpus");
-  await loadCorpus(url, COUNT, now, (n) => load.update(n, COUNT));
-  load.finish();
+  const loading = progressBar("Generating corpus");
+  await loadCorpus(url, COUNT, now, (n) => loading.update(n, COUNT));
+  loading.finish();
   const db = createDb(url);
   try {
     const bar = progressBar("Indexing releases");
+    const cpu = process.cpuUsage();
+    const load = loadavg()[0]!;
     const index = await reindexSearch(db, (d, t) => bar.update(d, t));
+    const used = process.cpuUsage(cpu);
     bar.finish();
     const [raw] = await db.$queryRawUnsafe<{ bytes: number | bigint }[]>(RAW_TEXT_SQL[engine]);
     const sample = await sampleQueries(db, SAMPLES);
@@ -79,6 +83,8 @@ async function bench(engine: "sqlite" | "postgresql", url: string): Promise<Engi
       releases: index.releases,
       documents: index.documents,
       indexS: index.ms / 1000,
+      indexCpuS: (used.user + used.system) / 1e6,
+      load,
       indexBytes: await searchIndexSize(db),
       rawBytes: Number(raw?.bytes ?? 0),
       classes,

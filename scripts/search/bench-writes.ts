@@ -5,7 +5,7 @@ import { textToDoc } from "../../src/domain/release/content";
 import type { Db } from "../../src/server/db/client";
 import { runWorkflow, saveContent } from "../../src/server/releases/lifecycle";
 import { beginSearchSync, mergeSearchIndex } from "../../src/server/search";
-import { summarize, type Timing } from "./bench-measure";
+import { summarize, type Sample, type Timing } from "./bench-measure";
 
 export interface WriteTimings {
   /** index work inside a save's transaction */
@@ -36,7 +36,7 @@ export async function timeWrites(db: Db, saves: number): Promise<WriteTimings> {
     orderBy: { id: "desc" },
     take: saves,
   });
-  const sync: { ms: number; query: string; total: number }[] = [];
+  const sync: Sample[] = [];
   for (const r of releases) {
     // The index work alone: the old text captured, the row changed, the index brought in line.
     await db.$transaction(async (tx) => {
@@ -47,11 +47,11 @@ export async function timeWrites(db: Db, saves: number): Promise<WriteTimings> {
       });
       const t0 = performance.now();
       await done();
-      sync.push({ ms: performance.now() - t0, query: r.id, total: 0 });
+      sync.push({ ms: performance.now() - t0, cpu: 0, query: r.id, total: 0 });
     });
   }
-  const save = [];
-  const publish = [];
+  const save: Sample[] = [];
+  const publish: Sample[] = [];
   for (const r of releases) {
     const current = await db.release.findUniqueOrThrow({ where: { id: r.id }, select: { version: true } });
     const en = await db.releaseContent.findFirstOrThrow({ where: { releaseId: r.id, locale: "en" } });
@@ -63,11 +63,11 @@ export async function timeWrites(db: Db, saves: number): Promise<WriteTimings> {
     };
     let t0 = performance.now();
     const saved = await saveContent(db, actor, r.id, "en", input, current.version);
-    save.push({ ms: performance.now() - t0, query: r.id, total: 0 });
+    save.push({ ms: performance.now() - t0, cpu: 0, query: r.id, total: 0 });
     if (!saved.ok) throw new Error(`save failed: ${saved.code}`);
     t0 = performance.now();
     const published = await runWorkflow(db, actor, r.id, { type: "publish" }, saved.value.version);
-    publish.push({ ms: performance.now() - t0, query: r.id, total: 0 });
+    publish.push({ ms: performance.now() - t0, cpu: 0, query: r.id, total: 0 });
     if (!published.ok) throw new Error(`publish failed: ${published.code}`);
   }
   const t0 = performance.now();
