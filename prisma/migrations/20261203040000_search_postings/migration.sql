@@ -5,13 +5,14 @@ DROP TRIGGER "SearchDocument_delete";
 DROP TABLE "SearchFts";
 DROP TABLE "SearchDocument";
 
--- One document per language of a working copy (kind 'work') and of a live snapshot (kind 'live').
+-- One document per language of a working copy (role 'work'), of a live snapshot (role 'live'), or
+-- of both when they hold the same text (role 'shared').
 -- The id orders the index (newest first = ascending); the app assigns it. No ON DELETE CASCADE:
 -- the index keeps postings of a document until the app removes them, so a release must not
 -- disappear behind its back (no part of the app deletes releases).
 CREATE TABLE "SearchDocument" (
     "id" INTEGER NOT NULL PRIMARY KEY,
-    "kind" TEXT NOT NULL,
+    "role" TEXT NOT NULL,
     "releaseId" TEXT NOT NULL,
     "locale" TEXT NOT NULL,
     -- milliseconds since 1970: publication time (live) or last edit (work)
@@ -19,7 +20,7 @@ CREATE TABLE "SearchDocument" (
     "sourceHash" TEXT NOT NULL,
     CONSTRAINT "SearchDocument_releaseId_fkey" FOREIGN KEY ("releaseId") REFERENCES "Release" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
-CREATE UNIQUE INDEX "SearchDocument_releaseId_kind_locale_key" ON "SearchDocument"("releaseId", "kind", "locale");
+CREATE UNIQUE INDEX "SearchDocument_releaseId_role_locale_key" ON "SearchDocument"("releaseId", "role", "locale");
 
 -- Postings of one list ("term": field and token) in blocks, found by their last id. A rowid table
 -- with a key index: smaller and faster to fill than WITHOUT ROWID for rows of this size.

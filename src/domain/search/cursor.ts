@@ -52,28 +52,22 @@ export class ListCursor implements Cursor {
   private e = 0; // index in extra
   private fromExtra = false;
 
-  /**
-   * Ids at or above `to` are another kind's (lists.ts): they end this cursor. With `lang`, only
-   * ids whose lowest bit is that language's count.
-   */
+  /** Only ids whose lowest three bits are in `tags` (a bit set, lists.ts: visibleTags) count. */
   constructor(
     readonly key: string,
     private readonly withPositions: boolean,
     private readonly extra: ExtraPostings | undefined,
     private readonly dead: ReadonlySet<number>,
-    private readonly to = END,
-    private readonly lang: 0 | 1 | null = null,
+    private readonly tags = 0xff,
   ) {}
 
   advance(target: number): number {
     for (let t = target; ;) {
-      if (t >= this.to) return END;
       const stored = this.storedFrom(t);
       const extra = this.extraFrom(t);
       if (stored === BLOCKED) return BLOCKED;
       const id = Math.min(stored, extra);
-      if (id >= this.to) return END;
-      if (!this.dead.has(id) && (this.lang === null || id % 2 === this.lang)) {
+      if (id === END || (((this.tags >> (id % 8)) & 1) === 1 && !this.dead.has(id))) {
         this.fromExtra = extra < stored;
         return id;
       }

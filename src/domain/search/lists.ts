@@ -1,13 +1,18 @@
 import { positionalTokens, tokenPositions, type TokenPositions } from "./text";
 
 // The index is a set of lists, one per (field, token), each listing documents in ascending id
-// order with the token's positions. A list's key is a letter for the field and the token. Ids
-// keep kinds apart (live documents have ids below KIND_SPAN, working copies above: one list
-// serves both, a search reads its kind's range) and carry the language in their lowest bit.
+// order with the token's positions. A list's key is a letter for the field and the token.
+//
+// A document is one text of one language of a release, in one role: the live snapshot only, the
+// working copy only, or both when they hold the same text (most published releases): one set of
+// postings then serves public and admin search. Its id's lowest three bits say the role and the
+// language, so a search skips the ids it must not see without reading anything else.
 
 export type Kind = "live" | "work";
 export type Lang = "zh" | "en";
 export type Field = "title" | "summary" | "body";
+/** Which searches see a document: public (live), admin (work), or both (shared). */
+export type Role = "live" | "work" | "shared";
 
 export const LANGS: readonly Lang[] = ["zh", "en"];
 export const FIELDS: readonly Field[] = ["title", "summary", "body"];
@@ -15,18 +20,20 @@ export const FIELDS: readonly Field[] = ["title", "summary", "body"];
 /** Positions kept per field: text beyond is not searchable (it bounds index size and work). */
 export const MAX_POSITIONS: Record<Field, number> = { title: 400, summary: 2_000, body: 12_000 };
 
-/** Ids per kind: 2^51 (ids stay below 2^52, plain numbers in JavaScript). */
-export const KIND_SPAN = 2 ** 51;
-const KINDS: Record<Kind, number> = { live: 0, work: 1 };
-/** The lowest bit of a document id. */
-export const LANG_BIT: Record<Lang, 0 | 1> = { zh: 0, en: 1 };
+const LANG_BIT: Record<Lang, number> = { zh: 0, en: 1 };
+const ROLE_BITS: Record<Role, number> = { live: 0, shared: 1, work: 2 };
 const FIELD: Record<Field, string> = { title: "t", summary: "s", body: "b" };
 
-/** The ids of a kind: [from, to). */
-export const kindRange = (kind: Kind): { from: number; to: number } => ({
-  from: KINDS[kind] * KIND_SPAN,
-  to: (KINDS[kind] + 1) * KIND_SPAN,
-});
+/** The lowest three bits of a document's id: role and language. */
+export const idTag = (role: Role, locale: Lang): number => ROLE_BITS[role] * 2 + LANG_BIT[locale];
+
+/** The tags (idTag) a search of this kind, in one language or both, may see, as a bit set of 8. */
+export function visibleTags(kind: Kind, locale?: Lang): number {
+  const roles: Role[] = kind === "live" ? ["live", "shared"] : ["work", "shared"];
+  let mask = 0;
+  for (const role of roles) for (const l of locale ? [locale] : LANGS) mask |= 1 << idTag(role, l);
+  return mask;
+}
 
 export const listKey = (field: Field, token: string): string => FIELD[field] + token;
 

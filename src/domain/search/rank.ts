@@ -13,10 +13,10 @@ export type Fetch = (requests: BlockRequest[]) => Promise<BlockRow[][]>;
 
 export interface RankQuery {
   terms: Term[];
-  /** the ids to search: a kind's (lists.ts), from the first visible one */
-  range: { from: number; to: number };
-  /** only this language (LANG_BIT), or both */
-  lang: 0 | 1 | null;
+  /** the first id to consider (newer documents are not visible yet) */
+  from: number;
+  /** the id tags this search may see (lists.ts: visibleTags) */
+  tags: number;
   /** how many ids of the ranking the page needs (offset + page size), at most `cap` */
   need: number;
   cap: number;
@@ -68,7 +68,7 @@ class Query {
 
   private list(q: RankQuery, field: Field, token: string, positions: boolean): Cursor {
     const key = listKey(field, token);
-    const cursor = new ListCursor(key, positions, q.extra.get(key), q.dead, q.range.to, q.lang);
+    const cursor = new ListCursor(key, positions, q.extra.get(key), q.dead, q.tags);
     this.leaves.push(cursor);
     return cursor;
   }
@@ -94,9 +94,9 @@ export async function rank(q: RankQuery, fetch: Fetch): Promise<Ranked> {
   const tiers: number[][] = [[], [], []];
   const { need, cap } = q;
   let counted = 0;
-  let last = q.range.from - 1;
+  let last = q.from - 1;
   const all = new Query(q, FIELDS);
-  await walk(all, fetch, q.range.from, (id) => {
+  await walk(all, fetch, q.from, (id) => {
     const tier = tiers[all.tier()]!;
     if (tier.length < need) tier.push(id);
     last = id;

@@ -4,10 +4,10 @@ import { assignIds, idFloor, SLOTS, type Placed } from "./documents";
 const doc = (
   releaseId: string,
   sortAt: number,
-  kind: "live" | "work" = "live",
+  role: Placed["role"] = "live",
   locale: "zh" | "en" = "zh",
 ): Placed => ({
-  kind,
+  role,
   releaseId,
   locale,
   sortAt,
@@ -26,8 +26,8 @@ test.each([
   ids.forEach((id, i) => {
     const d = docs[i]!;
     // visible (id ≥ floor) from its own tick on, not in the tick before
-    expect(id >= idFloor(d.kind, d.sortAt)).toBe(true);
-    expect(id < idFloor(d.kind, d.sortAt - MINUTE)).toBe(true);
+    expect(id >= idFloor(d.sortAt)).toBe(true);
+    expect(id < idFloor(d.sortAt - MINUTE)).toBe(true);
     expect(Number.isSafeInteger(id) && id > 0).toBe(true);
   });
 });
@@ -46,6 +46,6 @@ test("the same minute: distinct ids in a fixed order, stored ids avoided, a full
   const many = Array.from({ length: 2 * SLOTS }, (_, i) => doc(`m${i}`, 10 * MINUTE));
   const spread = await assignIds(many, none);
   expect(new Set(spread).size).toBe(2 * SLOTS);
-  expect(spread.every((id) => id >= idFloor("live", 11 * MINUTE) && id < idFloor("live", 9 * MINUTE))).toBe(true);
-  expect(spread.filter((id) => id < idFloor("live", 10 * MINUTE))).toHaveLength(SLOTS);
+  expect(spread.every((id) => id >= idFloor(11 * MINUTE) && id < idFloor(9 * MINUTE))).toBe(true);
+  expect(spread.filter((id) => id < idFloor(10 * MINUTE))).toHaveLength(SLOTS);
 });

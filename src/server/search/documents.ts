@@ -1,14 +1,16 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { kindRange, LANG_BIT, type DocText, type Kind, type Lang } from "@/domain/search/lists";
+import { idTag, type DocText, type Kind, type Lang, type Role } from "@/domain/search/lists";
 import type { Prisma } from "../db/generated/sqlite/client";
 
-// Search documents: one per language of a release's working copy ("work") and of its live
-// snapshot ("live"), rebuilt from those rows. The index stores their tokens; rows stay the source.
+// Search documents: the texts of a release's working copies ("work") and live snapshots ("live"),
+// one per language, or one for both when they are the same text ("shared"). Rebuilt from those
+// rows; the index stores their tokens, the rows stay the source.
 
 export type Client = Prisma.TransactionClient;
-export type { Kind, Lang };
+export type { Kind, Lang, Role };
 
+/** A working copy (kind work) or live snapshot (kind live) as the index reads it. */
 export interface Source {
   kind: Kind;
   releaseId: string;
@@ -20,43 +22,77 @@ export interface Source {
   sortAt: number;
 }
 
+/** What the index holds: a source, or a live snapshot and working copy with the same text. */
+export interface IndexDoc {
+  role: Role;
+  releaseId: string;
+  locale: Lang;
+  title: string;
+  summary: string;
+  bodyText: string;
+  /** the live snapshot's publication time (live, shared), else the working copy's last edit */
+  sortAt: number;
+}
+
 // Bump when tokenization changes: every document then looks stale and is rebuilt.
-const TOKENIZER_VERSION = "2";
+const TOKENIZER_VERSION = "3";
 
-export const docKey = (d: { kind: string; releaseId: string; locale: string }) =>
-  `${d.kind}:${d.releaseId}:${d.locale}`;
+export const docKey = (d: { role: string; releaseId: string; locale: string }) =>
+  `${d.role}:${d.releaseId}:${d.locale}`;
 
-/** Which searches see a document's pending changes: its kind and language. */
-export const docScope = (d: { kind: Kind; locale: Lang }) => d.kind + d.locale;
+/** Which searches see a document's pending changes: its role and language. */
+export const docScope = (d: { role: Role; locale: Lang }) => d.role + d.locale;
 
-export const docText = (s: Source): DocText => ({ title: s.title, summary: s.summary, body: s.bodyText });
+/** The scopes (docScope) a search of this kind sees. */
+export const scopesOf = (kind: Kind, locales: readonly Lang[]) =>
+  (["shared", kind] as const).flatMap((role) => locales.map((locale) => docScope({ role, locale })));
 
-// Document ids order the index: newest first is ascending id. Within a kind's range (lists.ts),
-// id = ((MAX_TICK − tick) · SLOTS + slot) · 2 + language bit, where tick is the minute of sortAt
-// and the slot (0..7) a hash of the document key, probing upwards on a clash and into the next,
-// newer minute when one is full (a document never shows early). Few slots and whole minutes keep
+export const docText = (d: IndexDoc): DocText => ({ title: d.title, summary: d.summary, body: d.bodyText });
+
+const sameText = (a: Source, b: Source) => a.title === b.title && a.summary === b.summary && a.bodyText === b.bodyText;
+
+/** The documents of a release's sources: shared where the live snapshot is the working copy's text. */
+export function indexDocs(sources: Source[]): IndexDoc[] {
+  const out: IndexDoc[] = [];
+  for (const live of sources.filter((s) => s.kind === "live")) {
+    const work = sources.find((s) => s.kind === "work" && s.releaseId === live.releaseId && s.locale === live.locale);
+    const { kind: _, ...text } = live;
+    out.push({ ...text, role: work && sameText(work, live) ? "shared" : "live" });
+  }
+  for (const work of sources.filter((s) => s.kind === "work")) {
+    if (out.some((d) => d.role === "shared" && d.releaseId === work.releaseId && d.locale === work.locale)) continue;
+    const { kind: _, ...text } = work;
+    out.push({ ...text, role: "work" });
+  }
+  return out;
+}
+
+// Document ids order the index: newest first is ascending id. id = ((MAX_TICK − tick) · SLOTS +
+// slot) · 8 + tag, where tick is the minute of sortAt, the slot (0..7) a hash of the document key,
+// probing upwards on a clash and into the next, newer minute when one is full (a document never
+// shows early), and the tag the role and language (lists.ts). Few slots and whole minutes keep
 // consecutive ids of a list close together: the gaps between them are most of the index
-// (docs/SEARCH.md, "Document ids").
+// (docs/SEARCH.md, "Document ids"). Ids stay below 2^48: plain numbers in JavaScript.
 export const SLOTS = 8;
 const UNIT = 60_000;
 const MAX_TICK = 2 ** 42;
 
 const tickOf = (sortAt: number) => Math.max(0, Math.min(MAX_TICK - 1, Math.floor(sortAt / UNIT)));
-const idOf = (kind: Kind, locale: Lang, tick: number, slot: number) =>
-  kindRange(kind).from + ((MAX_TICK - tick) * SLOTS + slot) * 2 + LANG_BIT[locale];
+const idOf = (role: Role, locale: Lang, tick: number, slot: number) =>
+  ((MAX_TICK - tick) * SLOTS + slot) * 8 + idTag(role, locale);
 
 /**
- * Documents of this kind with sortAt at or before `at` have ids ≥ floor. Those of `at`'s own tick,
- * ids below floor + 2 · SLOTS, need a look at their exact sortAt.
+ * Documents with sortAt at or before `at` have ids ≥ floor. Those of `at`'s own minute, ids below
+ * floor + 8 · SLOTS, need a look at their exact sortAt.
  */
-export const idFloor = (kind: Kind, at: number): number => idOf(kind, "zh", tickOf(at), 0);
+export const idFloor = (at: number): number => idOf("live", "zh", tickOf(at), 0);
 
 function preferredSlot(key: string): number {
   return createHash("sha256").update(key).digest().readUInt32BE(0) % SLOTS;
 }
 
 export interface Placed {
-  kind: Kind;
+  role: Role;
   releaseId: string;
   locale: Lang;
   sortAt: number;
@@ -81,7 +117,7 @@ export async function assignIds(docs: Placed[], taken: (ids: number[]) => Promis
           probe[i] = 0;
           tick[i]!++; // a full tick: the next one, never an earlier one (no early visibility)
         }
-        id = idOf(docs[i]!.kind, docs[i]!.locale, tick[i]!, (slot[i]! + probe[i]!++) % SLOTS);
+        id = idOf(docs[i]!.role, docs[i]!.locale, tick[i]!, (slot[i]! + probe[i]!++) % SLOTS);
       } while (used.has(id));
       ids[i] = id;
       used.add(id);
@@ -92,9 +128,9 @@ export async function assignIds(docs: Placed[], taken: (ids: number[]) => Promis
   return ids;
 }
 
-export function sourceHash(s: Source): string {
+export function docHash(d: IndexDoc): string {
   return createHash("sha256")
-    .update([TOKENIZER_VERSION, s.sortAt, s.title, s.summary, s.bodyText].join("\u0000"))
+    .update([TOKENIZER_VERSION, d.role, d.sortAt, d.title, d.summary, d.bodyText].join("\u0000"))
     .digest("base64url")
     .slice(0, 22);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { EncodedBlock } from "@/domain/search/codec";
 import type { BlockRequest, BlockRow } from "@/domain/search/cursor";
-import type { Kind, Lang } from "./documents";
+import type { Kind, Lang, Role } from "./documents";
 import type { Sql } from "./sql";
 
 // Storage of the index, one implementation per database engine (sqlite.ts, postgres.ts: the only
@@ -11,7 +11,7 @@ import type { Sql } from "./sql";
 
 export interface DocumentRow {
   id: number;
-  kind: Kind;
+  role: Role;
   releaseId: string;
   locale: Lang;
   sortAt: number;
@@ -29,10 +29,20 @@ export interface PendingRow {
 }
 
 export interface Place {
-  kind: Kind;
+  role: Role;
   releaseId: string;
   locale: Lang;
   sortAt: number;
+}
+
+/** A release's language in the index: its working copy's last edit and its live snapshot's date. */
+export interface PlaceRow {
+  releaseId: string;
+  locale: Lang;
+  workAt: number | null;
+  liveAt: number | null;
+  /** the live snapshot has the working copy's text */
+  same: boolean;
 }
 
 export interface TextRow {
@@ -83,8 +93,8 @@ export interface SearchStore {
   deleteBlocks(sql: Sql, blocks: { key: string; last: number }[]): Promise<void>;
   insertBlocks(sql: Sql, blocks: StoredBlock[]): Promise<void>;
 
-  /** Every working copy and live snapshot: where it goes in the index (for a rebuild). */
-  places(sql: Sql): Promise<Place[]>;
+  /** Every working copy and live snapshot (for a rebuild): dates, and whether their texts are the same. */
+  places(sql: Sql): Promise<PlaceRow[]>;
   /** Title, summary and body text of these releases' working copies (work) or live snapshots (live). */
   texts(sql: Sql, kind: Kind, locale: Lang, releaseIds: string[]): Promise<TextRow[]>;
 

@@ -1,9 +1,9 @@
 import "server-only";
 import type { ExtraPostings } from "@/domain/search/cursor";
-import { FIELDS, kindRange, LANG_BIT, LANGS, listKey } from "@/domain/search/lists";
+import { FIELDS, LANGS, listKey, visibleTags } from "@/domain/search/lists";
 import type { Term } from "@/domain/search/query";
 import { rank } from "@/domain/search/rank";
-import { docScope, idFloor, SLOTS, type Kind, type Lang } from "./documents";
+import { idFloor, scopesOf, SLOTS, type Kind, type Lang } from "./documents";
 import type { PendingRow, SearchStore } from "./engine";
 import type { Sql } from "./sql";
 
@@ -25,7 +25,6 @@ export interface Filter {
 }
 
 export interface Match {
-  kind: Kind;
   releaseId: string;
   locale: Lang;
   sortAt: number;
@@ -73,19 +72,19 @@ function pendingChanges(rows: PendingRow[], keys: Set<string>) {
 }
 
 export async function findMatches(store: SearchStore, sql: Sql, terms: Term[], filter: Filter): Promise<Found> {
-  const scopes = (filter.locale ? [filter.locale] : LANGS).map((l) => docScope({ kind: filter.kind, locale: l }));
-  const range = kindRange(filter.kind);
+  const scopes = scopesOf(filter.kind, filter.locale ? [filter.locale] : LANGS);
   const { extra, dead } = pendingChanges(await store.pending(sql, scopes), keysOf(terms));
+  let from = 0;
   if (filter.visibleAt !== undefined) {
-    range.from = idFloor(filter.kind, filter.visibleAt);
-    for (const id of await store.notYetVisible(sql, range.from, range.from + 2 * SLOTS, filter.visibleAt)) dead.add(id);
+    from = idFloor(filter.visibleAt);
+    for (const id of await store.notYetVisible(sql, from, from + 8 * SLOTS, filter.visibleAt)) dead.add(id);
   }
   const need = Math.min(filter.offset + filter.limit, filter.cap);
   const ranked = await rank(
     {
       terms,
-      range,
-      lang: filter.locale ? LANG_BIT[filter.locale] : null,
+      from,
+      tags: visibleTags(filter.kind, filter.locale),
       need: filter.offset < need ? need : 0,
       cap: filter.cap,
       extra,
@@ -97,7 +96,7 @@ export async function findMatches(store: SearchStore, sql: Sql, terms: Term[], f
   const rows = new Map((await store.documentsById(sql, page)).map((d) => [d.id, d]));
   const matches = page.flatMap((id) => {
     const d = rows.get(id);
-    return d ? [{ kind: d.kind, releaseId: d.releaseId, locale: d.locale, sortAt: d.sortAt }] : [];
+    return d ? [{ releaseId: d.releaseId, locale: d.locale, sortAt: d.sortAt }] : [];
   });
   return {
     matches,

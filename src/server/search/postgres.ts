@@ -6,7 +6,7 @@ import {
   type DocumentRow,
   type HitRow,
   type PendingRow,
-  type Place,
+  type PlaceRow,
   type SearchStore,
   type StoredBlock,
   type TextRow,
@@ -17,7 +17,7 @@ import {
 // take a transaction-scoped advisory lock, so two merges never rewrite the same block at once.
 
 const LOCK_KEY = 0x5ea4c4; // "search" in the application's advisory lock space
-const DOC = `"id"::float8 AS "id", "kind", "releaseId", "locale", "sortAt"::float8 AS "sortAt", "sourceHash" AS "hash"`;
+const DOC = `"id"::float8 AS "id", "role", "releaseId", "locale", "sortAt"::float8 AS "sortAt", "sourceHash" AS "hash"`;
 const PENDING = `"seq"::float8 AS "seq", "id"::float8 AS "id", "scope", "op", "lists"`;
 const BLOCK = `b."term" AS "key", b."last"::float8 AS "last", b."n", b."docs", b."pos"`;
 
@@ -67,11 +67,11 @@ export const postgresStore: SearchStore = {
   async insertDocuments(sql, docs) {
     for (const batch of chunked(docs, 2_000)) {
       await sql.run(
-        `INSERT INTO "SearchDocument" ("id", "kind", "releaseId", "locale", "sortAt", "sourceHash")
+        `INSERT INTO "SearchDocument" ("id", "role", "releaseId", "locale", "sortAt", "sourceHash")
          SELECT * FROM unnest($1::float8[]::bigint[], $2::text[], $3::text[], $4::text[], $5::float8[]::bigint[], $6::text[])`,
         [
           batch.map((d) => d.id),
-          batch.map((d) => d.kind),
+          batch.map((d) => d.role),
           batch.map((d) => d.releaseId),
           batch.map((d) => d.locale),
           batch.map((d) => d.sortAt),
@@ -179,9 +179,14 @@ export const postgresStore: SearchStore = {
   },
 
   async places(sql) {
-    return sql.all<Place>(
-      `SELECT 'work' AS "kind", "releaseId", "locale"::text AS "locale", (EXTRACT(EPOCH FROM "updatedAt") * 1000)::float8 AS "sortAt" FROM "ReleaseContent"
-       UNION ALL SELECT 'live', "releaseId", "locale"::text, (EXTRACT(EPOCH FROM "publishedAt") * 1000)::float8 FROM "Publication"`,
+    const at = (column: string) => `(EXTRACT(EPOCH FROM ${column}) * 1000)::float8`;
+    return sql.all<PlaceRow>(
+      `SELECT c."releaseId", c."locale"::text AS "locale", ${at(`c."updatedAt"`)} AS "workAt", ${at(`p."publishedAt"`)} AS "liveAt",
+         COALESCE(p."title" = c."title" AND p."summary" = c."summary" AND p."bodyText" = c."bodyText", false) AS "same"
+       FROM "ReleaseContent" c LEFT JOIN "Publication" p ON p."releaseId" = c."releaseId" AND p."locale" = c."locale"
+       UNION ALL
+       SELECT p."releaseId", p."locale"::text, NULL, ${at(`p."publishedAt"`)}, false FROM "Publication" p
+       WHERE NOT EXISTS (SELECT 1 FROM "ReleaseContent" c WHERE c."releaseId" = p."releaseId" AND c."locale" = p."locale")`,
     );
   },
 

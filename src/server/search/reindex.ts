@@ -2,8 +2,8 @@ import "server-only";
 import { BlockBuilder } from "@/domain/search/build";
 import { documentLists } from "@/domain/search/lists";
 import type { Db } from "../db/client";
-import { assignIds, docKey, docText, sourceHash, type Source } from "./documents";
-import type { DocumentRow, Place, SearchStore, StoredBlock, TextRow } from "./engine";
+import { assignIds, docHash, docKey, docText, type IndexDoc, type Kind, type Placed } from "./documents";
+import type { DocumentRow, PlaceRow, SearchStore, StoredBlock, TextRow } from "./engine";
 import { mergeSearchIndex } from "./merge";
 import { indexOf } from "./select";
 import type { Sql } from "./sql";
@@ -21,18 +21,31 @@ export interface ReindexReport {
   ms: number;
 }
 
-/** The sources of one step of documents (in id order), read per kind and language. */
-async function sourcesOf(store: SearchStore, sql: Sql, step: Place[]): Promise<(Source | null)[]> {
+/** The index's documents from the rows' dates: shared when the live snapshot is the working copy's text. */
+function placesOf(rows: PlaceRow[]): Placed[] {
+  return rows.flatMap((r) => {
+    const at = { releaseId: r.releaseId, locale: r.locale };
+    if (r.liveAt !== null && r.same) return [{ ...at, role: "shared" as const, sortAt: r.liveAt }];
+    const out: Placed[] = [];
+    if (r.liveAt !== null) out.push({ ...at, role: "live", sortAt: r.liveAt });
+    if (r.workAt !== null) out.push({ ...at, role: "work", sortAt: r.workAt });
+    return out;
+  });
+}
+
+/** The documents of one step (in id order), their texts read per table and language. */
+async function docsOf(store: SearchStore, sql: Sql, step: Placed[]): Promise<(IndexDoc | null)[]> {
+  const kindOf = (p: Placed): Kind => (p.role === "work" ? "work" : "live");
   const found = new Map<string, Map<string, TextRow>>();
   for (const kind of ["work", "live"] as const)
     for (const locale of ["zh", "en"] as const) {
-      const ids = step.filter((p) => p.kind === kind && p.locale === locale).map((p) => p.releaseId);
+      const ids = step.filter((p) => kindOf(p) === kind && p.locale === locale).map((p) => p.releaseId);
       if (ids.length === 0) continue;
       const rows = await store.texts(sql, kind, locale, ids);
       found.set(kind + locale, new Map(rows.map((r) => [r.releaseId, r])));
     }
   return step.map((p) => {
-    const row = found.get(p.kind + p.locale)?.get(p.releaseId);
+    const row = found.get(kindOf(p) + p.locale)?.get(p.releaseId);
     return row ? { ...p, title: row.title, summary: row.summary, bodyText: row.bodyText } : null;
   });
 }
@@ -41,7 +54,7 @@ async function sourcesOf(store: SearchStore, sql: Sql, step: Place[]): Promise<(
  * Ids for every document: the stored id when its date is unchanged (so a rebuild keeps the order
  * of documents of the same minute, which depends on the order they were indexed in), else new.
  */
-async function idsFor(all: Place[], stored: DocumentRow[]): Promise<number[]> {
+async function idsFor(all: Placed[], stored: DocumentRow[]): Promise<number[]> {
   const kept = new Map(stored.map((d) => [docKey(d), d]));
   const ids = all.map((p) => {
     const d = kept.get(docKey(p));
@@ -60,7 +73,7 @@ async function build(
   stored: DocumentRow[],
   onStep: (docs: number, total: number) => void,
 ) {
-  const all = await store.places(sql);
+  const all = placesOf(await store.places(sql));
   const ids = await idsFor(all, stored);
   const order = all.map((_, i) => i).sort((a, b) => ids[a]! - ids[b]!);
   const blocks: StoredBlock[] = [];
@@ -81,17 +94,17 @@ async function build(
   let documents = 0;
   for (let start = 0; start < order.length; start += DOCS_PER_STEP) {
     const step = order.slice(start, start + DOCS_PER_STEP);
-    const sources = await sourcesOf(
+    const docs = await docsOf(
       store,
       sql,
       step.map((i) => all[i]!),
     );
     const rows: DocumentRow[] = [];
-    sources.forEach((s, j) => {
-      if (!s) return;
+    docs.forEach((d, j) => {
+      if (!d) return;
       const id = ids[step[j]!]!;
-      builder.add(id, documentLists(docText(s)));
-      rows.push({ id, kind: s.kind, releaseId: s.releaseId, locale: s.locale, sortAt: s.sortAt, hash: sourceHash(s) });
+      builder.add(id, documentLists(docText(d)));
+      rows.push({ id, role: d.role, releaseId: d.releaseId, locale: d.locale, sortAt: d.sortAt, hash: docHash(d) });
     });
     await store.insertDocuments(sql, rows);
     if (blocks.length >= BLOCKS_PER_WRITE) await write();

@@ -6,7 +6,7 @@ import {
   type DocumentRow,
   type HitRow,
   type PendingRow,
-  type Place,
+  type PlaceRow,
   type SearchStore,
   type StoredBlock,
   type TextRow,
@@ -15,10 +15,13 @@ import {
 // SQLite: tables "SearchDocument", "SearchBlock" (found through its (term, last) index) and
 // "SearchPending". One writer at a time is SQLite's own rule, so the locks have nothing to do.
 
+type At = string | number | null;
+// Prisma stores dates as ISO text (older rows may hold milliseconds): read them as it does.
+const ms = (at: At) => (at === null ? null : typeof at === "number" ? at : Date.parse(at));
 // better-sqlite3 binds Buffers, not plain Uint8Arrays (a view, no copy).
 const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 const marks = (n: number) => Array.from({ length: n }, () => "?").join(", ");
-const DOC = `"id", "kind", "releaseId", "locale", "sortAt", "sourceHash" AS "hash"`;
+const DOC = `"id", "role", "releaseId", "locale", "sortAt", "sourceHash" AS "hash"`;
 // A compound SELECT has at most 500 terms in SQLite; keep well under.
 const PER_STATEMENT = 200;
 
@@ -71,10 +74,10 @@ export const sqliteStore: SearchStore = {
   async insertDocuments(sql, docs) {
     for (const batch of chunked(docs, 100)) {
       await sql.run(
-        `INSERT INTO "SearchDocument" ("id", "kind", "releaseId", "locale", "sortAt", "sourceHash") VALUES ${batch
+        `INSERT INTO "SearchDocument" ("id", "role", "releaseId", "locale", "sortAt", "sourceHash") VALUES ${batch
           .map(() => "(?, ?, ?, ?, ?, ?)")
           .join(", ")}`,
-        [...batch.flatMap((d) => [d.id, d.kind, d.releaseId, d.locale, d.sortAt, d.hash])],
+        [...batch.flatMap((d) => [d.id, d.role, d.releaseId, d.locale, d.sortAt, d.hash])],
       );
     }
   },
@@ -170,12 +173,15 @@ export const sqliteStore: SearchStore = {
   },
 
   async places(sql) {
-    const rows = await sql.all<Omit<Place, "sortAt"> & { at: string | number }>(
-      `SELECT 'work' AS "kind", "releaseId", "locale", "updatedAt" AS "at" FROM "ReleaseContent"
-       UNION ALL SELECT 'live', "releaseId", "locale", "publishedAt" FROM "Publication"`,
+    const rows = await sql.all<Omit<PlaceRow, "workAt" | "liveAt" | "same"> & { w: At; l: At; same: number | null }>(
+      `SELECT c."releaseId", c."locale", c."updatedAt" AS "w", p."publishedAt" AS "l",
+         p."title" = c."title" AND p."summary" = c."summary" AND p."bodyText" = c."bodyText" AS "same"
+       FROM "ReleaseContent" c LEFT JOIN "Publication" p ON p."releaseId" = c."releaseId" AND p."locale" = c."locale"
+       UNION ALL
+       SELECT p."releaseId", p."locale", NULL, p."publishedAt", 0 FROM "Publication" p
+       WHERE NOT EXISTS (SELECT 1 FROM "ReleaseContent" c WHERE c."releaseId" = p."releaseId" AND c."locale" = p."locale")`,
     );
-    // Prisma stores dates as ISO text (older rows may hold milliseconds): read them as it does.
-    return rows.map(({ at, ...p }) => ({ ...p, sortAt: typeof at === "number" ? at : Date.parse(at) }));
+    return rows.map(({ w, l, same, ...r }) => ({ ...r, workAt: ms(w), liveAt: ms(l), same: same === 1 }));
   },
 
   async texts(sql, kind, locale, releaseIds) {

@@ -1,6 +1,17 @@
 import "server-only";
 import { documentListMap } from "@/domain/search/lists";
-import { assignIds, docKey, docScope, docText, loadSources, sourceHash, type Client, type Source } from "./documents";
+import {
+  assignIds,
+  docHash,
+  docKey,
+  docScope,
+  docText,
+  indexDocs,
+  loadSources,
+  type Client,
+  type IndexDoc,
+  type Source,
+} from "./documents";
 import type { PendingRow } from "./engine";
 import { storeFor } from "./select";
 import { prismaSql } from "./sql";
@@ -13,7 +24,7 @@ import { prismaSql } from "./sql";
 
 type Change = Omit<PendingRow, "seq">;
 
-function removal(id: number, scope: string, old: Source | undefined): Change {
+function removal(id: number, scope: string, old: IndexDoc | undefined): Change {
   const keys = old ? [...documentListMap(docText(old)).keys()] : null;
   return { id, scope, op: "remove", lists: keys && JSON.stringify(keys) };
 }
@@ -27,11 +38,11 @@ export async function syncSearchIndex(tx: Client, releaseId: string, before: Sou
   const store = storeFor(tx);
   const sql = prismaSql(tx);
   await store.lockIds(sql);
-  const sources = await loadSources(tx, [releaseId]);
+  const docs = indexDocs(await loadSources(tx, [releaseId]));
   const stored = await store.documentsOf(sql, [releaseId]);
-  const wanted = new Map(sources.map((s) => [docKey(s), { source: s, hash: sourceHash(s) }]));
+  const wanted = new Map(docs.map((d) => [docKey(d), { source: d, hash: docHash(d) }]));
   const current = new Map(stored.map((d) => [docKey(d), d.hash]));
-  const old = new Map(before.map((s) => [docKey(s), s]));
+  const old = new Map(indexDocs(before).map((d) => [docKey(d), d]));
   const stale = stored.filter((d) => wanted.get(docKey(d))?.hash !== d.hash);
   const fresh = [...wanted.values()].filter((w) => current.get(docKey(w.source)) !== w.hash);
   // Removals first: their ids stay taken until merged (a new document must not inherit postings).
@@ -43,7 +54,7 @@ export async function syncSearchIndex(tx: Client, releaseId: string, before: Sou
     sql,
     stale.map((d) => {
       const source = old.get(docKey(d));
-      return removal(d.id, docScope(d), source && sourceHash(source) === d.hash ? source : undefined);
+      return removal(d.id, docScope(d), source && docHash(source) === d.hash ? source : undefined);
     }),
   );
   const ids = await assignIds(

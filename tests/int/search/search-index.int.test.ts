@@ -109,7 +109,7 @@ test("republishing within the same minute: a new id, the old postings removed", 
   v = unwrap(await runWorkflow(db, editor, r.id, { type: "markTranslated" }, v)).version;
   v = unwrap(await runWorkflow(db, editor, r.id, { type: "publish", at }, v)).version;
   const first = await db.$queryRawUnsafe<{ id: number }[]>(
-    `SELECT "id" FROM "SearchDocument" WHERE "kind" = 'live' AND "locale" = 'en'`,
+    `SELECT "id" FROM "SearchDocument" WHERE "role" IN ('live', 'shared') AND "locale" = 'en'`,
   );
   // Edit the translation, then publish again at the very same time: same minute, same preferred slot.
   v = unwrap(
@@ -117,7 +117,7 @@ test("republishing within the same minute: a new id, the old postings removed", 
   ).version;
   unwrap(await runWorkflow(db, editor, r.id, { type: "publish", at }, v));
   const second = await db.$queryRawUnsafe<{ id: number }[]>(
-    `SELECT "id" FROM "SearchDocument" WHERE "kind" = 'live' AND "locale" = 'en'`,
+    `SELECT "id" FROM "SearchDocument" WHERE "role" IN ('live', 'shared') AND "locale" = 'en'`,
   );
   expect([first.length, second.length]).toEqual([1, 1]);
   expect(Number(second[0]!.id)).not.toBe(Number(first[0]!.id));
