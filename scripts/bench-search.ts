@@ -1,121 +1,124 @@
-// `npm run bench:search [-- --count N --samples N --naive N]`: generates N bilingual releases
-// (default 100,000), indexes them, and times public searches on SQLite and, when
-// TEST_DATABASE_URL is set, on PostgreSQL (that database is WIPED), next to a naive LIKE scan.
-// `--only sqlite|postgresql` runs one engine.
+// `npm run bench:search [-- --count N --samples N --http-seconds N --saves N --only sqlite|postgresql]`:
+// loads N generated releases (default 100,000), builds the search index, then measures on each
+// engine: query classes drawn from the corpus (p50/p95/p99/max), the 20 most frequent characters
+// one by one, index size against the raw text, indexing rate, the index work of saves and
+// publishes, and the search pages through HTTP (`npm start`, 8 readers). SQLite always; PostgreSQL
+// when TEST_DATABASE_URL is set (that database is WIPED). Figures: docs/BENCHMARKS.md.
 import "dotenv/config";
 import { rmSync } from "node:fs";
+import { loadavg } from "node:os";
+import { parseArgs } from "node:util";
 import pg from "pg";
 import { createDb } from "../src/server/db/client";
 import { migrate } from "../src/server/db/migrate";
 import { reindexSearch, searchIndexSize } from "../src/server/search";
-import { loadArchive } from "./bench/archive";
-import { indexed, naive, querySets, time, type QuerySet, type Timing } from "./search/bench-measure";
+import { freePort } from "./lib/net";
+import { loadCorpus, RAW_TEXT_SQL } from "./search/bench-corpus";
+import { timeHttp, type HttpRun } from "./search/bench-http";
+import { timeClass, timeQuery, type Timing } from "./search/bench-measure";
+import { sampleQueries } from "./search/bench-queries";
+import { printReport, type EngineReport } from "./search/bench-report";
+import { timeWrites } from "./search/bench-writes";
 import { progressBar } from "./search/progress";
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} must be a positive integer`);
+const { values: args } = parseArgs({
+  options: {
+    count: { type: "string", default: "100000" },
+    samples: { type: "string", default: "300" },
+    "http-seconds": { type: "string", default: "20" },
+    saves: { type: "string", default: "20" },
+    only: { type: "string" },
+  },
+});
+const num = (name: keyof typeof args) => {
+  const v = Number(args[name]);
+  if (!Number.isInteger(v) || v < 0) throw new Error(`--${name} must be a non-negative integer`);
   return v;
 };
-const count = arg("count", 100_000);
-const samples = arg("samples", 60);
-const naiveSamples = arg("naive", 5);
-const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
+const COUNT = num("count");
+const SAMPLES = num("samples");
+const HTTP_SECONDS = num("http-seconds");
+const SAVES = num("saves");
 
-interface Row {
-  engine: string;
-  set: QuerySet;
-  fast: Timing;
-  slow: Timing | null;
-}
-interface Summary {
-  engine: string;
-  documents: number;
-  loadS: number;
-  indexS: number;
-  indexMb: number;
-}
-
-async function bench(engine: "sqlite" | "postgresql", url: string, rows: Row[], summaries: Summary[]) {
-  console.error(`\n${engine}: ${count} releases → ${url.replace(/\/\/[^@]*@/, "//")}`);
+async function bench(engine: "sqlite" | "postgresql", url: string): Promise<EngineReport> {
+  console.error(`\n${engine}: ${COUNT} releases → ${url.replace(/\/\/[^@]*@/, "//")}`);
   await migrate(url);
-  const now = Date.now();
-  const load = progressBar("Generating corpus");
-  const t0 = performance.now();
-  await loadArchive(url, { releases: count, now: new Date(now), onProgress: (n) => load.update(n, count) });
-  load.finish();
-  const loadS = (performance.now() - t0) / 1000;
+  const now = new Date();
+  const loading = progressBar("Generating corpus");
+  await loadCorpus(url, COUNT, now, (n) => loading.update(n, COUNT));
+  loading.finish();
   const db = createDb(url);
   try {
     const bar = progressBar("Indexing releases");
-    const report = await reindexSearch(db, (d, t) => bar.update(d, t));
+    const cpu = process.cpuUsage();
+    const load = loadavg()[0]!;
+    const index = await reindexSearch(db, (d, t) => bar.update(d, t));
+    const used = process.cpuUsage(cpu);
     bar.finish();
-    const indexMb = (await searchIndexSize(db)) / 1024 / 1024;
-    summaries.push({ engine, documents: report.documents, loadS, indexS: report.ms / 1000, indexMb });
-    const at = new Date(now);
-    const sets = querySets(samples);
+    const [raw] = await db.$queryRawUnsafe<{ bytes: number | bigint }[]>(RAW_TEXT_SQL[engine]);
+    const sample = await sampleQueries(db, SAMPLES);
     const timing = progressBar("Timing queries");
-    for (const [i, set] of sets.entries()) {
-      const fast = await time(set.queries, indexed(db, set, at));
-      const slow = set.stress
-        ? null
-        : await time(set.queries.slice(0, naiveSamples), naive(db, set, at, engine === "postgresql"));
-      rows.push({ engine, set, fast, slow });
-      timing.update(i + 1, sets.length);
+    for (const set of sample.classes.slice(0, 2))
+      for (const q of set.queries.slice(0, 20)) await timeQuery(db, q, set.locale, now);
+    const classes: { name: string; timing: Timing; shares?: number[] }[] = [];
+    for (const [i, set] of sample.classes.entries()) {
+      classes.push({ name: set.name, timing: await timeClass(db, set, now), shares: set.shares });
+      timing.update(i + 1, sample.classes.length);
     }
     timing.finish();
+    const topChars = [];
+    for (const { char, share } of sample.topChars) {
+      const runs = [];
+      for (let r = 0; r < 3; r++) runs.push(await timeQuery(db, char, "zh", now));
+      topChars.push({ char, share, ms: Math.max(...runs.map((x) => x.ms)), total: runs[0]!.total });
+    }
+    const writes = SAVES > 0 ? await timeWrites(db, SAVES) : null;
+    let http: HttpRun[] = [];
+    if (HTTP_SECONDS > 0) {
+      console.error("HTTP: npm start (builds first if the sources changed)…");
+      http = await timeHttp(url, await freePort(), `/tmp/newsroom-bench-search-${engine}-server.log`, HTTP_SECONDS);
+    }
+    return {
+      engine,
+      releases: index.releases,
+      documents: index.documents,
+      indexS: index.ms / 1000,
+      indexCpuS: (used.user + used.system) / 1e6,
+      load,
+      indexBytes: await searchIndexSize(db),
+      rawBytes: Number(raw?.bytes ?? 0),
+      classes,
+      topChars,
+      writes,
+      http,
+    };
   } finally {
     await db.$disconnect();
   }
 }
 
-const ms = (v: number) => v.toFixed(1).padStart(8);
-
-function print(rows: Row[], summaries: Summary[]) {
-  const lines = [
-    "| engine | query | matches (avg, counted to 1,000) | p50 ms | p95 ms | LIKE p50 ms | LIKE p95 ms |",
-    "|---|---|---:|---:|---:|---:|---:|",
-    ...rows.map(
-      (r) =>
-        `| ${r.engine} | ${r.set.name} | ${r.fast.matches} | ${ms(r.fast.p50)} | ${ms(r.fast.p95)} | ${r.slow ? ms(r.slow.p50) : "—"} | ${r.slow ? ms(r.slow.p95) : "—"} |`,
-    ),
-    "",
-    "| engine | documents | corpus load s | indexing s | index MB |",
-    "|---|---:|---:|---:|---:|",
-    ...summaries.map(
-      (s) =>
-        `| ${s.engine} | ${s.documents} | ${s.loadS.toFixed(1)} | ${s.indexS.toFixed(1)} | ${s.indexMb.toFixed(1)} |`,
-    ),
-  ];
-  console.log(
-    `\n${count} releases; ${samples} queries per set (naive LIKE: first ${naiveSamples}); public search, 10 per page, with count (up to 1,000) and snippets.\n`,
-  );
-  console.log(lines.join("\n"));
-}
-
 async function main() {
-  const rows: Row[] = [];
-  const summaries: Summary[] = [];
+  process.env.SEARCH_BACKGROUND_MERGE = "0"; // the writes benchmark merges explicitly
+  const reports: EngineReport[] = [];
   const file = `/tmp/newsroom-bench-search-${process.pid}.db`;
   const clean = () => ["", "-wal", "-shm"].forEach((s) => rmSync(file + s, { force: true }));
-  if (only !== "postgresql") {
+  if (args.only !== "postgresql") {
     clean();
     try {
-      await bench("sqlite", `file:${file}`, rows, summaries);
+      reports.push(await bench("sqlite", `file:${file}`));
     } finally {
       clean();
     }
   }
   const pgUrl = process.env.TEST_DATABASE_URL;
-  if (pgUrl && only !== "sqlite") {
+  if (pgUrl && args.only !== "sqlite") {
     const client = new pg.Client({ connectionString: pgUrl });
     await client.connect();
     await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
     await client.end();
-    await bench("postgresql", pgUrl, rows, summaries);
+    reports.push(await bench("postgresql", pgUrl));
   }
-  print(rows, summaries);
+  printReport(reports, { count: COUNT, samples: SAMPLES });
 }
 
 main().catch((error: unknown) => {

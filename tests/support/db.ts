@@ -15,6 +15,8 @@ export const engine = (): "sqlite" | "postgresql" =>
 
 // Children before parents, so foreign keys never block a delete.
 const TABLES = [
+  "SearchPending",
+  "SearchBlock",
   "SearchDocument",
   "AuditEvent",
   "RevisionMedia",

@@ -1,4 +1,4 @@
-import { cjkTokens, scanUnits, type Unit } from "./text";
+import { isCommonWord, scanUnits, type Unit } from "./text";
 
 // A user's query → terms the engines can run. Nothing of the raw query reaches FTS syntax: every
 // token is letters, digits or CJK, and the engine modules quote each one.
@@ -6,10 +6,15 @@ import { cjkTokens, scanUnits, type Unit } from "./text";
 export const MAX_QUERY_CHARS = 200;
 export const MAX_TERMS = 10;
 
-/** One term: tokens that must appear consecutively; `prefix` marks the last one as a prefix. */
+/** A token of a term and its position relative to the term's first unit. */
+export interface TermToken {
+  token: string;
+  offset: number;
+}
+
+/** One term: tokens at fixed offsets, all in one field of a document (a single token, or a phrase). */
 export interface Term {
-  tokens: string[];
-  prefix: boolean;
+  tokens: TermToken[];
 }
 
 /** What the highlighter looks for: stemmed words and CJK strings. */
@@ -24,22 +29,31 @@ export type ParsedQuery =
   | { ok: true; query: string; terms: Term[]; marks: Marks; truncated: boolean }
   | { ok: false; query: string; rejected: Rejection; truncated: boolean };
 
-/** Tokens of a phrase as the indexer would emit them, minus what depends on text after it. */
+const commonPair = (a: Unit | undefined, b: Unit | undefined) =>
+  a?.kind === "word" && b?.kind === "word" && isCommonWord(a.text) && isCommonWord(b.text);
+
+/**
+ * The tokens a document has wherever it contains these units in a row (see tokenPositions), each
+ * at its offset: the bigrams covering each CJK run, pairs of common words, and other words and
+ * lone characters on their own.
+ */
 export function phraseTerm(units: Unit[]): Term | null {
-  const tokens: string[] = [];
+  const tokens: TermToken[] = [];
+  let offset = 0;
   units.forEach((u, i) => {
-    if (u.kind === "word") tokens.push(u.text);
-    else {
-      const t = cjkTokens(u.text);
-      // A run's lone last character is only a token where the run ends; inside the phrase it
-      // does (another unit follows), at the phrase's end the document's run may go on.
-      tokens.push(...(i < units.length - 1 || t.length === 1 ? t : t.slice(0, -1)));
+    if (u.kind === "word") {
+      const next = units[i + 1];
+      if (commonPair(u, next)) tokens.push({ token: `${u.text} ${next!.text}`, offset });
+      else if (!commonPair(units[i - 1], u)) tokens.push({ token: u.text, offset });
+      offset++;
+      return;
     }
+    const chars = Array.from(u.text);
+    if (chars.length === 1) tokens.push({ token: chars[0]!, offset });
+    for (let c = 0; c + 1 < chars.length; c++) tokens.push({ token: chars[c]! + chars[c + 1]!, offset: offset + c });
+    offset += chars.length;
   });
-  if (tokens.length === 0) return null;
-  const last = units[units.length - 1];
-  const prefix = last?.kind === "cjk" && Array.from(last.text).length === 1;
-  return { tokens, prefix };
+  return tokens.length > 0 ? { tokens } : null;
 }
 
 /** Quoted strings are phrases; elsewhere each whitespace-separated chunk is one (IP5合作, e-mail). */
@@ -66,7 +80,7 @@ export function parseQuery(raw: unknown): ParsedQuery {
     const units = scanUnits(chunk);
     const term = phraseTerm(units);
     if (!term) continue;
-    const key = `${term.tokens.join(" ")}${term.prefix ? "*" : ""}`;
+    const key = term.tokens.map((t) => `${t.offset}:${t.token}`).join(" ");
     if (seen.has(key) || terms.length >= MAX_TERMS) continue;
     seen.add(key);
     terms.push(term);

@@ -1,5 +1,5 @@
 import type { Marks } from "./query";
-import { fold, scanUnits } from "./text";
+import { eachUnit, fold, type Unit } from "./text";
 
 // Highlighting as data: segments the UI renders (and escapes) itself; never HTML.
 
@@ -10,24 +10,41 @@ export interface Segment {
 
 type Range = [start: number, end: number];
 
+/** The query's words and CJK strings in one unit of `text` (raw offsets). */
+function unitHits(text: string, u: Unit, marks: Marks, words: Set<string>, into: Range[]): void {
+  if (u.kind === "word") {
+    if (words.has(u.text)) into.push([u.start, u.end]);
+    return;
+  }
+  const raw = text.slice(u.start, u.end);
+  // Offsets are only trusted when folding kept the run's length (it does for CJK text).
+  const folded = fold(raw);
+  const run = folded.length === raw.length ? folded : raw;
+  for (const needle of marks.cjk) {
+    for (let i = run.indexOf(needle); i >= 0; i = run.indexOf(needle, i + 1)) {
+      into.push([u.start + i, u.start + i + needle.length]);
+    }
+  }
+}
+
+/** Where the first hit in `text` starts, or -1 (reads no further than that). */
+function firstHit(text: string, marks: Marks): number {
+  const words = new Set(marks.words);
+  const ranges: Range[] = [];
+  eachUnit(text, (u) => {
+    unitHits(text, u, marks, words, ranges);
+    return ranges.length === 0;
+  });
+  return ranges.length === 0 ? -1 : Math.min(...ranges.map((r) => r[0]));
+}
+
 /** Where the query's words and CJK strings occur in `text` (raw offsets, sorted, merged). */
 export function findHits(text: string, marks: Marks): Range[] {
   const words = new Set(marks.words);
   const ranges: Range[] = [];
-  for (const u of scanUnits(text)) {
-    if (u.kind === "word") {
-      if (words.has(u.text)) ranges.push([u.start, u.end]);
-      continue;
-    }
-    const raw = text.slice(u.start, u.end);
-    // Offsets are only trusted when folding kept the run's length (it does for CJK text).
-    const run = fold(raw).length === raw.length ? fold(raw) : raw;
-    for (const needle of marks.cjk) {
-      for (let i = run.indexOf(needle); i >= 0; i = run.indexOf(needle, i + 1)) {
-        ranges.push([u.start + i, u.start + i + needle.length]);
-      }
-    }
-  }
+  eachUnit(text, (u) => {
+    unitHits(text, u, marks, words, ranges);
+  });
   ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const merged: Range[] = [];
   for (const r of ranges) {
@@ -75,11 +92,13 @@ function adjust(text: string, i: number, dir: -1 | 1): number {
 export function snippet(fields: string[], marks: Marks, length = 120): Segment[] {
   const texts = fields.map((f) => f.replace(/\s+/g, " ").trim());
   for (const text of texts) {
-    const hits = findHits(text, marks);
-    const first = hits[0];
-    if (!first) continue;
-    const start = adjust(text, first[0] - Math.floor(length / 4), -1);
+    const first = firstHit(text, marks);
+    if (first < 0) continue;
+    const start = adjust(text, first - Math.floor(length / 4), -1);
     const end = adjust(text, start + length, 1);
+    // Hits are only looked for in the window (and a margin, for words cut at its edges).
+    const from = Math.max(0, start - 40);
+    const hits = findHits(text.slice(from, end + 40), marks).map(([s, e]): Range => [s + from, e + from]);
     return frame(text, toSegments(text, hits, start, end), start, end);
   }
   const text = texts.find((t) => t !== "") ?? "";

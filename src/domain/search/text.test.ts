@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { cjkTokens, scanUnits, stem, textTokens } from "./text";
+import { positionalTokens, scanUnits, stem, tokenOfCode, tokenPositions } from "./text";
 
 test.each([
   ["conference", "conference"],
@@ -18,28 +18,109 @@ test.each([
   expect(stem(word)).toBe(expected);
 });
 
+const show = (tokens: Map<string, number[]>) =>
+  [...tokens].sort((x, y) => x[1][0]! - y[1][0]! || x[0].length - y[0].length || (x[0] < y[0] ? -1 : 1));
+
 test.each([
-  ["知识产权局", ["知识", "识产", "产权", "权局", "局"]],
-  ["疫", ["疫"]],
+  [
+    "知识产权局",
+    [
+      ["知", [0]],
+      ["知识", [0]],
+      ["识", [1]],
+      ["识产", [1]],
+      ["产", [2]],
+      ["产权", [2]],
+      ["权", [3]],
+      ["权局", [3]],
+      ["局", [4]],
+    ],
+  ],
+  ["疫", [["疫", [0]]]],
   ["", []],
-])("cjkTokens(%s)", (run, expected) => {
-  expect(cjkTokens(run)).toEqual(expected);
-});
-
-test.each([
-  ["IP5 合作", ["ip5", "合作", "作"]],
-  ["ＩＰ５合作框架", ["ip5", "合作", "作框", "框架", "架"]],
-  ["China's Conferences, e-mail", ["china", "conference", "e", "mail"]],
-  ["Café déjà-vu", ["cafe", "deja", "vu"]],
-  ["“专利”，疫情。", ["专利", "利", "疫情", "情"]],
+  [
+    "IP5 合作",
+    [
+      ["ip5", [0]],
+      ["合", [1]],
+      ["合作", [1]],
+      ["作", [2]],
+    ],
+  ],
+  [
+    "ＩＰ５合作",
+    [
+      ["ip5", [0]],
+      ["合", [1]],
+      ["合作", [1]],
+      ["作", [2]],
+    ],
+  ],
+  [
+    "China's Conferences, e-mail",
+    [
+      ["china", [0]],
+      ["conference", [1]],
+      ["e", [2]],
+      ["mail", [3]],
+    ],
+  ],
+  [
+    "Café déjà-vu",
+    [
+      ["cafe", [0]],
+      ["deja", [1]],
+      ["vu", [2]],
+    ],
+  ],
+  // punctuation ends a run (no bigram across it) but takes no position
+  [
+    "“专利”，疫情。",
+    [
+      ["专", [0]],
+      ["专利", [0]],
+      ["利", [1]],
+      ["疫", [2]],
+      ["疫情", [2]],
+      ["情", [3]],
+    ],
+  ],
   ["!!! --- ***", []],
-  ["𠀀𠀁 ok", ["𠀀𠀁", "𠀁", "ok"]],
-])("textTokens(%s)", (text, expected) => {
-  expect(textTokens(text)).toEqual(expected);
+  [
+    "𠀀𠀁 ok",
+    [
+      ["𠀀", [0]],
+      ["𠀀𠀁", [0]],
+      ["𠀁", [1]],
+      ["ok", [2]],
+    ],
+  ],
+  [
+    "国国国",
+    [
+      ["国", [0, 1, 2]],
+      ["国国", [0, 1]],
+    ],
+  ],
+] as const)("positionalTokens(%s)", (text, expected) => {
+  expect(show(positionalTokens(text))).toEqual(expected);
 });
 
-test("textTokens stops at the cap", () => {
-  expect(textTokens("一二三四五", 3)).toEqual(["一二", "二三", "三四"]);
+test("positions stop at the cap", () => {
+  expect(show(positionalTokens("一二三四五", 3))).toEqual([
+    ["一", [0]],
+    ["一二", [0]],
+    ["二", [1]],
+    ["二三", [1]],
+    ["三", [2]],
+  ]);
+});
+
+test("common CJK tokens are counted as codes, others by name, and codes name the same tokens", () => {
+  const { named, coded } = tokenPositions("国家 𠀀国 ok");
+  expect([...named.keys()].sort()).toEqual(["ok", "𠀀", "𠀀国"]);
+  expect([...coded.keys()].map(tokenOfCode).sort()).toEqual(["国", "国家", "家"]);
+  expect(coded.get([...coded.keys()].find((c) => tokenOfCode(c) === "国")!)).toEqual([0, 3]);
 });
 
 test("units keep raw offsets", () => {

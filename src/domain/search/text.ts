@@ -17,11 +17,17 @@ const UNIT = new RegExp(
   "gu",
 );
 const CJK_CHAR = new RegExp(`[${CJK}]`, "u");
+// Text that normalization leaves alone: the fast path of indexing (most text is one of these).
+const PLAIN_HAN = /^[\u4e00-\u9fff]+$/;
+const PLAIN_WORD = /^[a-z0-9]+$/;
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
 
 export const isCjk = (s: string): boolean => CJK_CHAR.test(s);
 
 /** NFKC folds full-width Latin (ＩＰ５ → ip5) and compatibility ideographs. */
 export const fold = (s: string): string => s.normalize("NFKC").toLowerCase();
+
+const foldCjk = (s: string): string => (PLAIN_HAN.test(s) ? s : fold(s));
 
 /** Words also lose accents (café = cafe); CJK keeps its marks (が is not か). */
 const foldWord = (s: string): string => fold(s).normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC");
@@ -47,6 +53,22 @@ const KEEP = new Set([
   "sales",
 ]);
 
+/**
+ * The most frequent English words (general English, not this archive's): they are in most
+ * documents many times over, so a phrase of two of them ("of the", "by the") would read long
+ * lists with all their positions. Adjacent pairs of them are indexed as one token instead.
+ */
+const COMMON = new Set(
+  `the of and to a in is it you that he was for on are as with his they i at be this have from or one had by
+  not but what all were we when your can said there use an each which she do how their if will up other about
+  out many then them these so some her would make like him into has more two go see no way could my than
+  been who its now over only also after new any our most such both through between under while should may
+  upon per via during within without against among since before where those us shall must`
+    .split(/\s+/)
+    .map(stem),
+);
+export const isCommonWord = (word: string): boolean => COMMON.has(word);
+
 /** Plural → singular by suffix stripping; applied to documents and queries alike. */
 export function stem(word: string): string {
   if (word.length <= 3 || KEEP.has(word) || /\d/.test(word)) return word;
@@ -57,45 +79,105 @@ export function stem(word: string): string {
 }
 
 function normalizeWord(raw: string): string {
+  if (PLAIN_WORD.test(raw)) return stem(raw);
+  if (ASCII_WORD.test(raw)) return stem(raw.toLowerCase());
   const folded = foldWord(raw)
     .replace(/['’]s$/, "")
     .replace(/['’]/g, "");
   return stem(folded);
 }
 
-/** The units of `text` in order, with their offsets in `text`. */
-export function scanUnits(text: string): Unit[] {
-  const units: Unit[] = [];
+/** The units of `text` in order, with their offsets in `text`, until `visit` returns false. */
+export function eachUnit(text: string, visit: (u: Unit) => boolean | void): void {
   for (const m of text.matchAll(UNIT)) {
     const start = m.index;
     const end = start + m[0].length;
     if (m[1] !== undefined) {
-      units.push({ kind: "cjk", text: fold(m[1]), start, end });
+      if (visit({ kind: "cjk", text: foldCjk(m[1]), start, end }) === false) return;
     } else {
       const word = normalizeWord(m[0]);
-      if (word) units.push({ kind: "word", text: word, start, end });
+      if (word && visit({ kind: "word", text: word, start, end }) === false) return;
     }
   }
+}
+
+/** The units of `text` in order, with their offsets in `text`. */
+export function scanUnits(text: string): Unit[] {
+  const units: Unit[] = [];
+  eachUnit(text, (u) => {
+    units.push(u);
+  });
   return units;
 }
 
-/**
- * Index tokens of one CJK run: the bigram starting at every character, and the last character
- * alone. Every substring of length ≥ 2 is then a phrase of consecutive bigrams, and every single
- * character is the prefix of exactly one token per occurrence.
- */
-export function cjkTokens(run: string): string[] {
-  const chars = Array.from(run);
-  return chars.map((c, i) => (i + 1 < chars.length ? c + chars[i + 1] : c));
+// CJK tokens in the common range (U+3000 to U+AFFF: kana, Han, most Hangul) are counted as small
+// integers ("codes"): a character is cp − 0x3000, a bigram 2^15 + first · 2^15 + second. Indexing
+// makes no string per occurrence, and a full rebuild groups them by integer. Others go by string.
+const BASE = 0x3000;
+const SPAN = 0x8000;
+
+/** The token a code stands for. */
+export function tokenOfCode(code: number): string {
+  if (code < SPAN) return String.fromCharCode(code + BASE);
+  const pair = code - SPAN;
+  return String.fromCharCode(Math.floor(pair / SPAN) + BASE, (pair % SPAN) + BASE);
 }
 
-/** All index tokens of a text, in order (positions matter for phrases). */
-export function textTokens(text: string, max = Infinity): string[] {
-  const out: string[] = [];
+/** Token → positions, split by how the token is held (see tokenOfCode). */
+export interface TokenPositions {
+  named: Map<string, number[]>;
+  coded: Map<number, number[]>;
+}
+
+/**
+ * Index tokens of `text` and their positions. Every word and every CJK character takes one
+ * position; the tokens at a position are the word, or the character, and the pair starting there:
+ * with the next character of the same CJK run (bigram, `知识`), or of two common words with the
+ * next one (`of the`). Any substring then is a phrase of tokens at known offsets: words and
+ * characters, or the pairs that cover them. Pairs keep phrases of common words and characters
+ * cheap. Positions stop at `max`.
+ */
+export function tokenPositions(text: string, max = Infinity): TokenPositions {
+  const named = new Map<string, number[]>();
+  const coded = new Map<number, number[]>();
+  const add = <K>(map: Map<K, number[]>, token: K, at: number) => {
+    const list = map.get(token);
+    if (list) list.push(at);
+    else map.set(token, [at]);
+  };
+  let at = 0;
+  let word = ""; // the word at the previous position, if it was a common one
   for (const u of scanUnits(text)) {
-    if (u.kind === "word") out.push(u.text);
-    else out.push(...cjkTokens(u.text));
-    if (out.length >= max) return out.slice(0, max);
+    if (at >= max) break;
+    if (u.kind === "word") {
+      if (word && isCommonWord(u.text)) add(named, `${word} ${u.text}`, at - 1);
+      add(named, u.text, at++);
+      word = isCommonWord(u.text) ? u.text : "";
+      continue;
+    }
+    word = "";
+    const run = u.text;
+    let prev = -1; // the previous character's code, or -1
+    let prevStart = -1; // where the previous character starts in `run`, or -1
+    for (let i = 0; i < run.length && at < max; at++) {
+      const cp = run.codePointAt(i)!;
+      const end = i + (cp > 0xffff ? 2 : 1);
+      const code = cp >= BASE && cp < BASE + SPAN ? cp - BASE : -1;
+      if (code >= 0 && prev >= 0) add(coded, SPAN + prev * SPAN + code, at - 1);
+      else if (prevStart >= 0) add(named, run.slice(prevStart, end), at - 1);
+      if (code >= 0) add(coded, code, at);
+      else add(named, run.slice(i, end), at);
+      prev = code;
+      prevStart = i;
+      i = end;
+    }
   }
-  return out;
+  return { named, coded };
+}
+
+/** tokenPositions as one map token → positions. */
+export function positionalTokens(text: string, max = Infinity): Map<string, number[]> {
+  const { named, coded } = tokenPositions(text, max);
+  for (const [code, list] of coded) named.set(tokenOfCode(code), list);
+  return named;
 }

@@ -3,8 +3,7 @@ import type { Db } from "../db/client";
 import { insertRows } from "../db/insert-rows";
 import { adjustPublicCounts } from "../releases/public-counts";
 import { inTransaction } from "../releases/write";
-import { engineFor } from "../search";
-import { toIndexDoc } from "../search/documents";
+import { indexNewReleases } from "../search";
 import { newReleaseRows, type NewRelease } from "./new-release-rows";
 
 // Many new releases of a text archive in one transaction, one statement per table (search index
@@ -47,9 +46,9 @@ export async function writeNewReleases(db: Db, releases: NewRelease[], now = new
       locale,
     );
     await tx.auditEvent.createMany({ data: rows.flatMap((r) => r.audits) });
-    await engineFor(tx).insert(
+    await indexNewReleases(
       tx,
-      rows.flatMap((r) => r.sources.map((s) => toIndexDoc(s))),
+      rows.flatMap((r) => r.sources),
     );
     await adjustPublicCounts(
       tx,

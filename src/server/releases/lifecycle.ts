@@ -6,7 +6,7 @@ import type { ContentInput } from "@/domain/release/schemas";
 import { transition, type WorkflowAction } from "@/domain/release/workflow";
 import type { Db } from "../db/client";
 import { syncMediaUses } from "../media/uses";
-import { syncSearchIndex } from "../search";
+import { beginSearchSync, syncSearchIndex } from "../search";
 import { ReleaseError, type Result } from "./results";
 import { releaseState } from "./state";
 import { adjustPublicCounts } from "./public-counts";
@@ -95,13 +95,14 @@ export async function runWorkflowIn(
   now = new Date(),
 ) {
   const release = await loadForWrite(tx, releaseId);
+  const syncSearch = await beginSearchSync(tx, releaseId);
   const action: WorkflowAction =
     command.type === "publish" ? { type: "publish", at: command.at ?? now, now } : { type: command.type };
   const decision = transition(releaseState(release), action, actor);
   if (!decision.ok) throw new ReleaseError(decision.code);
   const version = await bumpVersion(tx, releaseId, baseVersion, decision.next.status);
   if (command.type !== "markTranslated") await replaceLive(tx, release, command, now);
-  await syncSearchIndex(tx, releaseId);
+  await syncSearch();
   await syncMediaUses(tx, releaseId); // which media the live snapshots show: the anonymous /media rule
   await audit(tx, {
     actorId: actor.id,

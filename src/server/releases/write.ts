@@ -7,7 +7,7 @@ import type { Actor } from "@/domain/auth/actor";
 import type { ContentLocale } from "@/i18n/settings";
 import type { Db } from "../db/client";
 import { syncMediaUses } from "../media/uses";
-import { syncSearchIndex } from "../search";
+import { beginSearchSync, scheduleSearchMerge } from "../search";
 import type { Prisma } from "../db/generated/sqlite/client";
 import { recordAudit as audit } from "../audit";
 import { ReleaseError, failure, success, type Result } from "./results";
@@ -20,9 +20,12 @@ export type Tx = Prisma.TransactionClient;
 export type { Actor };
 export { audit };
 
+/** Runs `work` in one transaction; after a commit, folds the search changes it made (if any) in the background. */
 export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<Result<T>> {
   try {
-    return success(await db.$transaction(work, { timeout: 15_000, maxWait: 10_000 }));
+    const value = await db.$transaction(work, { timeout: 15_000, maxWait: 10_000 });
+    scheduleSearchMerge(db);
+    return success(value);
   } catch (error) {
     if (error instanceof ReleaseError) return failure(error.code, error.currentVersion);
     if (isUniqueViolation(error)) return failure("slug_taken");
@@ -124,6 +127,7 @@ export async function saveContentIn(
   options: SaveOptions = {},
 ) {
   const release = await loadForWrite(tx, releaseId);
+  const syncSearch = await beginSearchSync(tx, releaseId);
   const state = releaseState(release);
   const stored = toStored(input);
   const existing = release.contents.find((c) => c.locale === locale);
@@ -159,7 +163,7 @@ export async function saveContentIn(
     });
   }
   await addRevision(tx, releaseId, locale, stored, actor.id);
-  await syncSearchIndex(tx, releaseId);
+  await syncSearch();
   await syncMediaUses(tx, releaseId);
   if (decision.next.status !== release.status) {
     await audit(tx, {

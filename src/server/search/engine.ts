@@ -1,71 +1,116 @@
 import "server-only";
-import type { Term } from "@/domain/search/query";
-import type { Client, IndexDoc, Kind, Lang } from "./documents";
+import type { EncodedBlock } from "@/domain/search/codec";
+import type { BlockRequest, BlockRow } from "@/domain/search/cursor";
+import type { Kind, Lang, Role } from "./documents";
+import type { Sql } from "./sql";
 
-// What each database engine provides; sqlite.ts and postgres.ts are the only files with search SQL.
+// Storage of the index, one implementation per database engine (sqlite.ts, postgres.ts: the only
+// files with search SQL). Both store the same bytes: blocks of postings built by the app, and the
+// changes not yet folded into them. Ranking runs in the app (src/domain/search/rank.ts), so both
+// engines return the same results.
 
-export interface StoredDoc {
-  id: bigint;
-  kind: Kind;
+export interface DocumentRow {
+  id: number;
+  role: Role;
   releaseId: string;
   locale: Lang;
+  sortAt: number;
   hash: string;
 }
 
-export interface Filter {
-  kind: Kind;
-  locale?: Lang;
-  /** only documents with sortAt <= this (publication time for live documents) */
-  visibleAt?: number;
-  limit: number;
-  offset: number;
-  /**
-   * Matches are counted exactly up to `cap`; beyond, `total` is `cap` and `totalIsLowerBound` is
-   * set. Only the first `cap` results in rank order can be paged to.
-   */
-  cap: number;
+/** A change not yet in the blocks: a document added (its lists) or removed (its keys, if known). */
+export interface PendingRow {
+  seq: number;
+  id: number;
+  scope: string;
+  op: "add" | "remove";
+  /** add: JSON {key: positions}; remove: JSON [key], or null when the keys are unknown */
+  lists: string | null;
 }
 
-/**
- * Rank tiers: a document is in the first tier whose fields hold every term (each term may sit in
- * a different field of the tier; a phrase never spans two fields). Within a tier, newest first,
- * then the lower document id (see documents.ts). Both engines apply exactly this rule.
- */
-export const TIERS = [["title"], ["title", "summary"], ["title", "summary", "body"]] as const;
-export type Field = "title" | "summary" | "body";
-
-export interface Match {
-  kind: Kind;
+export interface Place {
+  role: Role;
   releaseId: string;
   locale: Lang;
   sortAt: number;
 }
 
-export interface Found {
-  matches: Match[];
-  /** exact when `totalIsLowerBound` is false; otherwise `filter.cap`, and there are more */
-  total: number;
-  totalIsLowerBound: boolean;
+/** A release's language in the index: its working copy's last edit and its live snapshot's date. */
+export interface PlaceRow {
+  releaseId: string;
+  locale: Lang;
+  workAt: number | null;
+  liveAt: number | null;
+  /** the live snapshot has the working copy's text */
+  same: boolean;
 }
 
-/** The slice of ranked ids a page shows, given the first `need` ids in rank order. */
-export const needed = (filter: Filter) => Math.min(filter.offset + filter.limit, filter.cap);
-
-export interface SearchEngine {
-  stored(tx: Client, releaseIds: string[]): Promise<StoredDoc[]>;
-  insert(tx: Client, docs: IndexDoc[]): Promise<void>;
-  remove(tx: Client, ids: bigint[]): Promise<void>;
-  clear(tx: Client): Promise<void>;
-  /** After a full rebuild: compact the index and refresh planner statistics. */
-  finish(tx: Client): Promise<void>;
-  /** Ranked by tier (TIERS), then newest first; `total` counts matches up to `filter.cap`. */
-  find(tx: Client, terms: Term[], filter: Filter): Promise<Found>;
-  /** Bytes used by the index (tables and indexes), for the benchmark. */
-  size(tx: Client): Promise<number>;
+export interface TextRow {
+  releaseId: string;
+  title: string;
+  summary: string;
+  bodyText: string;
 }
 
-/** Rows per multi-row statement: few round trips, well under both engines' parameter limits. */
-export const BATCH = 200;
+export interface HitRow extends TextRow {
+  locale: Lang;
+  slug: string;
+  /** live: publication time; work: last edit (ms) */
+  at: number;
+  /** the release's status */
+  status: "DRAFT" | "TRANSLATED" | "PUBLISHED";
+}
+
+export interface StoredBlock extends EncodedBlock {
+  key: string;
+}
+
+export interface SearchStore {
+  /** Serializes writers of blocks (merges, rebuilds) across connections, until the transaction ends. */
+  lock(sql: Sql): Promise<void>;
+  /** Serializes the choice of new document ids (sync), until the transaction ends. */
+  lockIds(sql: Sql): Promise<void>;
+
+  documentsOf(sql: Sql, releaseIds: string[]): Promise<DocumentRow[]>;
+  documentsById(sql: Sql, ids: number[]): Promise<DocumentRow[]>;
+  allDocuments(sql: Sql): Promise<DocumentRow[]>;
+  /** Which of these ids are in use: a document, or a removal not yet merged. */
+  takenIds(sql: Sql, ids: number[]): Promise<number[]>;
+  /** Ids in [from, to) whose sortAt is after `at` (the minute of `at`, see idFloor). */
+  notYetVisible(sql: Sql, from: number, to: number, at: number): Promise<number[]>;
+  insertDocuments(sql: Sql, docs: DocumentRow[]): Promise<void>;
+  deleteDocuments(sql: Sql, ids: number[]): Promise<void>;
+
+  pending(sql: Sql, scopes: string[]): Promise<PendingRow[]>;
+  /** The oldest pending changes that can be merged (not removals of unknown keys). */
+  firstPending(sql: Sql, limit: number): Promise<PendingRow[]>;
+  insertPending(sql: Sql, rows: Omit<PendingRow, "seq">[]): Promise<void>;
+  deletePending(sql: Sql, seqs: number[]): Promise<void>;
+
+  fetchBlocks(sql: Sql, requests: BlockRequest[]): Promise<BlockRow[][]>;
+  /** Per (key, id): the first block of `key` whose last id is ≥ id, else the key's last block. */
+  blocksAround(sql: Sql, pairs: { key: string; id: number }[]): Promise<StoredBlock[]>;
+  deleteBlocks(sql: Sql, blocks: { key: string; last: number }[]): Promise<void>;
+  insertBlocks(sql: Sql, blocks: StoredBlock[]): Promise<void>;
+
+  /** Every working copy and live snapshot (for a rebuild): dates, and whether their texts are the same. */
+  places(sql: Sql): Promise<PlaceRow[]>;
+  /** Title, summary and body text of these releases' working copies (work) or live snapshots (live). */
+  texts(sql: Sql, kind: Kind, locale: Lang, releaseIds: string[]): Promise<TextRow[]>;
+
+  /** What a results page shows of these documents (one kind), in no particular order. */
+  hitRows(sql: Sql, kind: Kind, docs: { releaseId: string; locale: Lang }[]): Promise<HitRow[]>;
+
+  /** Empties the index (documents, blocks, pending changes). */
+  clear(sql: Sql): Promise<void>;
+  /** After a full rebuild: refresh planner statistics. */
+  finish(sql: Sql): Promise<void>;
+  /** Bytes used by the index (tables and their indexes). */
+  size(sql: Sql): Promise<number>;
+}
+
+/** Rows per multi-row statement: few round trips, under both engines' parameter limits. */
+export const BATCH = 500;
 
 export function chunked<T>(items: T[], size = BATCH): T[][] {
   const out: T[][] = [];

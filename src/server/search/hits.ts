@@ -1,8 +1,10 @@
 import "server-only";
 import type { Marks } from "@/domain/search/query";
 import { highlight, snippet, type Segment } from "@/domain/search/snippet";
-import type { Client, Lang } from "./documents";
-import type { Match } from "./engine";
+import type { Kind, Lang } from "./documents";
+import type { HitRow, SearchStore } from "./engine";
+import type { Match } from "./find";
+import type { Sql } from "./sql";
 
 // Turns ranked matches into what a results page shows, reading the rows the index mirrors.
 
@@ -21,45 +23,29 @@ export interface WorkHit extends SearchHit {
   status: "DRAFT" | "TRANSLATED" | "PUBLISHED";
 }
 
-const pairs = (matches: Match[]) => ({ OR: matches.map((m) => ({ releaseId: m.releaseId, locale: m.locale })) });
 const key = (r: { releaseId: string; locale: string }) => `${r.releaseId}:${r.locale}`;
-const text = { releaseId: true, locale: true, title: true, summary: true, bodyText: true, slug: true } as const;
 
-function hit(
-  row: { releaseId: string; locale: string; title: string; summary: string; bodyText: string; slug: string },
-  marks: Marks,
-  date: Date,
-): SearchHit {
+function hit(row: HitRow, marks: Marks): SearchHit {
   return {
     releaseId: row.releaseId,
-    locale: row.locale as Lang,
+    locale: row.locale,
     slug: row.slug,
     title: highlight(row.title, marks),
     snippet: snippet([row.summary, row.bodyText], marks),
-    date,
+    date: new Date(row.at),
   };
 }
 
-/** In match order; a row deleted since the match is skipped. */
-export async function liveHits(tx: Client, matches: Match[], marks: Marks): Promise<SearchHit[]> {
-  if (matches.length === 0) return [];
-  const rows = await tx.publication.findMany({ where: pairs(matches), select: { ...text, publishedAt: true } });
-  const byKey = new Map(rows.map((r) => [key(r), r]));
-  return matches.flatMap((m) => {
-    const row = byKey.get(key(m));
-    return row ? [hit(row, marks, row.publishedAt)] : [];
-  });
+async function rowsOf(store: SearchStore, sql: Sql, kind: Kind, matches: Match[]): Promise<HitRow[]> {
+  const rows = new Map((await store.hitRows(sql, kind, matches)).map((r) => [key(r), r]));
+  // In match order; a row deleted since the match is skipped.
+  return matches.flatMap((m) => rows.get(key(m)) ?? []);
 }
 
-export async function workHits(tx: Client, matches: Match[], marks: Marks): Promise<WorkHit[]> {
-  if (matches.length === 0) return [];
-  const rows = await tx.releaseContent.findMany({
-    where: pairs(matches),
-    select: { ...text, updatedAt: true, release: { select: { status: true } } },
-  });
-  const byKey = new Map(rows.map((r) => [key(r), r]));
-  return matches.flatMap((m) => {
-    const row = byKey.get(key(m));
-    return row ? [{ ...hit(row, marks, row.updatedAt), status: row.release.status }] : [];
-  });
+export async function liveHits(store: SearchStore, sql: Sql, matches: Match[], marks: Marks): Promise<SearchHit[]> {
+  return (await rowsOf(store, sql, "live", matches)).map((r) => hit(r, marks));
+}
+
+export async function workHits(store: SearchStore, sql: Sql, matches: Match[], marks: Marks): Promise<WorkHit[]> {
+  return (await rowsOf(store, sql, "work", matches)).map((r) => ({ ...hit(r, marks), status: r.status }));
 }

@@ -1,9 +1,11 @@
 import "server-only";
 import { parseQuery, type Marks, type Rejection } from "@/domain/search/query";
-import { docKey, loadSources, sourceHash, toIndexDoc, type Client, type Lang } from "./documents";
-import type { Filter, Match } from "./engine";
+import type { Client, Lang } from "./documents";
+import { findMatches, type Filter, type Match } from "./find";
 import { liveHits, workHits, type SearchHit, type WorkHit } from "./hits";
-import { engineFor } from "./select";
+import type { SearchStore } from "./engine";
+import { indexOf } from "./select";
+import type { Sql } from "./sql";
 
 // Full-text search over published releases (public) and working copies (admin).
 // See docs/SEARCH.md for tokenization, ranking and limits.
@@ -12,7 +14,8 @@ export type { Segment } from "@/domain/search/snippet";
 export type { SearchHit, WorkHit } from "./hits";
 export type { Rejection } from "@/domain/search/query";
 export { ensureSearchIndex, reindexSearch, searchIndexSize, type ReindexReport } from "./reindex";
-export { engineFor } from "./select";
+export { mergeSearchBatch, mergeSearchIndex, scheduleSearchMerge, searchMergeSettled } from "./merge";
+export { beginSearchSync, indexNewReleases, syncSearchIndex } from "./sync";
 
 export const DEFAULT_PAGE_SIZE = 10;
 export const MAX_PAGE_SIZE = 50;
@@ -55,7 +58,7 @@ async function run<H>(
   raw: unknown,
   options: SearchOptions,
   base: Pick<Filter, "kind" | "visibleAt">,
-  toHits: (db: Client, matches: Match[], marks: Marks) => Promise<H[]>,
+  toHits: (store: SearchStore, sql: Sql, matches: Match[], marks: Marks) => Promise<H[]>,
 ): Promise<SearchResult<H>> {
   const page = clamp(options.page, 1, MAX_PAGE, 1);
   const pageSize = clamp(options.pageSize, 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
@@ -78,8 +81,9 @@ async function run<H>(
     cap: clamp(options.cap, 1, MAX_RESULTS, MAX_RESULTS),
   };
   if (options.locale) filter.locale = options.locale;
-  const { matches, total, totalIsLowerBound } = await engineFor(db).find(db, parsed.terms, filter);
-  const items = await toHits(db, matches, parsed.marks);
+  const { connection, store } = indexOf(db);
+  const { matches, total, totalIsLowerBound } = await findMatches(store, connection.read, parsed.terms, filter);
+  const items = await toHits(store, connection.read, matches, parsed.marks);
   return { ...empty, items, total, totalIsLowerBound, pages: Math.ceil(total / pageSize) };
 }
 
@@ -101,23 +105,4 @@ export function searchPublished(
 /** Admin search: every working copy, whatever its status. */
 export function searchWorking(db: Client, query: unknown, options: SearchOptions = {}): Promise<SearchResult<WorkHit>> {
   return run(db, query, options, { kind: "work" }, workHits);
-}
-
-/**
- * Brings the index in line with one release's working copies and live snapshots. Call it inside
- * the transaction that changed them, after the change; unchanged documents are left alone.
- */
-export async function syncSearchIndex(tx: Client, releaseId: string): Promise<void> {
-  const engine = engineFor(tx);
-  const sources = await loadSources(tx, [releaseId]);
-  const stored = await engine.stored(tx, [releaseId]);
-  const wanted = new Map(sources.map((s) => [docKey(s), { source: s, hash: sourceHash(s) }]));
-  const current = new Map(stored.map((d) => [docKey(d), d.hash]));
-  const stale = stored.filter((d) => wanted.get(docKey(d))?.hash !== d.hash).map((d) => d.id);
-  const fresh = [...wanted.values()].filter((w) => current.get(docKey(w.source)) !== w.hash);
-  await engine.remove(tx, stale);
-  await engine.insert(
-    tx,
-    fresh.map((w) => toIndexDoc(w.source, w.hash)),
-  );
 }

@@ -1,152 +1,228 @@
 import "server-only";
-import type { Term } from "@/domain/search/query";
-import { assignIds, type IndexDoc } from "./documents";
+import type { BlockRow } from "@/domain/search/cursor";
+import type { Sql } from "./sql";
 import {
   chunked,
-  needed,
-  TIERS,
-  type Field,
-  type Filter,
-  type Match,
-  type SearchEngine,
-  type StoredDoc,
+  type DocumentRow,
+  type HitRow,
+  type PendingRow,
+  type PlaceRow,
+  type SearchStore,
+  type StoredBlock,
+  type TextRow,
 } from "./engine";
 
-// PostgreSQL: "SearchDocument" rows with a weighted tsvector built by the app (no PostgreSQL
-// parser or dictionary involved, so both engines see the same tokens) and a GIN index on it.
+// PostgreSQL: the same tables as SQLite ("SearchBlock" keyed by list key and last id), lists of
+// values passed as arrays (unnest), bigints read as float8 (ids stay below 2^53). Block writers
+// take a transaction-scoped advisory lock, so two merges never rewrite the same block at once.
 
-// Tokens are letters, digits and CJK only; doubling quotes and backslashes is belt and braces.
-const quote = (token: string) => `'${token.replace(/['\\]/g, (c) => c + c)}'`;
+const LOCK_KEY = 0x5ea4c4; // "search" in the application's advisory lock space
+const DOC = `"id"::float8 AS "id", "role", "releaseId", "locale", "sortAt"::float8 AS "sortAt", "sourceHash" AS "hash"`;
+const PENDING = `"seq"::float8 AS "seq", "id"::float8 AS "id", "scope", "op", "lists"`;
+const BLOCK = `b."term" AS "key", b."last"::float8 AS "last", b."n", b."docs", b."pos"`;
 
-// PostgreSQL keeps at most 256 positions per lexeme; beyond that phrases cannot be checked anyway.
-const MAX_POSITIONS = 256;
+export const postgresStore: SearchStore = {
+  async lock(sql) {
+    await sql.run(`SELECT pg_advisory_xact_lock(${LOCK_KEY})`);
+  },
 
-/**
- * tsvector literal: title weight A, summary B, body D. Fields are one position apart so that
- * a phrase never spans two fields (FTS5 columns behave the same).
- */
-export function tsvectorLiteral(d: IndexDoc): string {
-  const lexemes = new Map<string, string[]>();
-  let position = 1;
-  for (const [tokens, weight] of [
-    [d.fields.title, "A"],
-    [d.fields.summary, "B"],
-    [d.fields.body, ""],
-  ] as const) {
-    for (const token of tokens) {
-      const list = lexemes.get(token) ?? [];
-      if (list.length < MAX_POSITIONS) list.push(`${position}${weight}`);
-      lexemes.set(token, list);
-      position++;
-    }
-    position++;
-  }
-  return [...lexemes].map(([t, ps]) => `${quote(t)}:${ps.join(",")}`).join(" ");
-}
+  async lockIds(sql) {
+    await sql.run(`SELECT pg_advisory_xact_lock(${LOCK_KEY + 1})`);
+  },
 
-const WEIGHT: Record<Field, string> = { title: "A", summary: "B", body: "D" };
-
-/**
- * tsquery literal: `'a' <-> 'b'` for phrases, `:*` for a prefix, terms joined with &. With
- * `fields`, every lexeme must sit in one of them (`'a':AB`), like FTS5's `{title summary} : …`.
- */
-export function tsqueryLiteral(terms: Term[], fields?: readonly Field[]): string {
-  const weights = fields && fields.length < 3 ? fields.map((f) => WEIGHT[f]).join("") : "";
-  const lexeme = (tok: string, prefix: boolean) => {
-    const label = (prefix ? "*" : "") + weights;
-    return quote(tok) + (label ? `:${label}` : "");
-  };
-  return terms
-    .map((t) => `(${t.tokens.map((tok, i) => lexeme(tok, t.prefix && i === t.tokens.length - 1)).join(" <-> ")})`)
-    .join(" & ");
-}
-
-export const postgresEngine: SearchEngine = {
-  async stored(tx, releaseIds) {
+  async documentsOf(sql, releaseIds) {
     if (releaseIds.length === 0) return [];
-    const rows = await tx.$queryRawUnsafe<(Omit<StoredDoc, "id"> & { id: string })[]>(
-      `SELECT "id"::text AS "id", "kind", "releaseId", "locale", "sourceHash" AS "hash" FROM "SearchDocument" WHERE "releaseId" = ANY($1::text[])`,
+    return sql.all<DocumentRow>(`SELECT ${DOC} FROM "SearchDocument" WHERE "releaseId" = ANY($1::text[])`, [
       releaseIds,
-    );
-    return rows.map((r) => ({ ...r, id: BigInt(r.id) }));
+    ]);
   },
 
-  async insert(tx, docs) {
-    for (const batch of chunked(docs)) {
-      const ids = await assignIds(batch, async (candidates) =>
-        (
-          await tx.$queryRawUnsafe<{ id: string }[]>(
-            `SELECT "id"::text AS "id" FROM "SearchDocument" WHERE "id" = ANY($1::text[]::bigint[])`,
-            candidates.map(String),
-          )
-        ).map((r) => BigInt(r.id)),
-      );
-      await tx.$executeRawUnsafe(
-        `INSERT INTO "SearchDocument" ("id", "kind", "releaseId", "locale", "sortAt", "sourceHash", "tsv")
-         SELECT * FROM unnest($7::text[]::bigint[], $1::text[], $2::text[], $3::text[], $4::text[]::bigint[], $5::text[], $6::text[]::tsvector[])`,
-        batch.map((d) => d.kind),
-        batch.map((d) => d.releaseId),
-        batch.map((d) => d.locale),
-        batch.map((d) => String(d.sortAt)),
-        batch.map((d) => d.hash),
-        batch.map(tsvectorLiteral),
-        ids.map(String),
+  async documentsById(sql, ids) {
+    if (ids.length === 0) return [];
+    return sql.all<DocumentRow>(`SELECT ${DOC} FROM "SearchDocument" WHERE "id" = ANY($1::float8[]::bigint[])`, [ids]);
+  },
+
+  async allDocuments(sql) {
+    return sql.all<DocumentRow>(`SELECT ${DOC} FROM "SearchDocument"`);
+  },
+
+  async takenIds(sql, ids) {
+    if (ids.length === 0) return [];
+    const rows = await sql.all<{ id: number }>(
+      `SELECT "id"::float8 AS "id" FROM "SearchDocument" WHERE "id" = ANY($1::float8[]::bigint[])
+       UNION SELECT "id"::float8 FROM "SearchPending" WHERE "op" = 'remove' AND "id" = ANY($1::float8[]::bigint[])`,
+      [ids],
+    );
+    return rows.map((r) => r.id);
+  },
+
+  async notYetVisible(sql, from, to, at) {
+    const rows = await sql.all<{ id: number }>(
+      `SELECT "id"::float8 AS "id" FROM "SearchDocument" WHERE "id" >= $1::float8::bigint AND "id" < $2::float8::bigint AND "sortAt" > $3::float8::bigint`,
+      [from, to, at],
+    );
+    return rows.map((r) => r.id);
+  },
+
+  async insertDocuments(sql, docs) {
+    for (const batch of chunked(docs, 2_000)) {
+      await sql.run(
+        `INSERT INTO "SearchDocument" ("id", "role", "releaseId", "locale", "sortAt", "sourceHash")
+         SELECT * FROM unnest($1::float8[]::bigint[], $2::text[], $3::text[], $4::text[], $5::float8[]::bigint[], $6::text[])`,
+        [
+          batch.map((d) => d.id),
+          batch.map((d) => d.role),
+          batch.map((d) => d.releaseId),
+          batch.map((d) => d.locale),
+          batch.map((d) => d.sortAt),
+          batch.map((d) => d.hash),
+        ],
       );
     }
   },
 
-  async remove(tx, ids) {
+  async deleteDocuments(sql, ids) {
     if (ids.length === 0) return;
-    await tx.$executeRawUnsafe(`DELETE FROM "SearchDocument" WHERE "id" = ANY($1::text[]::bigint[])`, ids.map(String));
+    await sql.run(`DELETE FROM "SearchDocument" WHERE "id" = ANY($1::float8[]::bigint[])`, [ids]);
   },
 
-  async clear(tx) {
-    await tx.$executeRawUnsafe(`DELETE FROM "SearchDocument"`);
-  },
-
-  async finish(tx) {
-    await tx.$executeRawUnsafe(`ANALYZE "SearchDocument"`);
-  },
-
-  async find(tx, terms, filter: Filter) {
-    // The same rule as SQLite, computed over every match: the tier (TIERS, by weight-restricted
-    // queries), then the id, which falls as the date grows (documents.ts).
-    const need = needed(filter);
-    const [title, upper] = TIERS.slice(0, 2).map((fields) => tsqueryLiteral(terms, fields));
-    const rows = await tx.$queryRawUnsafe<(Match & { id: string | null; total: number })[]>(
-      `WITH m AS (
-         SELECT d."id", d."kind", d."releaseId", d."locale", d."sortAt",
-                CASE WHEN d."tsv" @@ $7::tsquery THEN 1 WHEN d."tsv" @@ $8::tsquery THEN 2 ELSE 3 END AS "tier"
-         FROM "SearchDocument" d
-         WHERE d."tsv" @@ $1::tsquery AND d."kind" = $2 AND ($3::text IS NULL OR d."locale" = $3)
-           AND ($4::text IS NULL OR d."sortAt" <= $4::bigint)
-       ), page AS (
-         SELECT * FROM m ORDER BY "tier", "id" LIMIT $5::int OFFSET $6::int
-       )
-       SELECT c."total", p."id"::text AS "id", p."kind", p."releaseId", p."locale", p."sortAt"::float8 AS "sortAt"
-       FROM (SELECT COUNT(*)::int AS "total" FROM (SELECT 1 FROM m LIMIT $9::int) x) c
-       LEFT JOIN page p ON true
-       ORDER BY p."tier", p."id"`,
-      tsqueryLiteral(terms),
-      filter.kind,
-      filter.locale ?? null,
-      filter.visibleAt === undefined ? null : String(filter.visibleAt),
-      Math.max(0, need - filter.offset),
-      filter.offset,
-      title,
-      upper,
-      filter.cap + 1,
+  async pending(sql, scopes) {
+    return sql.all<PendingRow>(
+      `SELECT ${PENDING} FROM "SearchPending" WHERE "scope" = ANY($1::text[]) ORDER BY "seq"`,
+      [scopes],
     );
-    const counted = Number(rows[0]?.total ?? 0);
-    const matches = rows
-      .filter((r) => r.id !== null)
-      .map((r) => ({ kind: r.kind, releaseId: r.releaseId, locale: r.locale, sortAt: Number(r.sortAt) }));
-    return { matches, total: Math.min(counted, filter.cap), totalIsLowerBound: counted > filter.cap };
   },
 
-  async size(tx) {
-    const rows = await tx.$queryRawUnsafe<{ bytes: number | bigint }[]>(
-      `SELECT pg_total_relation_size('"SearchDocument"')::float8 AS "bytes"`,
+  async firstPending(sql, limit) {
+    return sql.all<PendingRow>(
+      `SELECT ${PENDING} FROM "SearchPending" WHERE "lists" IS NOT NULL ORDER BY "seq" LIMIT $1`,
+      [limit],
+    );
+  },
+
+  async insertPending(sql, rows) {
+    if (rows.length === 0) return;
+    await sql.run(
+      `INSERT INTO "SearchPending" ("id", "scope", "op", "lists")
+       SELECT * FROM unnest($1::float8[]::bigint[], $2::text[], $3::text[], $4::text[])`,
+      [rows.map((r) => r.id), rows.map((r) => r.scope), rows.map((r) => r.op), rows.map((r) => r.lists)],
+    );
+  },
+
+  async deletePending(sql, seqs) {
+    if (seqs.length === 0) return;
+    await sql.run(`DELETE FROM "SearchPending" WHERE "seq" = ANY($1::float8[]::bigint[])`, [seqs]);
+  },
+
+  async fetchBlocks(sql, requests) {
+    const out: BlockRow[][] = requests.map(() => []);
+    if (requests.length === 0) return out;
+    // pos is only read (and detoasted) where asked for.
+    const rows = await sql.all<BlockRow & { r: number }>(
+      `SELECT q."r"::int AS "r", b."last"::float8 AS "last", b."docs", CASE WHEN q."p" THEN b."pos" END AS "pos"
+       FROM unnest($1::text[], $2::float8[], $3::int[], $4::bool[]) WITH ORDINALITY AS q("term", "from", "lim", "p", "r")
+       CROSS JOIN LATERAL (SELECT "last", "docs", "pos" FROM "SearchBlock"
+         WHERE "term" = q."term" AND "last" >= q."from"::bigint ORDER BY "last" LIMIT q."lim") b`,
+      [
+        requests.map((r) => r.key),
+        requests.map((r) => r.from),
+        requests.map((r) => r.limit),
+        requests.map((r) => r.positions),
+      ],
+    );
+    for (const { r, ...row } of rows) out[r - 1]!.push(row);
+    for (const list of out) list.sort((a, b) => a.last - b.last);
+    return out;
+  },
+
+  async blocksAround(sql, pairs) {
+    const out = new Map<string, StoredBlock>();
+    for (const batch of chunked(pairs, 5_000)) {
+      const rows = await sql.all<StoredBlock>(
+        `SELECT ${BLOCK} FROM unnest($1::text[], $2::float8[]) AS q("term", "id")
+         CROSS JOIN LATERAL (
+           (SELECT * FROM "SearchBlock" WHERE "term" = q."term" AND "last" >= q."id"::bigint ORDER BY "last" LIMIT 1)
+           UNION ALL
+           (SELECT * FROM "SearchBlock" WHERE "term" = q."term" ORDER BY "last" DESC LIMIT 1)
+           LIMIT 1) b`,
+        [batch.map((p) => p.key), batch.map((p) => p.id)],
+      );
+      for (const row of rows) out.set(`${row.last}:${row.key}`, row);
+    }
+    return [...out.values()];
+  },
+
+  async deleteBlocks(sql, blocks) {
+    for (const batch of chunked(blocks, 5_000)) {
+      await sql.run(
+        `DELETE FROM "SearchBlock" b USING unnest($1::text[], $2::float8[]) AS q("term", "last")
+         WHERE b."term" = q."term" AND b."last" = q."last"::bigint`,
+        [batch.map((b) => b.key), batch.map((b) => b.last)],
+      );
+    }
+  },
+
+  async insertBlocks(sql, blocks) {
+    for (const batch of chunked(blocks, 2_000)) {
+      await sql.run(
+        `INSERT INTO "SearchBlock" ("term", "last", "n", "docs", "pos")
+         SELECT * FROM unnest($1::text[], $2::float8[]::bigint[], $3::int[], $4::bytea[], $5::bytea[])`,
+        [
+          batch.map((b) => b.key),
+          batch.map((b) => b.last),
+          batch.map((b) => b.n),
+          batch.map((b) => Buffer.from(b.docs.buffer, b.docs.byteOffset, b.docs.byteLength)),
+          batch.map((b) => Buffer.from(b.pos.buffer, b.pos.byteOffset, b.pos.byteLength)),
+        ],
+      );
+    }
+  },
+
+  async places(sql) {
+    const at = (column: string) => `(EXTRACT(EPOCH FROM ${column}) * 1000)::float8`;
+    return sql.all<PlaceRow>(
+      `SELECT c."releaseId", c."locale"::text AS "locale", ${at(`c."updatedAt"`)} AS "workAt", ${at(`p."publishedAt"`)} AS "liveAt",
+         COALESCE(p."title" = c."title" AND p."summary" = c."summary" AND p."bodyText" = c."bodyText", false) AS "same"
+       FROM "ReleaseContent" c LEFT JOIN "Publication" p ON p."releaseId" = c."releaseId" AND p."locale" = c."locale"
+       UNION ALL
+       SELECT p."releaseId", p."locale"::text, NULL, ${at(`p."publishedAt"`)}, false FROM "Publication" p
+       WHERE NOT EXISTS (SELECT 1 FROM "ReleaseContent" c WHERE c."releaseId" = p."releaseId" AND c."locale" = p."locale")`,
+    );
+  },
+
+  async texts(sql, kind, locale, releaseIds) {
+    const table = kind === "work" ? "ReleaseContent" : "Publication";
+    return sql.all<TextRow>(
+      `SELECT "releaseId", "title", "summary", "bodyText" FROM "${table}" WHERE "locale"::text = $1 AND "releaseId" = ANY($2::text[])`,
+      [locale, releaseIds],
+    );
+  },
+
+  async hitRows(sql, kind, docs) {
+    if (docs.length === 0) return [];
+    const [table, at] = kind === "work" ? ["ReleaseContent", "updatedAt"] : ["Publication", "publishedAt"];
+    return sql.all<HitRow>(
+      `SELECT c."releaseId", c."locale"::text AS "locale", c."title", c."summary", c."bodyText", c."slug",
+         (EXTRACT(EPOCH FROM c."${at}") * 1000)::float8 AS "at", r."status"::text AS "status"
+       FROM "${table}" c JOIN "Release" r ON r."id" = c."releaseId"
+       WHERE (c."releaseId", c."locale"::text) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+      [docs.map((d) => d.releaseId), docs.map((d) => d.locale)],
+    );
+  },
+
+  async clear(sql) {
+    await sql.run(`TRUNCATE "SearchPending", "SearchBlock", "SearchDocument"`);
+  },
+
+  async finish(sql) {
+    await sql.run(`ANALYZE "SearchDocument"`);
+    await sql.run(`ANALYZE "SearchBlock"`);
+  },
+
+  async size(sql) {
+    const rows = await sql.all<{ bytes: number }>(
+      `SELECT (pg_total_relation_size('"SearchDocument"') + pg_total_relation_size('"SearchBlock"')
+        + pg_total_relation_size('"SearchPending"'))::float8 AS "bytes"`,
     );
     return Number(rows[0]?.bytes ?? 0);
   },

@@ -1,11 +1,19 @@
 import "server-only";
+import { BlockBuilder } from "@/domain/search/build";
+import { documentLists } from "@/domain/search/lists";
 import type { Db } from "../db/client";
-import { loadSources, toIndexDoc, type Client } from "./documents";
-import { engineFor } from "./select";
+import { assignIds, docHash, docKey, docText, type IndexDoc, type Kind, type Placed } from "./documents";
+import type { DocumentRow, PlaceRow, SearchStore, StoredBlock, TextRow } from "./engine";
+import { mergeSearchIndex } from "./merge";
+import { indexOf } from "./select";
+import type { Sql } from "./sql";
 
-// Rebuilds the whole index in one transaction: readers see the old index until it commits.
+// Rebuilds the whole index in one transaction (readers see the old index until it commits):
+// every document's id first, then the texts in id order, so each list's blocks come out whole and
+// in order (BlockBuilder), written in large batches.
 
-const RELEASES_PER_STEP = 250;
+const DOCS_PER_STEP = 1_000;
+const BLOCKS_PER_WRITE = 4_000;
 
 export interface ReindexReport {
   releases: number;
@@ -13,59 +21,148 @@ export interface ReindexReport {
   ms: number;
 }
 
+/** The index's documents from the rows' dates: shared when the live snapshot is the working copy's text. */
+function placesOf(rows: PlaceRow[]): Placed[] {
+  return rows.flatMap((r) => {
+    const at = { releaseId: r.releaseId, locale: r.locale };
+    if (r.liveAt !== null && r.same) return [{ ...at, role: "shared" as const, sortAt: r.liveAt }];
+    const out: Placed[] = [];
+    if (r.liveAt !== null) out.push({ ...at, role: "live", sortAt: r.liveAt });
+    if (r.workAt !== null) out.push({ ...at, role: "work", sortAt: r.workAt });
+    return out;
+  });
+}
+
+/** The documents of one step (in id order), their texts read per table and language. */
+async function docsOf(store: SearchStore, sql: Sql, step: Placed[]): Promise<(IndexDoc | null)[]> {
+  const kindOf = (p: Placed): Kind => (p.role === "work" ? "work" : "live");
+  const found = new Map<string, Map<string, TextRow>>();
+  for (const kind of ["work", "live"] as const)
+    for (const locale of ["zh", "en"] as const) {
+      const ids = step.filter((p) => kindOf(p) === kind && p.locale === locale).map((p) => p.releaseId);
+      if (ids.length === 0) continue;
+      const rows = await store.texts(sql, kind, locale, ids);
+      found.set(kind + locale, new Map(rows.map((r) => [r.releaseId, r])));
+    }
+  return step.map((p) => {
+    const row = found.get(kindOf(p) + p.locale)?.get(p.releaseId);
+    return row ? { ...p, title: row.title, summary: row.summary, bodyText: row.bodyText } : null;
+  });
+}
+
+/**
+ * Ids for every document: the stored id when its date is unchanged (so a rebuild keeps the order
+ * of documents of the same minute, which depends on the order they were indexed in), else new.
+ */
+async function idsFor(all: Placed[], stored: DocumentRow[]): Promise<number[]> {
+  const kept = new Map(stored.map((d) => [docKey(d), d]));
+  const ids = all.map((p) => {
+    const d = kept.get(docKey(p));
+    return d && d.sortAt === p.sortAt ? d.id : 0;
+  });
+  const used = new Set(ids.filter((id) => id > 0));
+  const fresh = all.filter((_, i) => ids[i] === 0);
+  const assigned = await assignIds(fresh, async (candidates) => candidates.filter((id) => used.has(id)));
+  let next = 0;
+  return ids.map((id) => (id > 0 ? id : assigned[next++]!));
+}
+
+async function build(
+  store: SearchStore,
+  sql: Sql,
+  stored: DocumentRow[],
+  onStep: (docs: number, total: number) => void,
+) {
+  const all = placesOf(await store.places(sql));
+  const ids = await idsFor(all, stored);
+  const order = all.map((_, i) => i).sort((a, b) => ids[a]! - ids[b]!);
+  const blocks: StoredBlock[] = [];
+  const builder = new BlockBuilder((key, block) => blocks.push({ ...block, key }));
+  // Full blocks come out in no order: each batch is sorted, so rows go into the key index in runs.
+  const write = async () => {
+    const batch = blocks.splice(0).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.last - b.last));
+    await store.insertBlocks(sql, batch);
+  };
+  // Open blocks come out in key order.
+  const drain = async () => {
+    for (const [key, block] of builder.drain()) {
+      blocks.push({ ...block, key });
+      if (blocks.length >= BLOCKS_PER_WRITE) await store.insertBlocks(sql, blocks.splice(0));
+    }
+    await store.insertBlocks(sql, blocks.splice(0));
+  };
+  let documents = 0;
+  for (let start = 0; start < order.length; start += DOCS_PER_STEP) {
+    const step = order.slice(start, start + DOCS_PER_STEP);
+    const docs = await docsOf(
+      store,
+      sql,
+      step.map((i) => all[i]!),
+    );
+    const rows: DocumentRow[] = [];
+    docs.forEach((d, j) => {
+      if (!d) return;
+      const id = ids[step[j]!]!;
+      builder.add(id, documentLists(docText(d)));
+      rows.push({ id, role: d.role, releaseId: d.releaseId, locale: d.locale, sortAt: d.sortAt, hash: docHash(d) });
+    });
+    await store.insertDocuments(sql, rows);
+    if (blocks.length >= BLOCKS_PER_WRITE) await write();
+    if (builder.full) {
+      await write();
+      await drain();
+    }
+    documents += rows.length;
+    onStep(start + step.length, order.length);
+  }
+  await write();
+  await drain();
+  return documents;
+}
+
+/**
+ * Rebuilds the whole index in one transaction on the index's own connection (readers see the old
+ * index until it commits). `onProgress` counts releases.
+ */
 export async function reindexSearch(
   db: Db,
   onProgress: (done: number, total: number) => void = () => undefined,
 ): Promise<ReindexReport> {
   const started = performance.now();
-  const engine = engineFor(db);
-  const total = await db.release.count();
-  let documents = 0;
-  let done = 0;
-  await db.$transaction(
-    async (tx) => {
-      await engine.clear(tx);
-      onProgress(0, total);
-      let cursor: string | undefined;
-      for (;;) {
-        const ids = await tx.release.findMany({
-          select: { id: true },
-          orderBy: { id: "asc" },
-          take: RELEASES_PER_STEP,
-          ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-        });
-        if (ids.length === 0) break;
-        cursor = ids[ids.length - 1]!.id;
-        const sources = await loadSources(
-          tx,
-          ids.map((r) => r.id),
-        );
-        await engine.insert(
-          tx,
-          sources.map((s) => toIndexDoc(s)),
-        );
-        documents += sources.length;
-        done += ids.length;
-        onProgress(Math.min(done, total), total);
-      }
-      await engine.finish(tx);
-    },
-    { timeout: 6 * 60 * 60_000, maxWait: 30_000 },
-  );
-  return { releases: done, documents, ms: Math.round(performance.now() - started) };
+  const { connection, store } = indexOf(db);
+  const releases = await db.release.count();
+  const documents = await connection.write(async (sql) => {
+    await store.lock(sql);
+    await store.lockIds(sql);
+    const stored = await store.allDocuments(sql);
+    await store.clear(sql);
+    onProgress(0, releases);
+    const n = await build(store, sql, stored, (done, total) =>
+      onProgress(Math.round((releases * done) / total), releases),
+    );
+    await store.finish(sql);
+    return n;
+  });
+  onProgress(releases, releases);
+  return { releases, documents, ms: Math.round(performance.now() - started) };
 }
 
-export async function searchIndexSize(db: Client): Promise<number> {
-  return engineFor(db).size(db);
+export async function searchIndexSize(db: Db): Promise<number> {
+  const { connection, store } = indexOf(db);
+  return store.size(connection.read);
 }
 
 /**
- * Builds the index when it is empty but releases exist: the first start after the search
- * migration, or a database filled without the app. Returns whether it rebuilt.
+ * Builds the index when it is empty but releases exist (the first start after a search
+ * migration, or a database filled without the app), and merges changes left pending (a process
+ * that stopped before its background merge). Returns whether it rebuilt.
  */
 export async function ensureSearchIndex(db: Db): Promise<boolean> {
   const indexed = await db.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM "SearchDocument" LIMIT 1`);
-  if (indexed.length > 0 || (await db.releaseContent.count()) === 0) return false;
-  await reindexSearch(db);
-  return true;
+  if (indexed.length === 0 && (await db.releaseContent.count()) > 0) {
+    await reindexSearch(db);
+    return true;
+  }
+  await mergeSearchIndex(db);
+  return false;
 }

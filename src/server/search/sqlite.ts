@@ -1,157 +1,230 @@
 import "server-only";
-import type { Term } from "@/domain/search/query";
-import { assignIds, idFloor, type Client, type IndexDoc } from "./documents";
+import type { BlockRow } from "@/domain/search/cursor";
+import type { Sql } from "./sql";
 import {
   chunked,
-  needed,
-  TIERS,
-  type Field,
-  type Filter,
-  type Match,
-  type SearchEngine,
-  type StoredDoc,
+  type DocumentRow,
+  type HitRow,
+  type PendingRow,
+  type PlaceRow,
+  type SearchStore,
+  type StoredBlock,
+  type TextRow,
 } from "./engine";
 
-// SQLite: "SearchDocument" rows plus a contentless FTS5 table "SearchFts" (rowid = document id)
-// whose columns hold the app's tokens separated by spaces. A trigger drops the FTS row when the
-// document row goes (also through ON DELETE CASCADE from Release). Document ids fall as the date
-// grows (documents.ts), so "newest first" is FTS5's rowid order, and LIMIT stops the walk.
+// SQLite: tables "SearchDocument", "SearchBlock" (found through its (term, last) index) and
+// "SearchPending". One writer at a time is SQLite's own rule, so the locks have nothing to do.
 
-/** FTS5 query: every token double-quoted, so nothing the user typed is FTS syntax. */
-export function ftsQuery(terms: Term[], scope: string, fields: readonly Field[] = TIERS[TIERS.length - 1]!): string {
-  const phrases = terms.map((t) => `"${t.tokens.join(" ")}"${t.prefix ? " *" : ""}`);
-  return `scope : "${scope}" AND {${fields.join(" ")}} : (${phrases.join(" AND ")})`;
-}
+type At = string | number | null;
+// Prisma stores dates as ISO text (older rows may hold milliseconds): read them as it does.
+const ms = (at: At) => (at === null ? null : typeof at === "number" ? at : Date.parse(at));
+// better-sqlite3 binds Buffers, not plain Uint8Arrays (a view, no copy).
+const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+const marks = (n: number) => Array.from({ length: n }, () => "?").join(", ");
+const DOC = `"id", "role", "releaseId", "locale", "sortAt", "sourceHash" AS "hash"`;
+// A compound SELECT has at most 500 terms in SQLite; keep well under.
+const PER_STATEMENT = 200;
 
-const NO_FLOOR = 0n;
-const ids = (rows: { id: string }[]) => rows.map((r) => BigInt(r.id));
+export const sqliteStore: SearchStore = {
+  async lock() {},
+  async lockIds() {},
 
-export const sqliteEngine: SearchEngine = {
-  async stored(tx, releaseIds) {
+  async documentsOf(sql, releaseIds) {
     if (releaseIds.length === 0) return [];
-    const marks = releaseIds.map(() => "?").join(",");
-    const rows = await tx.$queryRawUnsafe<(Omit<StoredDoc, "id"> & { id: string })[]>(
-      `SELECT CAST("id" AS TEXT) AS "id", "kind", "releaseId", "locale", "sourceHash" AS "hash" FROM "SearchDocument" WHERE "releaseId" IN (${marks})`,
-      ...releaseIds,
+    return sql.all<DocumentRow>(
+      `SELECT ${DOC} FROM "SearchDocument" WHERE "releaseId" IN (${marks(releaseIds.length)})`,
+      [...releaseIds],
     );
-    return rows.map((r) => ({ ...r, id: BigInt(r.id) }));
   },
 
-  async insert(tx, docs) {
-    for (const batch of chunked(docs)) {
-      const docIds = await assignIds(batch, async (candidates) =>
-        ids(
-          await tx.$queryRawUnsafe<{ id: string }[]>(
-            `SELECT CAST("id" AS TEXT) AS "id" FROM "SearchDocument" WHERE "id" IN (${candidates.map(() => "?").join(",")})`,
-            ...candidates,
-          ),
-        ),
+  async documentsById(sql, ids) {
+    const out: DocumentRow[] = [];
+    for (const batch of chunked(ids)) {
+      out.push(
+        ...(await sql.all<DocumentRow>(`SELECT ${DOC} FROM "SearchDocument" WHERE "id" IN (${marks(batch.length)})`, [
+          ...batch,
+        ])),
       );
-      await tx.$executeRawUnsafe(
-        `INSERT INTO "SearchDocument" ("id", "kind", "releaseId", "locale", "sortAt", "sourceHash") VALUES ${batch
+    }
+    return out;
+  },
+
+  async allDocuments(sql) {
+    return sql.all<DocumentRow>(`SELECT ${DOC} FROM "SearchDocument"`);
+  },
+
+  async takenIds(sql, ids) {
+    if (ids.length === 0) return [];
+    const rows = await sql.all<{ id: number }>(
+      `SELECT "id" FROM "SearchDocument" WHERE "id" IN (${marks(ids.length)})
+       UNION SELECT "id" FROM "SearchPending" WHERE "op" = 'remove' AND "id" IN (${marks(ids.length)})`,
+      [...ids, ...ids],
+    );
+    return rows.map((r) => r.id);
+  },
+
+  async notYetVisible(sql, from, to, at) {
+    const rows = await sql.all<{ id: number }>(
+      `SELECT "id" FROM "SearchDocument" WHERE "id" >= ? AND "id" < ? AND "sortAt" > ?`,
+      [from, to, at],
+    );
+    return rows.map((r) => r.id);
+  },
+
+  async insertDocuments(sql, docs) {
+    for (const batch of chunked(docs, 100)) {
+      await sql.run(
+        `INSERT INTO "SearchDocument" ("id", "role", "releaseId", "locale", "sortAt", "sourceHash") VALUES ${batch
           .map(() => "(?, ?, ?, ?, ?, ?)")
           .join(", ")}`,
-        ...batch.flatMap((d, i) => [docIds[i]!, d.kind, d.releaseId, d.locale, d.sortAt, d.hash]),
-      );
-      await tx.$executeRawUnsafe(
-        `INSERT INTO "SearchFts" ("rowid", "scope", "title", "summary", "body") VALUES ${batch.map(() => "(?, ?, ?, ?, ?)").join(", ")}`,
-        ...batch.flatMap((d, i) => [docIds[i]!, ...ftsColumns(d)]),
+        [...batch.flatMap((d) => [d.id, d.role, d.releaseId, d.locale, d.sortAt, d.hash])],
       );
     }
   },
 
-  async remove(tx, ids) {
-    for (const batch of chunked(ids, 500)) {
-      await tx.$executeRawUnsafe(
-        `DELETE FROM "SearchDocument" WHERE "id" IN (${batch.map(() => "?").join(",")})`,
-        ...batch,
+  async deleteDocuments(sql, ids) {
+    for (const batch of chunked(ids)) {
+      await sql.run(`DELETE FROM "SearchDocument" WHERE "id" IN (${marks(batch.length)})`, [...batch]);
+    }
+  },
+
+  async pending(sql, scopes) {
+    return sql.all<PendingRow>(
+      `SELECT "seq", "id", "scope", "op", "lists" FROM "SearchPending" WHERE "scope" IN (${marks(scopes.length)}) ORDER BY "seq"`,
+      [...scopes],
+    );
+  },
+
+  async firstPending(sql, limit) {
+    return sql.all<PendingRow>(
+      `SELECT "seq", "id", "scope", "op", "lists" FROM "SearchPending" WHERE "lists" IS NOT NULL ORDER BY "seq" LIMIT ?`,
+      [limit],
+    );
+  },
+
+  async insertPending(sql, rows) {
+    for (const batch of chunked(rows, 100)) {
+      await sql.run(
+        `INSERT INTO "SearchPending" ("id", "scope", "op", "lists") VALUES ${batch.map(() => "(?, ?, ?, ?)").join(", ")}`,
+        [...batch.flatMap((r) => [r.id, r.scope, r.op, r.lists])],
       );
     }
   },
 
-  async clear(tx) {
-    await tx.$executeRawUnsafe(`DELETE FROM "SearchDocument"`);
-    await tx.$executeRawUnsafe(`INSERT INTO "SearchFts" ("SearchFts") VALUES ('delete-all')`);
-  },
-
-  async finish(tx) {
-    await tx.$executeRawUnsafe(`INSERT INTO "SearchFts" ("SearchFts") VALUES ('optimize')`);
-    await tx.$executeRawUnsafe(`ANALYZE "SearchDocument"`);
-  },
-
-  async find(tx, terms, filter: Filter) {
-    const scope = filter.locale ? `${filter.kind}${filter.locale}` : filter.kind;
-    const floor = filter.visibleAt === undefined ? NO_FLOOR : idFloor(filter.visibleAt);
-    // A page past the cap shows nothing and only needs the count.
-    const need = filter.offset < needed(filter) ? needed(filter) : 0;
-    const newest = async (fields: readonly Field[]) =>
-      ids(
-        await tx.$queryRawUnsafe<{ id: string }[]>(
-          `SELECT CAST("rowid" AS TEXT) AS "id" FROM "SearchFts" WHERE "SearchFts" MATCH ? AND "rowid" >= ? ORDER BY "rowid" LIMIT ?`,
-          ftsQuery(terms, scope, fields),
-          floor,
-          need,
-        ),
-      );
-    // Tier by tier, the newest `need` ids. A tier's list includes the tiers above it, which are
-    // short (else we would have stopped), so `need` rows always hold enough new ones.
-    const ranked: bigint[] = [];
-    let all: bigint[] | null = null;
-    for (const fields of TIERS) {
-      if (ranked.length >= need) break;
-      const rows = await newest(fields);
-      const seen = new Set(ranked);
-      ranked.push(...rows.filter((id) => !seen.has(id)).slice(0, need - ranked.length));
-      if (fields === TIERS[TIERS.length - 1]) all = rows;
+  async deletePending(sql, seqs) {
+    for (const batch of chunked(seqs)) {
+      await sql.run(`DELETE FROM "SearchPending" WHERE "seq" IN (${marks(batch.length)})`, [...batch]);
     }
-    // The last tier holds every match: fewer rows than asked for is all of them. Otherwise count,
-    // up to the cap (a separate query: cheaper than walking the cap's worth of ids in order).
-    const counted =
-      all && all.length < need
-        ? all.length
-        : Number(
-            (
-              await tx.$queryRawUnsafe<{ n: number | bigint }[]>(
-                `SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM "SearchFts" WHERE "SearchFts" MATCH ? AND "rowid" >= ? LIMIT ?)`,
-                ftsQuery(terms, scope),
-                floor,
-                filter.cap + 1,
-              )
-            )[0]?.n ?? 0,
-          );
-    const page = ranked.slice(filter.offset);
-    return {
-      matches: await matchesOf(tx, page),
-      total: Math.min(counted, filter.cap),
-      totalIsLowerBound: counted > filter.cap,
-    };
   },
 
-  async size(tx) {
-    const rows = await tx.$queryRawUnsafe<{ bytes: number | bigint | null }[]>(
-      `SELECT SUM("pgsize") AS "bytes" FROM "dbstat" WHERE "name" LIKE 'SearchFts%' OR "name" LIKE 'SearchDocument%' OR "name" LIKE 'sqlite_autoindex_SearchDocument%'`,
+  async fetchBlocks(sql, requests) {
+    const out: BlockRow[][] = requests.map(() => []);
+    for (let start = 0; start < requests.length; start += PER_STATEMENT) {
+      const part = requests.slice(start, start + PER_STATEMENT);
+      // The text depends only on the number of requests: few distinct statements to prepare.
+      const text = part
+        .map(
+          () =>
+            `SELECT * FROM (SELECT ? AS "r", "last", "docs", CASE WHEN ? THEN "pos" END AS "pos" FROM "SearchBlock" WHERE "term" = ? AND "last" >= ? ORDER BY "last" LIMIT ?)`,
+        )
+        .join(" UNION ALL ");
+      const rows = await sql.all<BlockRow & { r: number }>(
+        text,
+        part.flatMap((r, i) => [start + i, r.positions ? 1 : 0, r.key, r.from, r.limit]),
+      );
+      for (const { r, ...row } of rows) out[r]!.push(row);
+    }
+    for (const rows of out) rows.sort((a, b) => a.last - b.last);
+    return out;
+  },
+
+  async blocksAround(sql, pairs) {
+    const out = new Map<string, StoredBlock>();
+    for (const batch of chunked(pairs, 400)) {
+      const rows = await sql.all<StoredBlock>(
+        `WITH "q"("term", "id") AS (SELECT "value" ->> 0, "value" ->> 1 FROM json_each(?))
+         SELECT b."term" AS "key", b."last", b."n", b."docs", b."pos" FROM "q" JOIN "SearchBlock" b
+           ON b."term" = "q"."term" AND b."last" = COALESCE(
+             (SELECT MIN("last") FROM "SearchBlock" WHERE "term" = "q"."term" AND "last" >= "q"."id"),
+             (SELECT MAX("last") FROM "SearchBlock" WHERE "term" = "q"."term"))`,
+        [JSON.stringify(batch.map((p) => [p.key, p.id]))],
+      );
+      for (const row of rows) out.set(`${row.last}:${row.key}`, row);
+    }
+    return [...out.values()];
+  },
+
+  async deleteBlocks(sql, blocks) {
+    for (const batch of chunked(blocks, 400)) {
+      await sql.run(
+        `DELETE FROM "SearchBlock" WHERE ("term", "last") IN (SELECT "value" ->> 0, "value" ->> 1 FROM json_each(?))`,
+        [JSON.stringify(batch.map((b) => [b.key, b.last]))],
+      );
+    }
+  },
+
+  async insertBlocks(sql, blocks) {
+    for (const batch of chunked(blocks, 200)) {
+      await sql.run(
+        `INSERT INTO "SearchBlock" ("term", "last", "n", "docs", "pos") VALUES ${batch.map(() => "(?, ?, ?, ?, ?)").join(", ")}`,
+        [...batch.flatMap((b) => [b.key, b.last, b.n, b.docs, b.pos])],
+      );
+    }
+  },
+
+  async places(sql) {
+    const rows = await sql.all<Omit<PlaceRow, "workAt" | "liveAt" | "same"> & { w: At; l: At; same: number | null }>(
+      `SELECT c."releaseId", c."locale", c."updatedAt" AS "w", p."publishedAt" AS "l",
+         p."title" = c."title" AND p."summary" = c."summary" AND p."bodyText" = c."bodyText" AS "same"
+       FROM "ReleaseContent" c LEFT JOIN "Publication" p ON p."releaseId" = c."releaseId" AND p."locale" = c."locale"
+       UNION ALL
+       SELECT p."releaseId", p."locale", NULL, p."publishedAt", 0 FROM "Publication" p
+       WHERE NOT EXISTS (SELECT 1 FROM "ReleaseContent" c WHERE c."releaseId" = p."releaseId" AND c."locale" = p."locale")`,
+    );
+    return rows.map(({ w, l, same, ...r }) => ({ ...r, workAt: ms(w), liveAt: ms(l), same: same === 1 }));
+  },
+
+  async texts(sql, kind, locale, releaseIds) {
+    const table = kind === "work" ? "ReleaseContent" : "Publication";
+    const out: TextRow[] = [];
+    for (const batch of chunked(releaseIds)) {
+      out.push(
+        ...(await sql.all<TextRow>(
+          `SELECT "releaseId", "title", "summary", "bodyText" FROM "${table}" WHERE "locale" = ? AND "releaseId" IN (${marks(batch.length)})`,
+          [locale, ...batch],
+        )),
+      );
+    }
+    return out;
+  },
+
+  async hitRows(sql, kind, docs) {
+    if (docs.length === 0) return [];
+    const [table, at] = kind === "work" ? ["ReleaseContent", "updatedAt"] : ["Publication", "publishedAt"];
+    const rows = await sql.all<Omit<HitRow, "at"> & { at: string | number }>(
+      `SELECT c."releaseId", c."locale", c."title", c."summary", c."bodyText", c."slug", c."${at}" AS "at", r."status"
+       FROM "${table}" c JOIN "Release" r ON r."id" = c."releaseId"
+       WHERE (c."releaseId", c."locale") IN (VALUES ${docs.map(() => "(?, ?)").join(", ")})`,
+      docs.flatMap((d) => [d.releaseId, d.locale]),
+    );
+    return rows.map((r) => ({ ...r, at: typeof r.at === "number" ? r.at : Date.parse(r.at) }));
+  },
+
+  async clear(sql) {
+    await sql.run(`DELETE FROM "SearchPending"`);
+    await sql.run(`DELETE FROM "SearchBlock"`);
+    await sql.run(`DELETE FROM "SearchDocument"`);
+  },
+
+  async finish(sql) {
+    await sql.run(`ANALYZE "SearchDocument"`);
+    await sql.run(`ANALYZE "SearchBlock"`);
+  },
+
+  async size(sql) {
+    const rows = await sql.all<{ bytes: number | bigint | null }>(
+      `SELECT SUM("pgsize") AS "bytes" FROM "dbstat" WHERE "name" IN ('SearchDocument', 'SearchBlock', 'SearchPending') OR "name" LIKE 'sqlite_autoindex_Search%' OR "name" LIKE 'Search%_idx' OR "name" LIKE 'Search%_key'`,
     );
     return Number(rows[0]?.bytes ?? 0);
   },
 };
-
-/** Scope tokens ("live", "livezh") let one FTS lookup filter by kind and language. */
-function ftsColumns(d: IndexDoc): string[] {
-  return [
-    `${d.kind} ${d.kind}${d.locale}`,
-    d.fields.title.join(" "),
-    d.fields.summary.join(" "),
-    d.fields.body.join(" "),
-  ];
-}
-
-/** The documents of these ids, in the same order. */
-async function matchesOf(tx: Client, page: bigint[]): Promise<Match[]> {
-  if (page.length === 0) return [];
-  const rows = await tx.$queryRawUnsafe<(Match & { id: string })[]>(
-    `SELECT CAST("id" AS TEXT) AS "id", "kind", "releaseId", "locale", CAST("sortAt" AS REAL) AS "sortAt" FROM "SearchDocument" WHERE "id" IN (${page.map(() => "?").join(",")})`,
-    ...page,
-  );
-  const byId = new Map(rows.map(({ id, ...m }) => [id, { ...m, sortAt: Number(m.sortAt) }]));
-  return page.flatMap((id) => byId.get(String(id)) ?? []);
-}

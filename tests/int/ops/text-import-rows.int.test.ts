@@ -67,8 +67,8 @@ async function snapshot(releaseId: string) {
     revisions: strip(await db.revision.findMany({ where })),
     publications: strip(await db.publication.findMany({ where })),
     audits: strip(await db.auditEvent.findMany({ where, orderBy: { createdAt: "asc" } })),
-    search: await db.$queryRawUnsafe<{ kind: string; locale: string }[]>(
-      `SELECT "kind", "locale" FROM "SearchDocument" WHERE "releaseId" = ${engine() === "postgresql" ? "$1" : "?"} ORDER BY 1, 2`,
+    search: await db.$queryRawUnsafe<{ role: string; locale: string }[]>(
+      `SELECT "role", "locale" FROM "SearchDocument" WHERE "releaseId" = ${engine() === "postgresql" ? "$1" : "?"} ORDER BY 1, 2`,
       releaseId,
     ),
   };

@@ -1,0 +1,95 @@
+// The search pages through HTTP: `npm start` on the benchmark database, then readers (keep-alive
+// connections, each sending its next request when the previous one is answered) fetching the
+// search pages for a fixed time. Latency per request as the reader sees it, and throughput.
+import { spawn } from "node:child_process";
+import { createWriteStream } from "node:fs";
+import http from "node:http";
+import { waitFor } from "../lib/net";
+import { percentile } from "./bench-measure";
+
+export interface HttpRun {
+  paths: string[];
+  readers: number;
+  seconds: number;
+  requests: number;
+  errors: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+function get(agent: http.Agent, base: string, path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(`${base}${encodeURI(path)}`, { agent }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode ?? 0));
+    });
+    req.on("error", reject);
+  });
+}
+
+async function readers(base: string, paths: string[], count: number, seconds: number): Promise<HttpRun> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: count });
+  const ms: number[] = [];
+  let errors = 0;
+  const until = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: count }, async (_, r) => {
+      for (let i = r; performance.now() < until; i++) {
+        const t0 = performance.now();
+        const status = await get(agent, base, paths[i % paths.length]!).catch(() => 0);
+        ms.push(performance.now() - t0);
+        if (status !== 200) errors++;
+      }
+    }),
+  );
+  agent.destroy();
+  ms.sort((a, b) => a - b);
+  return {
+    paths,
+    readers: count,
+    seconds,
+    requests: ms.length,
+    errors,
+    perSecond: ms.length / seconds,
+    p50: percentile(ms, 50),
+    p95: percentile(ms, 95),
+    p99: percentile(ms, 99),
+    max: ms[ms.length - 1] ?? 0,
+  };
+}
+
+/** Starts `npm start` on `dbUrl`, runs the readers against each path set, stops the server. */
+export async function timeHttp(dbUrl: string, port: number, logFile: string, seconds: number, count = 8) {
+  const base = `http://127.0.0.1:${port}`;
+  const app = spawn("npm", ["start"], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: dbUrl,
+      SITE_URL: base,
+      NODE_ENV: "production",
+      SEARCH_BACKGROUND_MERGE: "1",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true, // its own process group: stopped as a whole
+  });
+  const log = createWriteStream(logFile);
+  app.stdout.pipe(log);
+  app.stderr.pipe(log);
+  let exited = false;
+  app.on("exit", () => (exited = true));
+  try {
+    await waitFor(`${base}/api/health`, () => !exited, 900_000);
+    const sets = [["/zh/search?q=国"], ["/en/search?q=patent"], ["/zh/search?q=国", "/en/search?q=patent"]];
+    for (const paths of sets) await readers(base, paths, count, 3); // warm up
+    const runs: HttpRun[] = [];
+    for (const paths of sets) runs.push(await readers(base, paths, count, seconds));
+    return runs;
+  } finally {
+    if (!exited) process.kill(-app.pid!, "SIGTERM");
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}

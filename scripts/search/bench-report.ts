@@ -1,0 +1,86 @@
+// The search benchmark's report, as Markdown tables for docs/BENCHMARKS.md.
+import type { HttpRun } from "./bench-http";
+import type { Timing } from "./bench-measure";
+import type { WriteTimings } from "./bench-writes";
+
+export interface EngineReport {
+  engine: string;
+  releases: number;
+  documents: number;
+  indexS: number;
+  /** CPU time of this process during the rebuild (with SQLite's, which runs in it) */
+  indexCpuS: number;
+  /** load average when the rebuild started (2 cores) */
+  load: number;
+  indexBytes: number;
+  rawBytes: number;
+  classes: { name: string; timing: Timing; shares?: number[] }[];
+  topChars: { char: string; share: number; ms: number; total: number }[];
+  writes: WriteTimings | null;
+  http: HttpRun[];
+}
+
+const f = (v: number, digits = 1) => v.toFixed(digits);
+const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+const pct = (share: number) => `${(share * 100).toFixed(2)}%`;
+
+function shares(s: number[] | undefined): string {
+  if (!s) return "—";
+  const sorted = [...s].sort((a, b) => a - b);
+  return `${pct(sorted[Math.floor(sorted.length / 2)]!)} / ${pct(sorted[sorted.length - 1]!)}`;
+}
+
+export function printReport(reports: EngineReport[], run: { count: number; samples: number }) {
+  const out: string[] = [];
+  out.push(
+    `${run.count} releases; ${run.samples} queries per class; public search, 10 per page, count up to 1,000, snippets.`,
+  );
+  out.push(
+    "",
+    "| engine | class | matches (avg) | term share (median / max) | p50 ms | p95 ms | p99 ms | max ms | slowest |",
+  );
+  out.push("|---|---|---:|---|---:|---:|---:|---:|---|");
+  for (const r of reports)
+    for (const c of r.classes) {
+      const t = c.timing;
+      out.push(
+        `| ${r.engine} | ${c.name} | ${t.matches} | ${shares(c.shares)} | ${f(t.p50)} | ${f(t.p95)} | ${f(t.p99)} | ${f(t.max)} | ${f(t.cpuP95)} | ${t.slowest} |`,
+      );
+    }
+  out.push("", "The 20 most frequent characters, each alone (slowest of 3 runs, ms):", "");
+  out.push(`| engine | ${reports[0]?.topChars.map((c) => `${c.char} ${pct(c.share)}`).join(" | ") ?? ""} | max |`);
+  out.push(`|---|${reports[0]?.topChars.map(() => "---:").join("|") ?? ""}|---:|`);
+  for (const r of reports)
+    out.push(
+      `| ${r.engine} | ${r.topChars.map((c) => f(c.ms)).join(" | ")} | ${f(Math.max(...r.topChars.map((c) => c.ms)))} |`,
+    );
+  out.push(
+    "",
+    "| engine | releases | documents | indexing s | releases/s | CPU s (this process) | load | raw text MB | index MB | index / raw |",
+  );
+  out.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  for (const r of reports)
+    out.push(
+      `| ${r.engine} | ${r.releases} | ${r.documents} | ${f(r.indexS)} | ${f(r.releases / r.indexS, 0)} | ${f(r.indexCpuS)} | ${f(r.load)} | ${mb(r.rawBytes)} | ${mb(r.indexBytes)} | ${f(r.indexBytes / r.rawBytes, 2)} |`,
+    );
+  out.push(
+    "",
+    "| engine | index work of a save p50 / p95 / max ms | save p50 / p95 ms | publish p50 / p95 ms | merge: changes, ms per change |",
+  );
+  out.push("|---|---|---|---|---|");
+  for (const r of reports) {
+    const w = r.writes;
+    if (!w) continue;
+    out.push(
+      `| ${r.engine} | ${f(w.syncSave.p50)} / ${f(w.syncSave.p95)} / ${f(w.syncSave.max)} | ${f(w.save.p50)} / ${f(w.save.p95)} | ${f(w.publish.p50)} / ${f(w.publish.p95)} | ${w.merged}, ${f(w.mergeMs / Math.max(1, w.merged))} |`,
+    );
+  }
+  out.push("", "| engine | pages (8 readers) | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |");
+  out.push("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+  for (const r of reports)
+    for (const h of r.http)
+      out.push(
+        `| ${r.engine} | ${h.paths.join(" + ")} | ${h.requests} | ${f(h.perSecond)} | ${f(h.p50)} | ${f(h.p95)} | ${f(h.p99)} | ${f(h.max)} | ${h.errors} |`,
+      );
+  console.log(`\n${out.join("\n")}`);
+}

@@ -1,0 +1,157 @@
+import { Arena, CLASSES, KeyTable, Slots } from "./build-arena";
+import { encodeBlock, type EncodedBlock } from "./codec";
+import type { FieldLists } from "./lists";
+import { tokenOfCode } from "./text";
+
+// Cuts lists into blocks as documents arrive in ascending id order (a full rebuild): a list's
+// block is written when it holds MAX_BLOCK_DOCS documents or MAX_BLOCK_POSITIONS positions, and
+// every open block by drain(): at the end, and whenever open blocks take too much memory (`full`;
+// rarer tokens then get more, smaller blocks).
+//
+// A rebuild adds hundreds of millions of postings, so open blocks live in typed arrays (an open
+// addressing table and an arena, build-arena.ts), not in JS maps and arrays: no object per
+// posting or per list for the garbage collector, and one probe per posting. An open block's
+// words are, per document: the id (two words), the count of positions, the positions.
+
+export const MAX_BLOCK_DOCS = 128;
+export const MAX_BLOCK_POSITIONS = 1_024;
+
+const { AT, USED, DOCS, CLS } = Slots;
+const NAMED = 2 ** 31; // token keys of tokens held by name; codes are below
+const TWO32 = 2 ** 32;
+
+export interface BuilderLimits {
+  /** documents per block */
+  docs: number;
+  /** positions per block */
+  positions: number;
+  /** open lists before everything is written out */
+  lists: number;
+  /** arena words before everything is written out */
+  words: number;
+}
+
+export const BUILDER_LIMITS: BuilderLimits = {
+  docs: MAX_BLOCK_DOCS,
+  positions: MAX_BLOCK_POSITIONS,
+  lists: 3_000_000,
+  words: 64 * 2 ** 20,
+};
+
+export class BlockBuilder {
+  private table = new KeyTable();
+  private slots = new Slots();
+  private arena = new Arena();
+  private prefixes = new Map<string, number>();
+  private prefixNames: string[] = [];
+  private names = new Map<string, number>();
+  private nameList: string[] = [];
+  private lastId = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    private readonly emit: (key: string, block: EncodedBlock) => void,
+    private readonly limits: BuilderLimits = BUILDER_LIMITS,
+  ) {}
+
+  add(id: number, fields: readonly FieldLists[]): void {
+    if (id <= this.lastId) throw new Error("search index: documents must come in ascending id order");
+    this.lastId = id;
+    for (const field of fields) {
+      const base = this.intern(this.prefixes, this.prefixNames, field.prefix) * TWO32;
+      for (const [code, positions] of field.coded) this.post(base + code, id, positions);
+      for (const [name, positions] of field.named) {
+        this.post(base + NAMED + this.intern(this.names, this.nameList, name), id, positions);
+      }
+    }
+  }
+
+  /** Open blocks take more than the limits allow: time to drain(). */
+  get full(): boolean {
+    return this.slots.count > this.limits.lists || this.arena.size > this.limits.words;
+  }
+
+  /** Every open block, in key order (a B-tree takes rows in key order far faster); then none is open. */
+  *drain(): Generator<[string, EncodedBlock]> {
+    const open: number[] = [];
+    for (let s = 0; s < this.slots.count; s++) if (this.slots.info[4 * s + DOCS]! > 0) open.push(s);
+    const names = open.map((s) => this.keyName(this.slots.key[s]!));
+    const order = open.map((_, i) => i).sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
+    for (const i of order) yield [names[i]!, this.take(open[i]!)];
+    this.table.clear();
+    this.slots.count = 0;
+    this.arena.clear();
+  }
+
+  /** Writes every open block through `emit`, in key order. */
+  flush(): void {
+    for (const [key, block] of this.drain()) this.emit(key, block);
+  }
+
+  private intern(map: Map<string, number>, list: string[], name: string): number {
+    let i = map.get(name);
+    if (i === undefined) map.set(name, (i = list.push(name) - 1));
+    return i;
+  }
+
+  private post(key: number, id: number, positions: number[]): void {
+    const { slots, arena } = this;
+    let s = this.table.get(key);
+    if (s < 0) this.table.set(key, (s = slots.add(key, arena.alloc(0))));
+    const info = slots.info;
+    const i = 4 * s;
+    const need = info[i + USED]! + 3 + positions.length;
+    if (need > 8 << info[i + CLS]!) this.move(i, need);
+    const words = arena.words;
+    let w = info[i + AT]! + info[i + USED]!;
+    words[w++] = Math.floor(id / TWO32);
+    words[w++] = (id % TWO32) | 0;
+    words[w++] = positions.length;
+    for (const p of positions) words[w++] = p;
+    info[i + USED] = need;
+    const docs = ++info[i + DOCS]!;
+    if (docs >= this.limits.docs || need - 3 * docs >= this.limits.positions) this.write(s);
+  }
+
+  /** Moves the open block at info[i..] to a region of at least `words` words. */
+  private move(i: number, words: number): void {
+    const { arena } = this;
+    const info = this.slots.info;
+    let cls = info[i + CLS]!;
+    while (8 << cls < words) cls++;
+    if (cls >= CLASSES) throw new Error("search index: too many positions for one posting");
+    const at = arena.alloc(cls);
+    arena.words.copyWithin(at, info[i + AT]!, info[i + AT]! + info[i + USED]!);
+    arena.release(info[i + AT]!, info[i + CLS]!);
+    info[i + AT] = at;
+    info[i + CLS] = cls;
+  }
+
+  private write(s: number): void {
+    this.emit(this.keyName(this.slots.key[s]!), this.take(s));
+  }
+
+  /** The open block of slot `s`, encoded; the slot is then empty. */
+  private take(s: number): EncodedBlock {
+    const words = this.arena.words;
+    const info = this.slots.info;
+    const n = info[4 * s + DOCS]!;
+    const ids = new Array<number>(n);
+    const positions: number[] = [];
+    for (let w = info[4 * s + AT]!, i = 0; i < n; i++) {
+      ids[i] = words[w]! * TWO32 + (words[w + 1]! >>> 0);
+      const count = words[w + 2]!;
+      positions.push(count);
+      for (let j = 0; j < count; j++) positions.push(words[w + 3 + j]!);
+      w += 3 + count;
+    }
+    info[4 * s + USED] = 0;
+    info[4 * s + DOCS] = 0;
+    return encodeBlock(ids, positions);
+  }
+
+  private keyName(key: number): string {
+    const prefix = this.prefixNames[Math.floor(key / TWO32)]!;
+    const token = key % TWO32;
+    return prefix + (token < NAMED ? tokenOfCode(token) : this.nameList[token - NAMED]!);
+  }
+}

@@ -1,0 +1,125 @@
+import "server-only";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { isPostgresUrl, sqlitePath } from "../env";
+import type { Client } from "./documents";
+
+// How the search index talks to the database. Inside an app transaction (sync.ts) it goes through
+// that Prisma transaction; searches, merges and rebuilds use the driver directly, because Prisma's
+// raw queries cost about a millisecond each plus ~0.2 ms per parameter and row, which a search
+// (several statements, tens of rows) and a rebuild (millions of rows) cannot afford.
+
+export interface Sql {
+  all<T>(sql: string, params?: unknown[]): Promise<T[]>;
+  run(sql: string, params?: unknown[]): Promise<void>;
+}
+
+export interface SearchConnection {
+  engine: "sqlite" | "postgresql";
+  /** reads outside any transaction */
+  read: Sql;
+  /** one write transaction at a time (per process; across processes the store locks) */
+  write<T>(work: (sql: Sql) => Promise<T>): Promise<T>;
+}
+
+export const prismaSql = (tx: Client): Sql => ({
+  all: <T>(sql: string, params: unknown[] = []) => tx.$queryRawUnsafe<T[]>(sql, ...params),
+  run: async (sql, params = []) => {
+    await tx.$executeRawUnsafe(sql, ...params);
+  },
+});
+
+function sqliteSql(db: Database.Database): Sql {
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (sql: string) => {
+    let s = statements.get(sql);
+    if (!s) {
+      if (statements.size >= 1_000) statements.clear(); // statements whose text varies with list lengths
+      statements.set(sql, (s = db.prepare(sql)));
+    }
+    return s;
+  };
+  return {
+    all: async <T>(sql: string, params: unknown[] = []) => prepared(sql).all(...params) as T[],
+    run: async (sql, params = []) => {
+      prepared(sql).run(...params);
+    },
+  };
+}
+
+/** Runs `work` after every earlier call has finished (one transaction at a time on a connection). */
+function serial() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(work: () => Promise<T>): Promise<T> => {
+    const next = tail.then(work, work);
+    tail = next.catch(() => undefined);
+    return next;
+  };
+}
+
+function openSqlite(url: string): SearchConnection {
+  const open = () => {
+    const db = new Database(sqlitePath(url));
+    db.pragma("journal_mode = WAL");
+    db.pragma("busy_timeout = 10000");
+    return db;
+  };
+  const writer = open();
+  const writeSql = sqliteSql(writer);
+  const queue = serial();
+  return {
+    engine: "sqlite",
+    read: sqliteSql(open()),
+    write: (work) =>
+      queue(async () => {
+        writer.exec("BEGIN IMMEDIATE");
+        try {
+          const result = await work(writeSql);
+          writer.exec("COMMIT");
+          return result;
+        } catch (error) {
+          if (writer.inTransaction) writer.exec("ROLLBACK");
+          throw error;
+        }
+      }),
+  };
+}
+
+function openPostgres(url: string): SearchConnection {
+  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5_000, allowExitOnIdle: true });
+  const pgSql = (q: pg.Pool | pg.PoolClient): Sql => ({
+    all: async <T>(sql: string, params: unknown[] = []) => (await q.query(sql, params)).rows as T[],
+    run: async (sql, params = []) => {
+      await q.query(sql, params);
+    },
+  });
+  const queue = serial();
+  return {
+    engine: "postgresql",
+    read: pgSql(pool),
+    write: (work) =>
+      queue(async () => {
+        const client = await pool.connect();
+        try {
+          await client.query("BEGIN");
+          const result = await work(pgSql(client));
+          await client.query("COMMIT");
+          return result;
+        } catch (error) {
+          await client.query("ROLLBACK").catch(() => undefined);
+          throw error;
+        } finally {
+          client.release();
+        }
+      }),
+  };
+}
+
+const connections = new Map<string, SearchConnection>();
+
+/** The search index's own connection(s) to the database at `url`, opened once per process. */
+export function searchConnection(url: string): SearchConnection {
+  let c = connections.get(url);
+  if (!c) connections.set(url, (c = isPostgresUrl(url) ? openPostgres(url) : openSqlite(url)));
+  return c;
+}

@@ -1,0 +1,129 @@
+// Upkeep of the search index on a real database (SQLite, or PostgreSQL with TEST_DATABASE_URL):
+// changes pending and merged in batches, removals whose old text is unknown, ids never reused
+// while postings may remain. Releases are made through the lifecycle functions.
+import { beforeAll, expect, test } from "vitest";
+import { textToDoc } from "../../../src/domain/release/content";
+import { createRelease, runWorkflow, saveContent } from "../../../src/server/releases/lifecycle";
+import type { Actor } from "../../../src/server/releases/write";
+import {
+  mergeSearchBatch,
+  mergeSearchIndex,
+  reindexSearch,
+  searchPublished,
+  searchWorking,
+  syncSearchIndex,
+} from "../../../src/server/search";
+import { resetDb, testDb } from "../../support/db";
+
+const db = testDb();
+let editor: Actor;
+const at = new Date(Date.UTC(2025, 5, 1));
+
+const input = (title: string, body: string, slug: string) => ({
+  title,
+  summary: "摘要",
+  slug,
+  body: JSON.stringify(textToDoc(body)),
+});
+const unwrap = <T>(r: { ok: true; value: T } | { ok: false; code: string }): T => {
+  if (!r.ok) throw new Error(r.code);
+  return r.value;
+};
+const pending = () =>
+  db.$queryRawUnsafe<{ op: string; lists: string | null }[]>(
+    `SELECT "op", "lists" FROM "SearchPending" ORDER BY "seq"`,
+  );
+const titles = async (q: string) =>
+  (await searchWorking(db, q, { locale: "zh", pageSize: 50 })).items.map((h) => h.title.map((s) => s.text).join(""));
+
+beforeAll(async () => {
+  process.env.SEARCH_BACKGROUND_MERGE = "0";
+  await resetDb();
+  const user = await db.user.create({
+    data: { email: "e@i.test", displayName: "e", role: "EDITOR", passwordHash: "x" },
+  });
+  editor = { id: user.id, role: "EDITOR" };
+});
+
+test("merging in small batches, at any point, changes no result", async () => {
+  for (let i = 0; i < 12; i++) {
+    const r = unwrap(
+      await createRelease(db, editor, input(`第${i}号公告`, `公告正文${i}，专利审查。`, `n${i}`), {
+        categoryId: null,
+        releaseDate: null,
+      }),
+    );
+    if (i % 2 === 0) {
+      const v = unwrap(
+        await saveContent(db, editor, r.id, "zh", input(`第${i}号公告（改）`, "改过的正文。", `n${i}`), r.version),
+      );
+      expect(v.version).toBe(r.version + 1);
+    }
+  }
+  const queries = ["公告", "专利", "改", "正文", "号公告"];
+  const results = () => Promise.all(queries.map((q) => searchWorking(db, q, { locale: "zh", pageSize: 50 })));
+  const before = await results();
+  expect(before[2]!.total).toBe(6);
+  // 12 additions, and per edited release one removal and one addition
+  const ops = (await pending()).map((r) => r.op);
+  expect([ops.filter((op) => op === "add").length, ops.filter((op) => op === "remove").length]).toEqual([18, 6]);
+  for (;;) {
+    const n = await mergeSearchBatch(db, 5);
+    expect(await results()).toEqual(before);
+    if (n === 0) break;
+  }
+  expect(await pending()).toEqual([]);
+});
+
+test("a removal whose old text is unknown leaves a dead id: never found, never reused, gone after a reindex", async () => {
+  const r = unwrap(
+    await createRelease(db, editor, input("外部修改前", "旧的正文。", "ext"), { categoryId: null, releaseDate: null }),
+  );
+  await mergeSearchIndex(db);
+  // Changed behind the app's back, then synced without the old text.
+  await db.releaseContent.updateMany({
+    where: { releaseId: r.id },
+    data: { title: "外部修改后", bodyText: "新的正文。" },
+  });
+  await db.$transaction((tx) => syncSearchIndex(tx, r.id));
+  await mergeSearchIndex(db);
+  expect(await pending()).toEqual([{ op: "remove", lists: null }]);
+  expect(await titles("旧的")).toEqual([]);
+  expect(await titles("外部修改")).toEqual(["外部修改后"]);
+  // The dead id's postings are still in the blocks: a reindex drops them and the dead row.
+  await reindexSearch(db);
+  expect(await pending()).toEqual([]);
+  expect(await titles("旧的")).toEqual([]);
+  expect(await titles("外部修改")).toEqual(["外部修改后"]);
+});
+
+test("republishing within the same minute: a new id, the old postings removed", async () => {
+  const r = unwrap(
+    await createRelease(db, editor, input("同分钟再发布", "第一版。", "again"), {
+      categoryId: null,
+      releaseDate: null,
+    }),
+  );
+  const en = { title: "Again", summary: "s", slug: "again", body: JSON.stringify(textToDoc("First.")) };
+  let v = unwrap(await saveContent(db, editor, r.id, "en", en, r.version)).version;
+  v = unwrap(await runWorkflow(db, editor, r.id, { type: "markTranslated" }, v)).version;
+  v = unwrap(await runWorkflow(db, editor, r.id, { type: "publish", at }, v)).version;
+  const first = await db.$queryRawUnsafe<{ id: number }[]>(
+    `SELECT "id" FROM "SearchDocument" WHERE "role" IN ('live', 'shared') AND "locale" = 'en'`,
+  );
+  // Edit the translation, then publish again at the very same time: same minute, same preferred slot.
+  v = unwrap(
+    await saveContent(db, editor, r.id, "en", { ...en, body: JSON.stringify(textToDoc("Second.")) }, v),
+  ).version;
+  unwrap(await runWorkflow(db, editor, r.id, { type: "publish", at }, v));
+  const second = await db.$queryRawUnsafe<{ id: number }[]>(
+    `SELECT "id" FROM "SearchDocument" WHERE "role" IN ('live', 'shared') AND "locale" = 'en'`,
+  );
+  expect([first.length, second.length]).toEqual([1, 1]);
+  expect(Number(second[0]!.id)).not.toBe(Number(first[0]!.id));
+  for (const state of ["pending", "merged"]) {
+    if (state === "merged") await mergeSearchIndex(db);
+    const live = (q: string) => searchPublished(db, q, { locale: "en" }).then((x) => x.total);
+    expect([state, await live("first"), await live("second")]).toEqual([state, 0, 1]);
+  }
+});
