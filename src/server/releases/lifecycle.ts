@@ -1,8 +1,10 @@
 import "server-only";
 import { can } from "@/domain/auth/permissions";
+import type { DistributionChoice } from "@/domain/distribution/schemas";
 import type { ContentInput } from "@/domain/release/schemas";
 import { transition, type WorkflowAction } from "@/domain/release/workflow";
 import type { Db } from "../db/client";
+import { onWorkflowChange } from "../distribution/enqueue";
 import { syncSearchIndex } from "../search";
 import { ReleaseError, type Result } from "./results";
 import { releaseState } from "./state";
@@ -62,7 +64,10 @@ export async function saveMeta(
 
 export { saveContent };
 
-export type WorkflowCommand = { type: "markTranslated" } | { type: "publish"; at?: Date | null } | { type: "withdraw" };
+export type WorkflowCommand =
+  | { type: "markTranslated" }
+  | { type: "publish"; at?: Date | null; distribution?: DistributionChoice }
+  | { type: "withdraw" };
 
 /** Runs one workflow command against `baseVersion`. Publishing copies the working copy to the live snapshot. */
 export async function runWorkflow(
@@ -80,6 +85,7 @@ export async function runWorkflow(
     const decision = transition(releaseState(release), action, actor);
     if (!decision.ok) throw new ReleaseError(decision.code);
     const version = await bumpVersion(tx, releaseId, baseVersion, decision.next.status);
+    await onWorkflowChange(tx, releaseId, command, actor.id, now); // email and webhooks (docs/DISTRIBUTION.md)
     if (command.type === "publish") {
       const at = command.at ?? now;
       for (const c of release.contents) {
