@@ -15,6 +15,18 @@ export const engine = (): "sqlite" | "postgresql" =>
 
 // Children before parents, so foreign keys never block a delete.
 const TABLES = [
+  "EmbargoAccess",
+  "EmbargoGrant",
+  "MailMessage",
+  "MailDispatch",
+  "SubscriberCategory",
+  "Subscriber",
+  "Journalist",
+  "JournalistList",
+  "Suppression",
+  "LocalMail",
+  "WebhookDelivery",
+  "Webhook",
   "SearchDocument",
   "AuditEvent",
   "Revision",

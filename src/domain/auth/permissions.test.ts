@@ -13,6 +13,9 @@ const EXPECTED: Record<Role, Permission[]> = {
     "release.withdraw",
     "media.upload",
     "audit.read",
+    "distribution.manage",
+    "distribution.send",
+    "mail.read",
   ],
   TRANSLATOR: ["release.read", "translation.write", "release.markTranslated", "media.upload"],
 };

@@ -13,6 +13,11 @@ export const PERMISSIONS = {
   "media.upload": ["ADMIN", "EDITOR", "TRANSLATOR"],
   "audit.read": ["ADMIN", "EDITOR"],
   "users.manage": ["ADMIN"],
+  // Distribution (docs/DISTRIBUTION.md): lists, subscriber counts, delivery pages, early access.
+  "distribution.manage": ["ADMIN", "EDITOR"],
+  "distribution.send": ["ADMIN", "EDITOR"],
+  "mail.read": ["ADMIN", "EDITOR"],
+  "webhooks.manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -117,7 +117,7 @@ export function composeMail(row: MailMessage, live: LiveRelease | null): Compose
       text: parts.text,
       html: parts.html,
       messageId,
-      list: { unsubscribe: { url: unsubscribeUrl(unsubscribe), comment: "Unsubscribe" } },
+      list: { unsubscribe: unsubscribeUrl(unsubscribe) },
       headers: { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click", "Auto-Submitted": "auto-generated" },
     },
   };
