@@ -8,7 +8,10 @@ import { BlockList, isIP } from "node:net";
 // resolves to, at send time, inside the connection's own lookup: the socket connects to an address
 // that was checked, so a name that resolves differently the second time (DNS rebinding) gains nothing.
 
+// Two lists: Node matches IPv4 addresses against IPv4-mapped IPv6 rules too, so one list with
+// ::ffff:0:0/96 would refuse every IPv4 address.
 const special = new BlockList();
+const special6 = new BlockList();
 for (const [net, prefix] of [
   ["0.0.0.0", 8],
   ["10.0.0.0", 8],
@@ -28,8 +31,7 @@ for (const [net, prefix] of [
 ] as const)
   special.addSubnet(net, prefix, "ipv4");
 for (const [net, prefix] of [
-  ["::", 96], // unspecified, loopback, IPv4-compatible
-  ["::ffff:0:0", 96], // IPv4-mapped
+  ["::", 127], // unspecified and loopback
   ["64:ff9b::", 96], // NAT64
   ["64:ff9b:1::", 48],
   ["100::", 64], // discard
@@ -41,13 +43,17 @@ for (const [net, prefix] of [
   ["fec0::", 10], // site-local (deprecated)
   ["ff00::", 8], // multicast
 ] as const)
-  special.addSubnet(net, prefix, "ipv6");
+  special6.addSubnet(net, prefix, "ipv6");
 
 /** True for an address on the public internet. */
 export function isPublicAddress(address: string): boolean {
   const family = isIP(address);
-  if (family === 0) return false;
-  return !special.check(address, family === 4 ? "ipv4" : "ipv6");
+  if (family === 4) return !special.check(address, "ipv4");
+  if (family !== 6) return false;
+  // IPv4-mapped and IPv4-compatible forms (::ffff:a.b.c.d, ::a.b.c.d, in any notation) are never needed.
+  if (/^(0{0,4}:){0,5}(ffff:)?[0-9.]*\d+\.\d+$/i.test(address) || /^::(ffff:)?[0-9a-f]{1,4}:[0-9a-f]{1,4}$/i.test(address))
+    return false;
+  return !special6.check(address, "ipv6");
 }
 
 export class BlockedAddressError extends Error {
