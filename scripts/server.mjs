@@ -146,7 +146,9 @@ export async function startServer({
   actualPort = typeof address === "object" && address ? address.port : port;
   // .env is loaded by Next (app.prepare), so DATABASE_URL is known here.
   const bus = await pipeline.startBus(process.env.DATABASE_URL);
-  logger.info({ port: actualPort, host: hostname ?? "*", cacheBus: bus }, "listening");
+  // The mail and webhook outbox worker (src/server/distribution/service.ts, docs/DISTRIBUTION.md).
+  const outbox = (await globalThis.newsroomDistribution?.start()) ?? false;
+  logger.info({ port: actualPort, host: hostname ?? "*", cacheBus: bus, outbox }, "listening");
 
   let stopping;
   /** Stops gracefully; resolves with the exit code (0 drained, 1 requests were cut off). */

@@ -123,6 +123,7 @@ CREATE TABLE "LocalMail" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "recipient" TEXT NOT NULL,
     "subject" TEXT NOT NULL,
+    "text" TEXT NOT NULL DEFAULT '',
     "raw" TEXT NOT NULL,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );

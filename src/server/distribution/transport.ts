@@ -66,7 +66,12 @@ export function localTransport(db: Db): Transport {
       const info = (await mailer.sendMail(mail)) as { message: Buffer };
       const to = mail.to as { address: string };
       await db.localMail.create({
-        data: { recipient: to.address, subject: String(mail.subject ?? ""), raw: info.message.toString("utf8") },
+        data: {
+          recipient: to.address,
+          subject: String(mail.subject ?? ""),
+          text: String(mail.text ?? ""),
+          raw: info.message.toString("utf8"),
+        },
       });
       if (++sent % 100 === 0) await pruneLocalMail(db);
       return { response: "250 kept in the local outbox" };

@@ -130,6 +130,7 @@ CREATE TABLE "LocalMail" (
     "id" TEXT NOT NULL,
     "recipient" TEXT NOT NULL,
     "subject" TEXT NOT NULL,
+    "text" TEXT NOT NULL DEFAULT '',
     "raw" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
