@@ -20,7 +20,17 @@ export function proxy(request: NextRequest) {
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   }
-  return NextResponse.next();
+  const response = NextResponse.next();
+  if (TOKEN_PAGE.test(pathname)) {
+    // Pages opened with a private token (docs/DISTRIBUTION.md): the token must not leave in a
+    // Referer, be indexed or be kept by any cache.
+    response.headers.set("Referrer-Policy", "no-referrer");
+    response.headers.set("X-Robots-Tag", "noindex, nofollow");
+    response.headers.set("Cache-Control", "private, no-store");
+  }
+  return response;
 }
+
+const TOKEN_PAGE = /^\/(zh|en)\/(embargoed\/|subscribe\/confirm$|unsubscribe$)/;
 
 export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };

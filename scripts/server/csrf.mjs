@@ -8,6 +8,9 @@ const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /** True when a write carries an Origin whose host is not the one the request was sent to. */
 export function isCrossSiteAction(req) {
   if (!WRITES.has(req.method)) return false;
+  // RFC 8058 one-click unsubscribe: posted by mail providers from anywhere; the token in the URL is
+  // the credential, no cookie is involved (src/app/unsubscribe/route.ts).
+  if (req.method === "POST" && /^\/unsubscribe\?/.test(req.url ?? "")) return false;
   const origin = req.headers.origin;
   if (!origin) return false; // browsers always send Origin on POST; Next applies its own rule
   let originHost;

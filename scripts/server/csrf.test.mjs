@@ -20,6 +20,16 @@ test.each([
   ],
   ["a DELETE", req({ origin: "https://evil.example" }, "DELETE"), true],
   ["a GET", req({ origin: "https://evil.example" }, "GET"), false],
+  [
+    "a one-click unsubscribe (RFC 8058) from a mail provider",
+    { method: "POST", url: "/unsubscribe?token=x", headers: { origin: "https://mail.example", host: "news.example" } },
+    false,
+  ],
+  [
+    "a server action posted to a page with an unsubscribe-like query",
+    { method: "POST", url: "/zh/unsubscribe?token=x", headers: { origin: "https://evil.example", host: "news.example" } },
+    true,
+  ],
 ])("%s → %s", (_name, request, refused) => {
   expect(isCrossSiteAction(request)).toBe(refused);
 });

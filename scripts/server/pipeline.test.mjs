@@ -57,6 +57,15 @@ async function fakeNext(req, res) {
       '<!DOCTYPE html><html id="__next_error__"><head></head><body><script>shell()</script></body></html>',
     );
   }
+  if (pathname === "/zh/embargoed/t" || pathname === "/zh/loose-referrer") {
+    // A page opened with a private token (src/proxy.ts sets these), and one trying to loosen the policy.
+    res.writeHead(200, {
+      "Content-Type": "text/html; charset=utf-8",
+      "Cache-Control": "private, no-cache, no-store, max-age=0, must-revalidate",
+      "Referrer-Policy": pathname === "/zh/embargoed/t" ? "no-referrer" : "unsafe-url",
+    });
+    return res.end(PAGE(++renders));
+  }
   if (pathname === "/zh/cookie") {
     res.setHeader("Set-Cookie", ["a=1", "b=2"]);
     res.setHeader("Content-Type", "text/html");
@@ -249,6 +258,16 @@ describe("headers", () => {
       expect(r.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
       expect(r.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     }
+  });
+
+  test("a page may make the referrer policy stricter (no-referrer), never looser; private pages are never stored", async () => {
+    const first = await get("/zh/embargoed/t");
+    expect(first.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(first.headers.get("x-cache")).toBe("MISS");
+    const second = await get("/zh/embargoed/t");
+    expect(second.headers.get("x-cache")).toBe("MISS");
+    expect(await second.text()).not.toBe(await first.text()); // rendered again, not served from the cache
+    expect((await get("/zh/loose-referrer")).headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
   });
 
   test("a route handler's own CSP on a non-HTML response is kept", async () => {

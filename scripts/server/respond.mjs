@@ -18,7 +18,6 @@ const DROP = new Set([
   "x-request-id",
   "content-security-policy",
   "x-content-type-options",
-  "referrer-policy",
   "x-frame-options",
   "permissions-policy",
   "strict-transport-security",
@@ -31,6 +30,8 @@ export function headerPairs(res) {
   const pairs = [];
   for (const [name, value] of Object.entries(res.getHeaders())) {
     if (DROP.has(name)) continue;
+    // The app may only make the referrer policy stricter (pages opened with a private token).
+    if (name === "referrer-policy" && value !== "no-referrer") continue;
     for (const v of Array.isArray(value) ? value : [value]) pairs.push([name, String(v)]);
   }
   return pairs;
@@ -94,6 +95,7 @@ export function createResponder({ security, cache }) {
     }
     // One object, repeated names (Set-Cookie) as arrays: writeHead with a flat list keeps only the last.
     const all = Object.fromEntries(security);
+    if (headerOf(pairs, "referrer-policy")) delete all["Referrer-Policy"];
     for (const [name, value] of [...pairs, ...(etag ? [["ETag", etag]] : [])]) {
       const have = all[name];
       all[name] = have === undefined ? value : [have, value].flat();
