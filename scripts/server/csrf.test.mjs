@@ -27,7 +27,11 @@ test.each([
   ],
   [
     "a server action posted to a page with an unsubscribe-like query",
-    { method: "POST", url: "/zh/unsubscribe?token=x", headers: { origin: "https://evil.example", host: "news.example" } },
+    {
+      method: "POST",
+      url: "/zh/unsubscribe?token=x",
+      headers: { origin: "https://evil.example", host: "news.example" },
+    },
     true,
   ],
 ])("%s → %s", (_name, request, refused) => {

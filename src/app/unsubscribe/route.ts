@@ -8,7 +8,11 @@ import { peekUnsubscribe, unsubscribe } from "@/server/distribution/subscribers"
 // the token in the URL is the only credential. GET never unsubscribes (link scanners fetch URLs): it
 // sends the reader to the page with the confirmation button, in the email's language.
 
-const PLAIN = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" };
+const PLAIN = {
+  "Content-Type": "text/plain; charset=utf-8",
+  "Cache-Control": "no-store",
+  "Referrer-Policy": "no-referrer",
+};
 
 export async function GET(request: NextRequest) {
   const token = request.nextUrl.searchParams.get("token") ?? "";
@@ -16,7 +20,10 @@ export async function GET(request: NextRequest) {
   const locale = found && isMailLanguage(found.language) ? pageLocaleOf(found.language) : "zh";
   const target = new URL(`/${locale}/unsubscribe`, request.nextUrl);
   if (found) target.searchParams.set("token", token);
-  return new NextResponse(null, { status: 303, headers: { Location: target.pathname + target.search, "Cache-Control": "no-store" } });
+  return new NextResponse(null, {
+    status: 303,
+    headers: { Location: target.pathname + target.search, "Cache-Control": "no-store" },
+  });
 }
 
 export async function POST(request: NextRequest) {

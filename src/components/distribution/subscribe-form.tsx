@@ -39,7 +39,8 @@ export function SubscribeForm({
         <legend>{t("subscribe.language")}</legend>
         {MAIL_LANGUAGES.map((l) => (
           <label key={l} className="choice">
-            <input type="radio" name="language" value={l} defaultChecked={language === l} /> {t(`subscribe.${LANGUAGE_LABEL[l]}`)}
+            <input type="radio" name="language" value={l} defaultChecked={language === l} />{" "}
+            {t(`subscribe.${LANGUAGE_LABEL[l]}`)}
           </label>
         ))}
       </fieldset>

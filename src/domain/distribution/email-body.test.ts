@@ -20,7 +20,11 @@ const footer = { lang: "en", reason: "You subscribed.", unsubscribe: "Unsubscrib
 describe("release email", () => {
   test("escapes every text in HTML and keeps it whole in plain text", () => {
     const evil = `<script>alert(1)</script>&"'`;
-    const mail = releaseEmail([section({ title: evil, summary: evil, bodyText: evil })], [footer], "https://x/u?t=1&a=2");
+    const mail = releaseEmail(
+      [section({ title: evil, summary: evil, bodyText: evil })],
+      [footer],
+      "https://x/u?t=1&a=2",
+    );
     expect(mail.html).not.toContain("<script>");
     expect(mail.html).toContain("&lt;script&gt;");
     expect(mail.html).toContain('href="https://x/u?t=1&amp;a=2"');

@@ -48,7 +48,16 @@ function sectionHtml(s: ReleaseSection, banner?: string): string {
 }
 
 function sectionText(s: ReleaseSection, banner?: string): string {
-  return [banner, s.title, s.dateLine, "", s.summary, "", ...paragraphs(s.bodyText).flatMap((p) => [p, ""]), `${s.readMore}: ${s.url}`]
+  return [
+    banner,
+    s.title,
+    s.dateLine,
+    "",
+    s.summary,
+    "",
+    ...paragraphs(s.bodyText).flatMap((p) => [p, ""]),
+    `${s.readMore}: ${s.url}`,
+  ]
     .filter((line) => line !== undefined)
     .join("\n");
 }

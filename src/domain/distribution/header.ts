@@ -2,6 +2,7 @@
 // text start a header of its own, so every control and line-separator character becomes a space;
 // the mail library encodes what remains.
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const BREAKS = /[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g;
 
 export function headerText(value: string, max = 200): string {

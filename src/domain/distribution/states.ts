@@ -8,7 +8,11 @@ export const SHOWN_STATES = ["queued", "sent", "deferred", "failed", "suppressed
 export type ShownState = (typeof SHOWN_STATES)[number];
 
 export const shownState = (state: string): ShownState =>
-  state === "sending" ? "queued" : (SHOWN_STATES as readonly string[]).includes(state) ? (state as ShownState) : "failed";
+  state === "sending"
+    ? "queued"
+    : (SHOWN_STATES as readonly string[]).includes(state)
+      ? (state as ShownState)
+      : "failed";
 
 export function countByShownState(rows: { state: string; count: number }[]): Record<ShownState, number> {
   const counts = Object.fromEntries(SHOWN_STATES.map((s) => [s, 0])) as Record<ShownState, number>;

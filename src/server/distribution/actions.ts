@@ -1,15 +1,28 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { distributionChoiceSchema, journalistSchema, listNameSchema, subscribeSchema } from "@/domain/distribution/schemas";
+import {
+  distributionChoiceSchema,
+  journalistSchema,
+  listNameSchema,
+  subscribeSchema,
+} from "@/domain/distribution/schemas";
 import { fieldErrorsOf, formStateOf, formString, formValues, type FormState } from "@/domain/form";
 import { can } from "@/domain/auth/permissions";
 import { fail, ok, type Result } from "@/domain/result";
 import { clientIp, getActor } from "../auth/current";
 import { db } from "../db";
 import { sendEmbargoLinks, revokeGrant } from "./embargo";
-import { addJournalist, createList, CSV_MAX_BYTES, deleteList, importJournalists, removeJournalist, type ImportReport } from "./journalists";
-import { recipientCount } from "./queries";
+import {
+  addJournalist,
+  createList,
+  CSV_MAX_BYTES,
+  deleteList,
+  importJournalists,
+  removeJournalist,
+  type ImportReport,
+} from "./journalists";
+import { listsWithCounts, recipientCount } from "./queries";
 import { wakeDistribution } from "./service";
 import { confirmSubscription, requestSubscription, unsubscribe } from "./subscribers";
 
@@ -50,6 +63,21 @@ export async function previewRecipientsAction(releaseId: unknown, choice: unknow
   return ok({ count: await recipientCount(db(), rid.data, parsed.data) });
 }
 
+/** What the publish confirmation offers: the journalist lists, and whether this release was mailed before. */
+export async function publishOptionsAction(
+  releaseId: unknown,
+): Promise<Result<{ lists: { id: string; name: string; count: number }[]; mailedBefore: boolean }>> {
+  const actor = await getActor();
+  if (!actor || !can(actor.role, "release.publish")) return fail("forbidden");
+  const rid = id.safeParse(releaseId);
+  if (!rid.success) return fail("invalid_input");
+  const [lists, mailed] = await Promise.all([
+    listsWithCounts(db()),
+    db().mailDispatch.count({ where: { releaseId: rid.data, kind: "release" } }),
+  ]);
+  return ok({ lists, mailedBefore: mailed > 0 });
+}
+
 export async function sendEmbargoLinksAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await getActor();
   if (!actor) return { error: "forbidden" };
@@ -60,7 +88,7 @@ export async function sendEmbargoLinksAction(_prev: FormState, formData: FormDat
     wakeDistribution();
     revalidatePath(`/admin/releases/${releaseId.data}/delivery`);
   }
-  return formStateOf(result, "mail:embargo.sent");
+  return formStateOf(result, "mail:admin.embargo.sent");
 }
 
 export async function revokeGrantAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -68,17 +96,18 @@ export async function revokeGrantAction(_prev: FormState, formData: FormData): P
   if (!actor) return { error: "forbidden" };
   const result = await revokeGrant(db(), actor, formString(formData, "grantId"));
   if (result.ok) revalidatePath("/admin/releases", "layout");
-  return formStateOf(result, "mail:embargo.revoked");
+  return formStateOf(result, "mail:admin.embargo.revoked");
 }
 
 export async function createListAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await getActor();
   if (!actor) return { error: "forbidden" };
   const parsed = listNameSchema.safeParse({ name: formString(formData, "name") });
-  if (!parsed.success) return { error: "invalid_input", fieldErrors: fieldErrorsOf(parsed.error), values: formValues(formData) };
+  if (!parsed.success)
+    return { error: "invalid_input", fieldErrors: fieldErrorsOf(parsed.error), values: formValues(formData) };
   const result = await createList(db(), actor, parsed.data.name);
   if (result.ok) revalidatePath("/admin/distribution");
-  return formStateOf(result, "mail:lists.created", formValues(formData));
+  return formStateOf(result, "mail:admin.lists.created", formValues(formData));
 }
 
 export async function deleteListAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -86,7 +115,7 @@ export async function deleteListAction(_prev: FormState, formData: FormData): Pr
   if (!actor) return { error: "forbidden" };
   const result = await deleteList(db(), actor, formString(formData, "listId"));
   if (result.ok) revalidatePath("/admin/distribution");
-  return formStateOf(result, "mail:lists.deleted");
+  return formStateOf(result, "mail:admin.lists.deleted");
 }
 
 export async function addJournalistAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -97,7 +126,7 @@ export async function addJournalistAction(_prev: FormState, formData: FormData):
   if (!parsed.success) return { error: "invalid_input", fieldErrors: fieldErrorsOf(parsed.error), values };
   const result = await addJournalist(db(), actor, formString(formData, "listId"), parsed.data);
   if (result.ok) revalidatePath("/admin/distribution", "layout");
-  return formStateOf(result, "mail:lists.added", values);
+  return formStateOf(result, "mail:admin.lists.added", values);
 }
 
 export async function removeJournalistAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -105,7 +134,7 @@ export async function removeJournalistAction(_prev: FormState, formData: FormDat
   if (!actor) return { error: "forbidden" };
   const result = await removeJournalist(db(), actor, formString(formData, "journalistId"));
   if (result.ok) revalidatePath("/admin/distribution", "layout");
-  return formStateOf(result, "mail:lists.removed");
+  return formStateOf(result, "mail:admin.lists.removed");
 }
 
 export type ImportState = FormState & { report?: ImportReport };
@@ -114,10 +143,11 @@ export async function importJournalistsAction(_prev: ImportState, formData: Form
   const actor = await getActor();
   if (!actor) return { error: "forbidden" };
   const file = formData.get("file");
-  if (!(file instanceof File) || file.size === 0) return { error: "invalid_input", fieldErrors: { file: "csv_required" } };
+  if (!(file instanceof File) || file.size === 0)
+    return { error: "invalid_input", fieldErrors: { file: "csv_required" } };
   if (file.size > CSV_MAX_BYTES) return { error: "csv_invalid" };
   const result = await importJournalists(db(), actor, formString(formData, "listId"), await file.text());
   if (!result.ok) return { error: result.code };
   revalidatePath("/admin/distribution", "layout");
-  return { ok: true, message: "mail:import.done", report: result.value };
+  return { ok: true, message: "mail:admin.import.done", report: result.value };
 }

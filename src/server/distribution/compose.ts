@@ -104,7 +104,12 @@ export function composeMail(row: MailMessage, live: LiveRelease | null): Compose
             getT(l, "mail")("email.embargoBanner", { time: formatDateTime(live.publishedAt, l, tz) }),
           )
         : [];
-    parts = releaseEmail(sections(row, live, language, token), footers(row, language), unsubscribeUrl(unsubscribe), banners);
+    parts = releaseEmail(
+      sections(row, live, language, token),
+      footers(row, language),
+      unsubscribeUrl(unsubscribe),
+      banners,
+    );
   }
   return {
     messageId,

@@ -42,7 +42,12 @@ export async function openEmbargoed(
   if (!pub) return { kind: "none" };
   if (pub.publishedAt <= now) return { kind: "public", href: paths.article(locale, pub.slug) };
   await db.embargoAccess.create({
-    data: { grantId: grant.id, at: now, ip: visitor.ip?.slice(0, 64) ?? null, userAgent: visitor.userAgent?.slice(0, 300) ?? null },
+    data: {
+      grantId: grant.id,
+      at: now,
+      ip: visitor.ip?.slice(0, 64) ?? null,
+      userAgent: visitor.userAgent?.slice(0, 300) ?? null,
+    },
   });
   return {
     kind: "early",
@@ -76,9 +81,17 @@ export async function sendEmbargoLinks(
 
 export async function revokeGrant(db: Db, actor: Actor, grantId: string, now = new Date()): Promise<Result<null>> {
   if (!can(actor.role, "distribution.send")) return fail("forbidden");
-  const { count } = await db.embargoGrant.updateMany({ where: { id: grantId, revokedAt: null }, data: { revokedAt: now } });
+  const { count } = await db.embargoGrant.updateMany({
+    where: { id: grantId, revokedAt: null },
+    data: { revokedAt: now },
+  });
   if (count === 0) return fail("not_found");
   const grant = await db.embargoGrant.findUniqueOrThrow({ where: { id: grantId } });
-  await recordAudit(db, { actorId: actor.id, action: "distribution.embargo_revoked", releaseId: grant.releaseId, targetId: grantId });
+  await recordAudit(db, {
+    actorId: actor.id,
+    action: "distribution.embargo_revoked",
+    releaseId: grant.releaseId,
+    targetId: grantId,
+  });
   return ok(null);
 }

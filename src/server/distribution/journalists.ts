@@ -28,7 +28,12 @@ export interface ImportReport {
 export async function createList(db: Db, actor: Actor, name: string): Promise<Result<{ id: string }>> {
   if (!can(actor.role, "distribution.manage")) return fail("forbidden");
   const list = await db.journalistList.create({ data: { name } });
-  await recordAudit(db, { actorId: actor.id, action: "distribution.list_created", targetId: list.id, detail: { name } });
+  await recordAudit(db, {
+    actorId: actor.id,
+    action: "distribution.list_created",
+    targetId: list.id,
+    detail: { name },
+  });
   return ok({ id: list.id });
 }
 
@@ -40,7 +45,12 @@ export async function deleteList(db: Db, actor: Actor, id: string): Promise<Resu
   return ok(null);
 }
 
-export async function addJournalist(db: Db, actor: Actor, listId: string, input: JournalistInput): Promise<Result<null>> {
+export async function addJournalist(
+  db: Db,
+  actor: Actor,
+  listId: string,
+  input: JournalistInput,
+): Promise<Result<null>> {
   if (!can(actor.role, "distribution.manage")) return fail("forbidden");
   if (!(await db.journalistList.findUnique({ where: { id: listId } }))) return fail("list_not_found");
   await db.journalist.upsert({
@@ -59,7 +69,8 @@ export async function removeJournalist(db: Db, actor: Actor, id: string): Promis
 
 /** Parses CSV text into usable rows and rejected lines (nothing is written). */
 export function parseJournalistCsv(text: string): { rows: JournalistInput[]; rejected: ImportReport["rejected"] } {
-  const records = parse(text, {
+  type CsvRecord = { record: Record<string, string | undefined>; info: { lines: number } };
+  const records = parse<CsvRecord>(text, {
     bom: true,
     columns: (header: string[]) => {
       const names = header.map((h) => h.trim().toLowerCase());
@@ -71,7 +82,7 @@ export function parseJournalistCsv(text: string): { rows: JournalistInput[]; rej
     trim: true,
     info: true,
     to: CSV_MAX_ROWS,
-  }) as { record: Record<string, string | undefined>; info: { lines: number } }[];
+  });
   const rows: JournalistInput[] = [];
   const rejected: ImportReport["rejected"] = [];
   const seen = new Set<string>();
@@ -98,7 +109,12 @@ export function parseJournalistCsv(text: string): { rows: JournalistInput[]; rej
 const toReason = (message?: string): RejectReason =>
   message === "name_required" ? "name_required" : message?.endsWith("too_long") ? "too_long" : "email_invalid";
 
-export async function importJournalists(db: Db, actor: Actor, listId: string, csv: string): Promise<Result<ImportReport>> {
+export async function importJournalists(
+  db: Db,
+  actor: Actor,
+  listId: string,
+  csv: string,
+): Promise<Result<ImportReport>> {
   if (!can(actor.role, "distribution.manage")) return fail("forbidden");
   if (!(await db.journalistList.findUnique({ where: { id: listId } }))) return fail("list_not_found");
   let parsed;
@@ -110,15 +126,18 @@ export async function importJournalists(db: Db, actor: Actor, listId: string, cs
   const existing = new Set(
     (await db.journalist.findMany({ where: { listId }, select: { email: true } })).map((j) => j.email),
   );
-  await db.$transaction(async (tx) => {
-    for (const row of parsed.rows) {
-      await tx.journalist.upsert({
-        where: { listId_email: { listId, email: row.email } },
-        create: { listId, ...row },
-        update: row,
-      });
-    }
-  }, { timeout: 120_000 });
+  await db.$transaction(
+    async (tx) => {
+      for (const row of parsed.rows) {
+        await tx.journalist.upsert({
+          where: { listId_email: { listId, email: row.email } },
+          create: { listId, ...row },
+          update: row,
+        });
+      }
+    },
+    { timeout: 120_000 },
+  );
   const updated = parsed.rows.filter((r) => existing.has(r.email)).length;
   const report = {
     added: parsed.rows.length - updated,
@@ -126,6 +145,11 @@ export async function importJournalists(db: Db, actor: Actor, listId: string, cs
     rejected: parsed.rejected.slice(0, REJECTS_SHOWN),
     rejectedTotal: parsed.rejected.length,
   };
-  await recordAudit(db, { actorId: actor.id, action: "distribution.list_imported", targetId: listId, detail: { ...report, rejected: undefined } });
+  await recordAudit(db, {
+    actorId: actor.id,
+    action: "distribution.list_imported",
+    targetId: listId,
+    detail: { ...report, rejected: undefined },
+  });
   return ok(report);
 }

@@ -14,16 +14,33 @@ export async function subscriberCounts(db: Db) {
     db.subscriber.groupBy({ by: ["status"], _count: { _all: true } }),
     db.subscriber.groupBy({ by: ["language"], where: { status: "confirmed" }, _count: { _all: true } }),
     db.subscriber.count({ where: { status: "confirmed", allCategories: true } }),
-    db.subscriberCategory.groupBy({ by: ["categoryId"], where: { subscriber: { status: "confirmed" } }, _count: { _all: true } }),
+    db.subscriberCategory.groupBy({
+      by: ["categoryId"],
+      where: { subscriber: { status: "confirmed" } },
+      _count: { _all: true },
+    }),
     db.category.findMany({ orderBy: { position: "asc" } }),
   ]);
   const count = <K extends string>(rows: ({ _count: { _all: number } } & Record<K, string>)[], key: K, value: string) =>
     rows.find((r) => r[key] === value)?._count._all ?? 0;
   return {
-    status: { pending: count(byStatus, "status", "pending"), confirmed: count(byStatus, "status", "confirmed"), unsubscribed: count(byStatus, "status", "unsubscribed") },
-    language: { zh: count(byLanguage, "language", "zh"), en: count(byLanguage, "language", "en"), both: count(byLanguage, "language", "both") },
+    status: {
+      pending: count(byStatus, "status", "pending"),
+      confirmed: count(byStatus, "status", "confirmed"),
+      unsubscribed: count(byStatus, "status", "unsubscribed"),
+    },
+    language: {
+      zh: count(byLanguage, "language", "zh"),
+      en: count(byLanguage, "language", "en"),
+      both: count(byLanguage, "language", "both"),
+    },
     allCategories,
-    categories: categories.map((c) => ({ id: c.id, nameZh: c.nameZh, nameEn: c.nameEn, count: count(byCategory, "categoryId", c.id) })),
+    categories: categories.map((c) => ({
+      id: c.id,
+      nameZh: c.nameZh,
+      nameEn: c.nameEn,
+      count: count(byCategory, "categoryId", c.id),
+    })),
   };
 }
 
@@ -57,7 +74,9 @@ export async function recipientCount(db: Db, releaseId: string, choice: Distribu
   const p = (v: unknown) => (args.push(v), placeholder(pg, args.length));
   const parts: string[] = [];
   if (choice.listIds.length)
-    parts.push(`SELECT "email" FROM "Journalist" WHERE "unsubscribedAt" IS NULL AND "listId" IN (${choice.listIds.map(p).join(", ")})`);
+    parts.push(
+      `SELECT "email" FROM "Journalist" WHERE "unsubscribedAt" IS NULL AND "listId" IN (${choice.listIds.map(p).join(", ")})`,
+    );
   if (choice.subscribers)
     parts.push(
       `SELECT s."email" FROM "Subscriber" s WHERE s."status" = 'confirmed' AND (s."allCategories" = TRUE OR EXISTS (SELECT 1 FROM "SubscriberCategory" c WHERE c."subscriberId" = s."id" AND c."categoryId" = ${p(release.categoryId)}))`,
@@ -65,7 +84,8 @@ export async function recipientCount(db: Db, releaseId: string, choice: Distribu
   let sql = `SELECT COUNT(*) AS "n" FROM (${parts.join(" UNION ")}) r WHERE r."email" NOT IN (SELECT "email" FROM "Suppression")`;
   if (!choice.resend) {
     const last = await db.mailDispatch.findFirst({ where: { releaseId, kind: "release" }, orderBy: { round: "desc" } });
-    if (last) sql += ` AND r."email" NOT IN (SELECT "email" FROM "MailMessage" WHERE "releaseId" = ${p(releaseId)} AND "kind" = 'release' AND "round" = ${p(last.round)})`;
+    if (last)
+      sql += ` AND r."email" NOT IN (SELECT "email" FROM "MailMessage" WHERE "releaseId" = ${p(releaseId)} AND "kind" = 'release' AND "round" = ${p(last.round)})`;
   }
   const rows = await db.$queryRawUnsafe<{ n: number | bigint }[]>(sql, ...args);
   return Number(rows[0]?.n ?? 0);
@@ -78,7 +98,10 @@ export async function deliverySummary(db: Db, releaseId: string) {
     _count: { _all: true },
   });
   const pending = await db.mailDispatch.count({ where: { releaseId, phase: { not: "done" } } });
-  return { counts: countByShownState(grouped.map((g) => ({ state: g.state, count: g._count._all }))), pendingDispatches: pending };
+  return {
+    counts: countByShownState(grouped.map((g) => ({ state: g.state, count: g._count._all }))),
+    pendingDispatches: pending,
+  };
 }
 
 export async function deliveryRecipients(db: Db, releaseId: string, after?: string) {
@@ -86,7 +109,20 @@ export async function deliveryRecipients(db: Db, releaseId: string, after?: stri
     where: { releaseId, kind: { in: ["release", "embargo"] }, ...(after ? { id: { gt: after } } : {}) },
     orderBy: { id: "asc" },
     take: PAGE + 1,
-    select: { id: true, email: true, name: true, kind: true, round: true, language: true, state: true, attempts: true, lastCode: true, lastError: true, sentAt: true, journalistId: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      kind: true,
+      round: true,
+      language: true,
+      state: true,
+      attempts: true,
+      lastCode: true,
+      lastError: true,
+      sentAt: true,
+      journalistId: true,
+    },
   });
   return { rows: rows.slice(0, PAGE), next: rows.length > PAGE ? rows[PAGE - 1]!.id : null };
 }
@@ -128,7 +164,17 @@ export async function webhooksWithLog(db: Db) {
         where: { webhookId: h.id },
         orderBy: { createdAt: "desc" },
         take: 20,
-        select: { id: true, event: true, state: true, attempts: true, responseStatus: true, error: true, durationMs: true, createdAt: true, deliveredAt: true },
+        select: {
+          id: true,
+          event: true,
+          state: true,
+          attempts: true,
+          responseStatus: true,
+          error: true,
+          durationMs: true,
+          createdAt: true,
+          deliveredAt: true,
+        },
       }),
     })),
   );

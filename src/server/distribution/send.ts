@@ -41,7 +41,8 @@ async function gate(db: Db, row: MailMessage, now: Date, cache: ReleaseCache): P
   if (row.journalistId) {
     const gone = await db.journalist.findFirst({ where: { email: row.email, unsubscribedAt: { not: null } } });
     if (gone) return { suppress: "unsubscribed" };
-    if (!(await db.journalist.findUnique({ where: { id: row.journalistId } }))) return { suppress: "removed from list" };
+    if (!(await db.journalist.findUnique({ where: { id: row.journalistId } })))
+      return { suppress: "removed from list" };
   }
   if (!row.releaseId) return { go: null };
   const live = await liveRelease(db, row.releaseId, cache);
@@ -76,7 +77,10 @@ export async function sendClaimed(ctx: SendContext, id: string): Promise<void> {
     return;
   }
   if ("suppress" in g) {
-    await db.mailMessage.updateMany({ where: mine, data: { state: "suppressed", lastError: g.suppress, lockedBy: null } });
+    await db.mailMessage.updateMany({
+      where: mine,
+      data: { state: "suppressed", lastError: g.suppress, lockedBy: null },
+    });
     return;
   }
   const composed = composeMail(row, g.go);

@@ -22,7 +22,7 @@ function firstShutdownHook(hook: Hook) {
   for (const h of others) hooks.add(h);
 }
 
-export async function startDistribution(): Promise<boolean> {
+export function startDistribution(): boolean {
   if (env().MAIL_WORKER === "off" || global.newsroomMailWorker) return false;
   const worker = createWorker({ db: db(), transport: configuredTransport(db()) });
   global.newsroomMailWorker = worker;

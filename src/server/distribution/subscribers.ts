@@ -110,7 +110,10 @@ export async function unsubscribe(db: Db, token: unknown, now = new Date()): Pro
     });
   }
   if (message.journalistId) {
-    await db.journalist.updateMany({ where: { email: message.email, unsubscribedAt: null }, data: { unsubscribedAt: now } });
+    await db.journalist.updateMany({
+      where: { email: message.email, unsubscribedAt: null },
+      data: { unsubscribedAt: now },
+    });
   }
   return ok({ language: message.language });
 }

@@ -15,7 +15,11 @@ export async function hit(db: Db, key: string, max: number, windowMs: number, no
   const row = await db.loginThrottle.findUnique({ where: { key } });
   const fresh = !row || now.getTime() - row.windowStart.getTime() > windowMs;
   if (!fresh && row.failures >= max) return false;
-  const data = { failures: fresh ? 1 : row.failures + 1, windowStart: fresh ? now : row.windowStart, lockedUntil: null };
+  const data = {
+    failures: fresh ? 1 : row.failures + 1,
+    windowStart: fresh ? now : row.windowStart,
+    lockedUntil: null,
+  };
   await db.loginThrottle.upsert({ where: { key }, create: { key, ...data }, update: data });
   return true;
 }

@@ -34,9 +34,7 @@ export function smtpTransport(smtpUrl: string, options: SmtpOptions = {}): Trans
     host: url.hostname.replace(/^\[|\]$/g, ""),
     port,
     secure,
-    auth: url.username
-      ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
-      : undefined,
+    auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
     maxConnections: options.maxConnections ?? 5,
     maxMessages: 100,
     connectionTimeout: timeout,
@@ -69,7 +67,7 @@ export function localTransport(db: Db): Transport {
         data: {
           recipient: to.address,
           subject: String(mail.subject ?? ""),
-          text: String(mail.text ?? ""),
+          text: typeof mail.text === "string" ? mail.text : "",
           raw: info.message.toString("utf8"),
         },
       });

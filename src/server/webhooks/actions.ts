@@ -19,7 +19,7 @@ export async function createWebhookAction(_prev: FormState, formData: FormData):
   if (!parsed.success) return { error: "invalid_input", fieldErrors: fieldErrorsOf(parsed.error), values };
   const result = await createWebhook(db(), actor, parsed.data);
   if (result.ok) revalidatePath("/admin/webhooks");
-  return formStateOf(result, "mail:webhooks.created", values);
+  return formStateOf(result, "mail:admin.webhooks.created", values);
 }
 
 export async function updateWebhookAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -27,7 +27,8 @@ export async function updateWebhookAction(_prev: FormState, formData: FormData):
   if (!actor) return { error: "forbidden" };
   const intent = formString(formData, "intent");
   const chosen = events(formData);
-  if (intent === "events" && chosen.length === 0) return { error: "invalid_input", fieldErrors: { events: "events_required" } };
+  if (intent === "events" && chosen.length === 0)
+    return { error: "invalid_input", fieldErrors: { events: "events_required" } };
   const change =
     intent === "events"
       ? { events: chosen.filter((e) => (WEBHOOK_EVENTS as readonly string[]).includes(e)) }
@@ -36,7 +37,7 @@ export async function updateWebhookAction(_prev: FormState, formData: FormData):
         : { active: intent === "resume" };
   const result = await updateWebhook(db(), actor, formString(formData, "webhookId"), change);
   if (result.ok) revalidatePath("/admin/webhooks");
-  return formStateOf(result, "mail:webhooks.updated");
+  return formStateOf(result, "mail:admin.webhooks.updated");
 }
 
 export async function deleteWebhookAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -44,7 +45,7 @@ export async function deleteWebhookAction(_prev: FormState, formData: FormData):
   if (!actor) return { error: "forbidden" };
   const result = await deleteWebhook(db(), actor, formString(formData, "webhookId"));
   if (result.ok) revalidatePath("/admin/webhooks");
-  return formStateOf(result, "mail:webhooks.deleted");
+  return formStateOf(result, "mail:admin.webhooks.deleted");
 }
 
 export async function testWebhookAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -55,6 +56,6 @@ export async function testWebhookAction(_prev: FormState, formData: FormData): P
   revalidatePath("/admin/webhooks");
   const { status, error } = result.value;
   return status !== null && status >= 200 && status < 300
-    ? { ok: true, message: "mail:webhooks.testOk", errorParams: { status } }
+    ? { ok: true, message: "mail:admin.webhooks.testOk" }
     : { error: "webhook_test_failed", errorParams: { status: status ?? "—", detail: error ?? "" } };
 }

@@ -51,7 +51,10 @@ export function isPublicAddress(address: string): boolean {
   if (family === 4) return !special.check(address, "ipv4");
   if (family !== 6) return false;
   // IPv4-mapped and IPv4-compatible forms (::ffff:a.b.c.d, ::a.b.c.d, in any notation) are never needed.
-  if (/^(0{0,4}:){0,5}(ffff:)?[0-9.]*\d+\.\d+$/i.test(address) || /^::(ffff:)?[0-9a-f]{1,4}:[0-9a-f]{1,4}$/i.test(address))
+  if (
+    /^(0{0,4}:){0,5}(ffff:)?[0-9.]*\d+\.\d+$/i.test(address) ||
+    /^::(ffff:)?[0-9a-f]{1,4}:[0-9a-f]{1,4}$/i.test(address)
+  )
     return false;
   return !special6.check(address, "ipv6");
 }
@@ -85,7 +88,10 @@ export function guardedLookup(allowPrivate: boolean) {
 }
 
 /** Checks a URL before it is saved: an IP literal or every address its name resolves to now. */
-export async function checkWebhookHost(url: URL, allowed: readonly string[]): Promise<"ok" | "blocked" | "unresolvable"> {
+export async function checkWebhookHost(
+  url: URL,
+  allowed: readonly string[],
+): Promise<"ok" | "blocked" | "unresolvable"> {
   if (isAllowedHost(url.hostname, allowed)) return "ok";
   const host = bareHost(url.hostname);
   if (isIP(host)) return isPublicAddress(host) ? "ok" : "blocked";

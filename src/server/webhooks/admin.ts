@@ -30,7 +30,12 @@ export async function createWebhook(
   const hook = await db.webhook.create({
     data: { url: input.url, events: [...new Set(input.events)].join(","), secret: newSecret() },
   });
-  await recordAudit(db, { actorId: actor.id, action: "webhook.created", targetId: hook.id, detail: { url: input.url } });
+  await recordAudit(db, {
+    actorId: actor.id,
+    action: "webhook.created",
+    targetId: hook.id,
+    detail: { url: input.url },
+  });
   return ok({ id: hook.id });
 }
 
@@ -82,7 +87,16 @@ export async function sendTestEvent(
   });
   const logged = outcome({ ...result, blocked: true }, 1, now, new Date()); // never retried
   await db.webhookDelivery.create({
-    data: { id: deliveryId, webhookId: id, event: TEST_EVENT, payload: body, attempts: 1, nextAttemptAt: now, firstAttemptAt: now, ...logged },
+    data: {
+      id: deliveryId,
+      webhookId: id,
+      event: TEST_EVENT,
+      payload: body,
+      attempts: 1,
+      nextAttemptAt: now,
+      firstAttemptAt: now,
+      ...logged,
+    },
   });
   return ok({ status: result.status, error: result.error });
 }

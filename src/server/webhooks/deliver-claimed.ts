@@ -31,7 +31,8 @@ export async function deliverClaimed(ctx: DeliverContext, id: string): Promise<v
   const row = await db.webhookDelivery.findUnique({ where: { id }, include: { webhook: true } });
   if (!row || row.state !== "sending" || row.lockedBy !== workerId) return;
   const mine = { id, lockedBy: workerId, state: "sending" };
-  if (!row.webhook.active) return void (await db.webhookDelivery.updateMany({ where: mine, data: { state: "cancelled" } }));
+  if (!row.webhook.active)
+    return void (await db.webhookDelivery.updateMany({ where: mine, data: { state: "cancelled" } }));
   let body = row.payload;
   if (!body) {
     const live = row.releaseId
@@ -58,7 +59,10 @@ export async function deliverClaimed(ctx: DeliverContext, id: string): Promise<v
     timeoutMs,
     headers: deliveryHeaders(id, row.event, row.webhook.secret, body, now),
   });
-  await db.webhookDelivery.update({ where: { id }, data: outcome(result, row.attempts, row.firstAttemptAt ?? now, ctx.clock()) });
+  await db.webhookDelivery.update({
+    where: { id },
+    data: outcome(result, row.attempts, row.firstAttemptAt ?? now, ctx.clock()),
+  });
 }
 
 export function outcome(result: PostResult, attempts: number, firstAttemptAt: Date, now: Date) {

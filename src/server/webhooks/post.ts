@@ -44,13 +44,15 @@ export function postWebhook(url: string, body: string, options: PostOptions): Pr
     durationMs: Math.round(performance.now() - started),
   });
   if (!allowPrivate && isIP(host) && !isPublicAddress(host))
-    return Promise.resolve(done({ status: null, error: new BlockedAddressError(host).message, snippet: "", blocked: true }));
+    return Promise.resolve(
+      done({ status: null, error: new BlockedAddressError(host).message, snippet: "", blocked: true }),
+    );
   return new Promise((resolve) => {
     const request = target.protocol === "https:" ? httpsRequest : httpRequest;
     const req = request(target, {
       method: "POST",
       agent: false,
-      lookup: guardedLookup(allowPrivate) as never,
+      lookup: guardedLookup(allowPrivate),
       headers: {
         "Content-Type": "application/json; charset=utf-8",
         "Content-Length": String(Buffer.byteLength(body)),
@@ -64,7 +66,12 @@ export function postWebhook(url: string, body: string, options: PostOptions): Pr
       resolve(done(r));
     };
     req.on("error", (err) =>
-      finish({ status: null, error: err.message.slice(0, 300), snippet: "", blocked: err instanceof BlockedAddressError }),
+      finish({
+        status: null,
+        error: err.message.slice(0, 300),
+        snippet: "",
+        blocked: err instanceof BlockedAddressError,
+      }),
     );
     req.on("response", (res) => {
       const chunks: Buffer[] = [];

@@ -67,7 +67,11 @@ export async function confirmedSubscriber(
   });
 }
 
-export async function journalistList(db: Db, name: string, people: { email: string; name: string; language: string }[]) {
+export async function journalistList(
+  db: Db,
+  name: string,
+  people: { email: string; name: string; language: string }[],
+) {
   return db.journalistList.create({
     data: { name, journalists: { create: people.map((p) => ({ ...p, organisation: "Daily" })) } },
   });

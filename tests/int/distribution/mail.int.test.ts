@@ -57,7 +57,10 @@ describe("double opt-in", () => {
 
     expect((await confirmSubscription(db, token)).ok).toBe(true);
     expect((await confirmSubscription(db, token)).ok).toBe(false); // one use
-    const subscriber = await db.subscriber.findUniqueOrThrow({ where: { email: input.email }, include: { categories: true } });
+    const subscriber = await db.subscriber.findUniqueOrThrow({
+      where: { email: input.email },
+      include: { categories: true },
+    });
     expect(subscriber).toMatchObject({ status: "confirmed", language: "en", allCategories: false });
     expect(subscriber.categories.map((c) => c.categoryId)).toEqual([category.id]);
 
@@ -79,17 +82,28 @@ describe("double opt-in", () => {
     const unknown = await requestSubscription(db, { email: "new@example.org", language: "en", categoryIds: [] }, null);
     expect(known).toEqual(unknown);
     for (let i = 0; i < 5; i++)
-      expect(await requestSubscription(db, { email: "new@example.org", language: "en", categoryIds: [] }, null)).toEqual(unknown);
+      expect(
+        await requestSubscription(db, { email: "new@example.org", language: "en", categoryIds: [] }, null),
+      ).toEqual(unknown);
     await worker.drain();
     expect(smtp.to("new@example.org")).toHaveLength(3);
     // A confirmed subscriber keeps their choices until the new confirmation is used.
-    expect(await db.subscriber.findUniqueOrThrow({ where: { email: "known@example.org" } })).toMatchObject({ language: "zh" });
+    expect(await db.subscriber.findUniqueOrThrow({ where: { email: "known@example.org" } })).toMatchObject({
+      language: "zh",
+    });
   });
 
   test("a client address is throttled after 10 requests an hour, with the minutes left", async () => {
     for (let i = 0; i < 10; i++)
-      expect((await requestSubscription(db, { email: `a${i}@example.org`, language: "zh", categoryIds: [] }, "203.0.113.9")).ok).toBe(true);
-    const refused = await requestSubscription(db, { email: "b@example.org", language: "zh", categoryIds: [] }, "203.0.113.9");
+      expect(
+        (await requestSubscription(db, { email: `a${i}@example.org`, language: "zh", categoryIds: [] }, "203.0.113.9"))
+          .ok,
+      ).toBe(true);
+    const refused = await requestSubscription(
+      db,
+      { email: "b@example.org", language: "zh", categoryIds: [] },
+      "203.0.113.9",
+    );
     expect(refused).toMatchObject({ ok: false, code: "subscribe_throttled", params: { minutes: 60 } });
     expect(await db.subscriber.count({ where: { email: "b@example.org" } })).toBe(0);
   });
@@ -128,11 +142,15 @@ describe("publishing", () => {
     expect(mail.parsed.messageId).toMatch(/^<[0-9a-f-]{36}@localhost>$/);
     expect(mail.parsed.text).toContain(`http://localhost:3000/en/news/${release.slug}`);
     expect(mail.parsed.html).toContain(`href="http://localhost:3000/en/news/${release.slug}"`);
-    expect(mail.parsed.headers.get("list")).toMatchObject({ unsubscribe: { url: expect.stringMatching(/\/unsubscribe\?token=/) } });
+    expect(mail.parsed.headers.get("list")).toMatchObject({
+      unsubscribe: { url: expect.stringMatching(/\/unsubscribe\?token=/) },
+    });
     const lines = mail.parsed.headerLines.map((h) => h.line);
     expect(lines).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
     expect(lines.find((l) => l.startsWith("List-Unsubscribe:"))).toMatch(/^List-Unsubscribe:\s*<https?:\/\/[^>]+>$/);
-    expect(smtp.to("j@example.org")[0]!.parsed.to).toMatchObject({ value: [{ name: "Jay", address: "j@example.org" }] });
+    expect(smtp.to("j@example.org")[0]!.parsed.to).toMatchObject({
+      value: [{ name: "Jay", address: "j@example.org" }],
+    });
 
     // Republishing a correction sends nothing; asking to send again sends one more each.
     await publish(db, editor, release, { subscribers: true, listIds: [list.id], resend: false });
@@ -149,7 +167,13 @@ describe("publishing", () => {
   test("a publish that rolls back sends nothing", async () => {
     await confirmedSubscriber(db, "zh@example.org", "zh");
     const release = await readyRelease(db, editor, { zh: "冲突", en: "Conflict" });
-    const stale = await runWorkflow(db, editor, release.id, { type: "publish", distribution: everyone }, release.version - 1);
+    const stale = await runWorkflow(
+      db,
+      editor,
+      release.id,
+      { type: "publish", distribution: everyone },
+      release.version - 1,
+    );
     expect(stale).toMatchObject({ ok: false, code: "conflict" });
     expect(await db.mailDispatch.count()).toBe(0);
     await worker.drain();
@@ -177,7 +201,10 @@ describe("publishing", () => {
     const list = await journalistList(db, "Hostile", [
       { email: "victim@example.org", name: "Eve\r\nBcc: spy@example.org", language: "en" },
     ]);
-    const release = await readyRelease(db, editor, { zh: "标题\r\nBcc: spy@example.org", en: "Title\r\nBcc: spy@example.org\r\nX-Evil: 1" });
+    const release = await readyRelease(db, editor, {
+      zh: "标题\r\nBcc: spy@example.org",
+      en: "Title\r\nBcc: spy@example.org\r\nX-Evil: 1",
+    });
     await publish(db, editor, release, { subscribers: false, listIds: [list.id], resend: false });
     await worker.drain();
     expect(smtp.received).toHaveLength(1);
@@ -204,7 +231,9 @@ describe("unsubscribing and bounces", () => {
     await publish(db, editor, second, everyone);
     await worker.drain();
     expect(smtp.received).toHaveLength(1);
-    expect(await db.subscriber.findUniqueOrThrow({ where: { email: "zh@example.org" } })).toMatchObject({ status: "unsubscribed" });
+    expect(await db.subscriber.findUniqueOrThrow({ where: { email: "zh@example.org" } })).toMatchObject({
+      status: "unsubscribed",
+    });
   });
 
   test("5xx suppresses the address; 4xx is retried with backoff and given up after 72 hours", async () => {
@@ -217,9 +246,11 @@ describe("unsubscribing and bounces", () => {
     const release = await readyRelease(db, editor, { zh: "退信", en: "Bounces" });
     await publish(db, editor, release, everyone);
     await worker.drain();
-    const state = async (email: string) => (await db.mailMessage.findFirstOrThrow({ where: { email, kind: "release" } }));
+    const state = async (email: string) => await db.mailMessage.findFirstOrThrow({ where: { email, kind: "release" } });
     expect(await state("gone@example.org")).toMatchObject({ state: "suppressed", lastCode: 550 });
-    expect(await db.suppression.findUnique({ where: { email: "gone@example.org" } })).toMatchObject({ reason: "bounce" });
+    expect(await db.suppression.findUnique({ where: { email: "gone@example.org" } })).toMatchObject({
+      reason: "bounce",
+    });
     const busy = await state("busy@example.org");
     expect(busy).toMatchObject({ state: "deferred", lastCode: 451, attempts: 1 });
     expect(busy.nextAttemptAt.getTime() - Date.now()).toBeGreaterThan(50_000);
@@ -243,7 +274,9 @@ describe("unsubscribing and bounces", () => {
     const next = await readyRelease(db, editor, { zh: "下一篇", en: "Next" });
     await publish(db, editor, next, everyone);
     await worker.drain();
-    expect(await db.mailMessage.findFirstOrThrow({ where: { email: "gone@example.org", releaseId: next.id } })).toMatchObject({
+    expect(
+      await db.mailMessage.findFirstOrThrow({ where: { email: "gone@example.org", releaseId: next.id } }),
+    ).toMatchObject({
       state: "suppressed",
       attempts: 1,
     });

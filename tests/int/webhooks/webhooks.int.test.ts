@@ -47,7 +47,12 @@ beforeAll(async () => {
         return;
       }
       const valid = verify(secretOf(), String(req.headers["x-newsroom-signature"]), body);
-      received.push({ event: String(req.headers["x-newsroom-event"]), body: JSON.parse(body), valid, headers: req.headers });
+      received.push({
+        event: String(req.headers["x-newsroom-event"]),
+        body: JSON.parse(body),
+        valid,
+        headers: req.headers,
+      });
       res.writeHead(failNext-- > 0 ? 500 : 204);
       res.end();
     });
@@ -80,7 +85,20 @@ async function hook(path = "/hook") {
 }
 
 test("private, loopback, link-local and special addresses are refused; public ones pass", async () => {
-  for (const a of ["127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1", "fe80::1", "fd00::1", "::ffff:127.0.0.1", "224.0.0.1"])
+  for (const a of [
+    "127.0.0.1",
+    "10.1.2.3",
+    "172.16.0.1",
+    "192.168.1.1",
+    "169.254.169.254",
+    "100.64.0.1",
+    "0.0.0.0",
+    "::1",
+    "fe80::1",
+    "fd00::1",
+    "::ffff:127.0.0.1",
+    "224.0.0.1",
+  ])
     expect(isPublicAddress(a), a).toBe(false);
   for (const a of ["93.184.216.34", "8.8.8.8", "2606:4700:4700::1111"]) expect(isPublicAddress(a), a).toBe(true);
   expect(await createWebhook(db, admin, { url: `${base}/hook`, events: ["release.published"] }, [])).toMatchObject({
@@ -91,7 +109,9 @@ test("private, loopback, link-local and special addresses are refused; public on
     ok: false,
     code: "webhook_address_blocked",
   });
-  expect(await createWebhook(db, editor, { url: `${base}/hook`, events: ["release.published"] }, ALLOWED)).toMatchObject({
+  expect(
+    await createWebhook(db, editor, { url: `${base}/hook`, events: ["release.published"] }, ALLOWED),
+  ).toMatchObject({
     ok: false,
     code: "forbidden",
   });
@@ -142,9 +162,9 @@ describe("release events", () => {
     await runWorkflow(db, editor, never.id, { type: "withdraw" }, never.version);
     offset = 3600_000 + 1000;
     await worker().drain();
-    expect(received.map((r) => [r.event, (r.body as { release: { en: { title: string } } }).release.en.title])).toEqual([
-      ["release.published", "Later"],
-    ]);
+    expect(received.map((r) => [r.event, (r.body as { release: { en: { title: string } } }).release.en.title])).toEqual(
+      [["release.published", "Later"]],
+    );
   });
 
   test("a failed delivery is retried with backoff and logged with the response code", async () => {
@@ -153,10 +173,18 @@ describe("release events", () => {
     const release = await readyRelease(db, editor, { zh: "重试", en: "Retry" });
     await publish(db, editor, release, nothing);
     await worker().drain();
-    expect(await db.webhookDelivery.findFirstOrThrow()).toMatchObject({ state: "deferred", responseStatus: 500, attempts: 1 });
+    expect(await db.webhookDelivery.findFirstOrThrow()).toMatchObject({
+      state: "deferred",
+      responseStatus: 500,
+      attempts: 1,
+    });
     offset = 2 * 60_000;
     await worker().drain();
-    expect(await db.webhookDelivery.findFirstOrThrow()).toMatchObject({ state: "sent", responseStatus: 204, attempts: 2 });
+    expect(await db.webhookDelivery.findFirstOrThrow()).toMatchObject({
+      state: "sent",
+      responseStatus: 204,
+      attempts: 2,
+    });
     expect(received.map((r) => r.valid)).toEqual([true, true]);
   });
 
@@ -170,7 +198,10 @@ describe("release events", () => {
     expect(refused.error).toMatch(/private or special-purpose/);
     expect(received).toHaveLength(0);
     // A name that resolves to loopback is refused the same way.
-    await db.webhook.update({ where: { id: refused.webhookId }, data: { url: base.replace("127.0.0.1", "localhost") + "/hook" } });
+    await db.webhook.update({
+      where: { id: refused.webhookId },
+      data: { url: base.replace("127.0.0.1", "localhost") + "/hook" },
+    });
     const again = await readyRelease(db, editor, { zh: "名字", en: "By name" });
     await publish(db, editor, again, nothing);
     await worker(["127.0.0.1"]).drain();
@@ -185,7 +216,11 @@ describe("test event", () => {
     const result = await sendTestEvent(db, admin, row.id, { allowedHosts: ALLOWED });
     expect(result).toEqual({ ok: true, value: { status: 204, error: null } });
     expect(received).toMatchObject([{ event: "webhook.test", valid: true, body: { event: "webhook.test" } }]);
-    expect(await db.webhookDelivery.findFirstOrThrow()).toMatchObject({ event: "webhook.test", state: "sent", responseStatus: 204 });
+    expect(await db.webhookDelivery.findFirstOrThrow()).toMatchObject({
+      event: "webhook.test",
+      state: "sent",
+      responseStatus: 204,
+    });
   });
 
   test("a receiver that never answers times out; a huge answer is cut short", async () => {
@@ -195,7 +230,9 @@ describe("test event", () => {
     expect(timedOut).toMatchObject({ ok: true, value: { status: null, error: "timed out" } });
     expect(Date.now() - started).toBeLessThan(3_000);
     const huge = await hook("/huge");
-    expect(await sendTestEvent(db, admin, huge.id, { allowedHosts: ALLOWED })).toMatchObject({ value: { status: 200 } });
+    expect(await sendTestEvent(db, admin, huge.id, { allowedHosts: ALLOWED })).toMatchObject({
+      value: { status: 200 },
+    });
     const logged = await db.webhookDelivery.findFirstOrThrow({ where: { webhookId: huge.id } });
     expect(logged.state).toBe("sent");
   });

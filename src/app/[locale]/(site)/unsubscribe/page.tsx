@@ -17,7 +17,11 @@ type Props = PageProps<"/[locale]/unsubscribe">;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = localeOr404((await params).locale);
-  return { title: getT(locale, "mail")("unsubscribe.title"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+  return {
+    title: getT(locale, "mail")("unsubscribe.title"),
+    robots: { index: false, follow: false },
+    referrer: "no-referrer",
+  };
 }
 
 export default async function UnsubscribePage({ params, searchParams }: Props) {

@@ -21,7 +21,11 @@ type Props = PageProps<"/[locale]/embargoed/[token]">;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = localeOr404((await params).locale);
-  return { title: getT(locale, "mail")("embargo.pageTitle"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+  return {
+    title: getT(locale, "mail")("embargo.pageTitle"),
+    robots: { index: false, follow: false },
+    referrer: "no-referrer",
+  };
 }
 
 export default async function EmbargoedPage({ params }: Props) {

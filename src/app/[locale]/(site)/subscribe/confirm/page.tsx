@@ -18,7 +18,11 @@ type Props = PageProps<"/[locale]/subscribe/confirm">;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = localeOr404((await params).locale);
-  return { title: getT(locale, "mail")("confirm.title"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+  return {
+    title: getT(locale, "mail")("confirm.title"),
+    robots: { index: false, follow: false },
+    referrer: "no-referrer",
+  };
 }
 
 export default async function ConfirmPage({ params, searchParams }: Props) {
