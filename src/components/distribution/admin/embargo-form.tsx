@@ -6,7 +6,13 @@ import { initialFormState } from "@/domain/form";
 import { sendEmbargoLinksAction } from "@/server/distribution/actions";
 
 /** Sends chosen lists the private early-access link of a scheduled release. */
-export function EmbargoForm({ releaseId, lists }: { releaseId: string; lists: { id: string; name: string; count: number }[] }) {
+export function EmbargoForm({
+  releaseId,
+  lists,
+}: {
+  releaseId: string;
+  lists: { id: string; name: string; count: number }[];
+}) {
   const { t } = useTranslation("mail");
   const [state, action, pending] = useActionState(sendEmbargoLinksAction, initialFormState);
   return (

@@ -42,7 +42,13 @@ export function AddJournalistForm({ listId }: { listId: string }) {
       <h2>{t("admin.lists.add")}</h2>
       <FormStatus error={state.error} message={state.message} />
       <input type="hidden" name="listId" value={listId} />
-      <Field label={t("admin.lists.name")} name="name" required defaultValue={v.name ?? ""} error={state.fieldErrors?.name} />
+      <Field
+        label={t("admin.lists.name")}
+        name="name"
+        required
+        defaultValue={v.name ?? ""}
+        error={state.fieldErrors?.name}
+      />
       <Field
         label={t("admin.lists.email")}
         name="email"
@@ -84,13 +90,26 @@ export function ImportForm({ listId }: { listId: string }) {
       <p className="hint">{t("admin.import.hint")}</p>
       <FormStatus error={state.error} message={state.message} />
       <input type="hidden" name="listId" value={listId} />
-      <Field label={t("admin.import.file")} name="file" type="file" accept=".csv,text/csv" required error={state.fieldErrors?.file} />
+      <Field
+        label={t("admin.import.file")}
+        name="file"
+        type="file"
+        accept=".csv,text/csv"
+        required
+        error={state.fieldErrors?.file}
+      />
       <button type="submit" disabled={pending}>
         {t("admin.import.submit")}
       </button>
       {report && (
         <div>
-          <p>{t("admin.import.summary", { added: report.added, updated: report.updated, rejected: report.rejectedTotal })}</p>
+          <p>
+            {t("admin.import.summary", {
+              added: report.added,
+              updated: report.updated,
+              rejected: report.rejectedTotal,
+            })}
+          </p>
           {report.rejected.length > 0 && (
             <table>
               <caption>{t("admin.import.rejectedTitle")}</caption>
@@ -113,7 +132,9 @@ export function ImportForm({ listId }: { listId: string }) {
             </table>
           )}
           {report.rejectedTotal > report.rejected.length && (
-            <p className="hint">{t("admin.import.moreRejected", { shown: report.rejected.length, total: report.rejectedTotal })}</p>
+            <p className="hint">
+              {t("admin.import.moreRejected", { shown: report.rejected.length, total: report.rejectedTotal })}
+            </p>
           )}
         </div>
       )}

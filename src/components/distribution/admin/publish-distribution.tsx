@@ -45,7 +45,9 @@ export function PublishDistribution({
   }, [releaseId, update]);
 
   useEffect(() => {
-    void previewRecipientsAction(releaseId, JSON.parse(key)).then((r) => r.ok && setCounted({ key, count: r.value.count }));
+    void previewRecipientsAction(releaseId, JSON.parse(key)).then(
+      (r) => r.ok && setCounted({ key, count: r.value.count }),
+    );
   }, [releaseId, key]);
 
   const count = counted?.key === key ? counted.count : null;
@@ -67,12 +69,20 @@ export function PublishDistribution({
       {lists?.length === 0 && <p className="hint">{t("admin.publish.noLists")}</p>}
       {lists?.map((l) => (
         <label key={l.id} className="choice">
-          <input type="checkbox" checked={choice.listIds.includes(l.id)} onChange={(e) => toggleList(l.id, e.target.checked)} />{" "}
+          <input
+            type="checkbox"
+            checked={choice.listIds.includes(l.id)}
+            onChange={(e) => toggleList(l.id, e.target.checked)}
+          />{" "}
           {l.name} ({l.count})
         </label>
       ))}
       <label className="choice">
-        <input type="checkbox" checked={choice.resend} onChange={(e) => update({ ...choice, resend: e.target.checked })} />{" "}
+        <input
+          type="checkbox"
+          checked={choice.resend}
+          onChange={(e) => update({ ...choice, resend: e.target.checked })}
+        />{" "}
         {t("admin.publish.resend")}
       </label>
       <p role="status" aria-live="polite" className="recipient-count">

@@ -30,7 +30,14 @@ export function CreateWebhookForm() {
     <form action={action} className="stack panel" noValidate key={state.ok ? "done" : "editing"}>
       <h2>{t("admin.webhooks.create")}</h2>
       <FormStatus error={state.error} message={state.message} />
-      <Field label={t("admin.webhooks.url")} name="url" type="url" required defaultValue={v.url ?? ""} error={state.fieldErrors?.url} />
+      <Field
+        label={t("admin.webhooks.url")}
+        name="url"
+        type="url"
+        required
+        defaultValue={v.url ?? ""}
+        error={state.fieldErrors?.url}
+      />
       <EventBoxes chosen={chosen} legend={t("admin.webhooks.events")} error={state.fieldErrors?.events} />
       <button type="submit" disabled={pending}>
         {t("admin.webhooks.createButton")}

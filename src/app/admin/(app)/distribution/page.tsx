@@ -15,7 +15,9 @@ export default async function DistributionPage() {
   return (
     <>
       <h1>{t("admin.distribution.title")}</h1>
-      <p className="hint">{t("admin.distribution.subscribePage", { url: `${env().SITE_URL}/${me.locale}/subscribe` })}</p>
+      <p className="hint">
+        {t("admin.distribution.subscribePage", { url: `${env().SITE_URL}/${me.locale}/subscribe` })}
+      </p>
       <h2>{t("admin.distribution.subscribers")}</h2>
       <dl className="counts">
         {(["confirmed", "pending", "unsubscribed"] as const).map((s) => (

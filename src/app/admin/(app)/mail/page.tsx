@@ -18,7 +18,9 @@ export default async function MailPage({ searchParams }: PageProps<"/admin/mail"
   return (
     <>
       <h1>{t("admin.mailbox.title")}</h1>
-      <p className="hint">{smtp ? t("admin.mailbox.smtp", { server }) : t("admin.mailbox.intro", { keep: LOCAL_MAIL_KEEP })}</p>
+      <p className="hint">
+        {smtp ? t("admin.mailbox.smtp", { server }) : t("admin.mailbox.intro", { keep: LOCAL_MAIL_KEEP })}
+      </p>
       {page.rows.length === 0 ? (
         <p>{t("admin.mailbox.empty")}</p>
       ) : (

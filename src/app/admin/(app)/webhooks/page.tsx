@@ -32,7 +32,10 @@ export default async function WebhooksPage() {
             <ActionForm action={testWebhookAction} fields={{ webhookId: h.id }}>
               <button type="submit">{t("admin.webhooks.test")}</button>
             </ActionForm>
-            <ActionForm action={updateWebhookAction} fields={{ webhookId: h.id, intent: h.active ? "pause" : "resume" }}>
+            <ActionForm
+              action={updateWebhookAction}
+              fields={{ webhookId: h.id, intent: h.active ? "pause" : "resume" }}
+            >
               <button type="submit" className="secondary">
                 {h.active ? t("admin.webhooks.pause") : t("admin.webhooks.resume")}
               </button>
@@ -70,7 +73,9 @@ export default async function WebhooksPage() {
                     <td>
                       <code>{d.event}</code>
                     </td>
-                    <td>{d.state === "cancelled" ? "—" : t(`admin.states.${d.state === "sending" ? "queued" : d.state}`)}</td>
+                    <td>
+                      {d.state === "cancelled" ? "—" : t(`admin.states.${d.state === "sending" ? "queued" : d.state}`)}
+                    </td>
                     <td>{d.attempts}</td>
                     <td>{[d.responseStatus, d.error].filter((x) => x !== null && x !== "").join(" ")}</td>
                     <td>{d.durationMs === null ? "" : t("admin.webhooks.ms", { ms: d.durationMs })}</td>

@@ -50,7 +50,9 @@ export default async function ListPage({ params, searchParams }: PageProps<"/adm
                 <td>{t(`admin.languages.${j.language}`)}</td>
                 <td>
                   {j.unsubscribedAt
-                    ? t("admin.lists.unsubscribedOn", { date: formatDate(j.unsubscribedAt, me.locale, env().NEWSROOM_TIMEZONE) })
+                    ? t("admin.lists.unsubscribedOn", {
+                        date: formatDate(j.unsubscribedAt, me.locale, env().NEWSROOM_TIMEZONE),
+                      })
                     : t("admin.lists.active")}
                 </td>
                 <td>

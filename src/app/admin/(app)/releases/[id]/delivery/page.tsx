@@ -20,11 +20,18 @@ export default async function DeliveryPage({ params, searchParams }: PageProps<"
   const after = (await searchParams).after;
   const release = await db().release.findUnique({
     where: { id },
-    select: { id: true, contents: { where: { locale: "zh" }, select: { title: true } }, publications: { select: { publishedAt: true }, take: 1 } },
+    select: {
+      id: true,
+      contents: { where: { locale: "zh" }, select: { title: true } },
+      publications: { select: { publishedAt: true }, take: 1 },
+    },
   });
   if (!release) notFound();
   const tz = env().NEWSROOM_TIMEZONE;
-  const scheduledAt = release.publications[0] && release.publications[0].publishedAt > new Date() ? release.publications[0].publishedAt : null;
+  const scheduledAt =
+    release.publications[0] && release.publications[0].publishedAt > new Date()
+      ? release.publications[0].publishedAt
+      : null;
   const [summary, page, grants, lists] = await Promise.all([
     deliverySummary(db(), id),
     deliveryRecipients(db(), id, typeof after === "string" ? after : undefined),
@@ -46,7 +53,9 @@ export default async function DeliveryPage({ params, searchParams }: PageProps<"
           </div>
         ))}
       </dl>
-      {summary.pendingDispatches > 0 && <p className="hint">{t("admin.delivery.pending", { count: summary.pendingDispatches })}</p>}
+      {summary.pendingDispatches > 0 && (
+        <p className="hint">{t("admin.delivery.pending", { count: summary.pendingDispatches })}</p>
+      )}
       <section className="panel" aria-labelledby="embargo-h">
         <h2 id="embargo-h">{t("admin.embargo.title")}</h2>
         {scheduledAt ? (
@@ -83,7 +92,11 @@ export default async function DeliveryPage({ params, searchParams }: PageProps<"
                       t("admin.embargo.revokedOn", { date: formatDateTime(g.revokedAt, me.locale, tz) })
                     ) : (
                       <ActionForm action={revokeGrantAction} fields={{ grantId: g.id }}>
-                        <button type="submit" className="secondary" aria-label={`${t("admin.embargo.revoke")} ${g.email}`}>
+                        <button
+                          type="submit"
+                          className="secondary"
+                          aria-label={`${t("admin.embargo.revoke")} ${g.email}`}
+                        >
                           {t("admin.embargo.revoke")}
                         </button>
                       </ActionForm>
@@ -113,9 +126,7 @@ export default async function DeliveryPage({ params, searchParams }: PageProps<"
           <tbody>
             {page.rows.map((m) => (
               <tr key={m.id}>
-                <td>
-                  {m.name ? `${m.name} <${m.email}>` : m.email}
-                </td>
+                <td>{m.name ? `${m.name} <${m.email}>` : m.email}</td>
                 <td>{t(`admin.delivery.kinds.${m.kind}`)}</td>
                 <td>{m.round}</td>
                 <td>{t(`admin.states.${shownState(m.state)}`)}</td>
