@@ -19,6 +19,8 @@ export interface TestSmtp {
   refuse: Map<string, number>;
   /** while set, DATA is answered only when `release()` is called (nothing counts as received before) */
   hold: boolean;
+  /** hold every message once this many have been received */
+  holdAfter: number;
   held: () => number;
   release: (accept: boolean) => void;
   to: (address: string) => Received[];
@@ -29,7 +31,7 @@ export async function startSmtp(): Promise<TestSmtp> {
   const received: Received[] = [];
   const refuse = new Map<string, number>();
   const waiting: ((accept: boolean) => void)[] = [];
-  const state = { hold: false };
+  const state = { hold: false, holdAfter: Infinity };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -52,7 +54,7 @@ export async function startSmtp(): Promise<TestSmtp> {
           received.push({ raw, parsed: await simpleParser(raw), to: session.envelope.rcptTo.map((r) => r.address) });
           callback();
         };
-        if (state.hold) waiting.push((ok) => void accept(ok));
+        if (state.hold || received.length + waiting.length >= state.holdAfter) waiting.push((ok) => void accept(ok));
         else void accept(true);
       });
     },
@@ -69,6 +71,12 @@ export async function startSmtp(): Promise<TestSmtp> {
     },
     set hold(v: boolean) {
       state.hold = v;
+    },
+    get holdAfter() {
+      return state.holdAfter;
+    },
+    set holdAfter(v: number) {
+      state.holdAfter = v;
     },
     held: () => waiting.length,
     release: (accept) => {
