@@ -54,6 +54,7 @@ export async function startServer(
   name: string,
   script: "scripts/start.mjs" | "scripts/server.mjs",
   url: string,
+  extraEnv: Record<string, string> = {},
 ): Promise<Server> {
   const port = await freePort();
   const proc = spawn("node", [script], {
@@ -65,6 +66,7 @@ export async function startServer(
       DATABASE_URL: url,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,

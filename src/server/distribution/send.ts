@@ -89,7 +89,7 @@ export async function sendClaimed(ctx: SendContext, id: string): Promise<void> {
     const { response } = await ctx.transport.send(composed.mail);
     await db.mailMessage.update({
       where: { id },
-      data: { state: "sent", sentAt: ctx.clock(), lastCode: codeOf(response) ?? 250, lastError: null, lockedBy: null },
+      data: { state: "sent", sentAt: ctx.clock(), lastCode: codeOf(response) ?? 250, lastError: null },
     });
   } catch (error) {
     await recordFailure(ctx, row, error as SmtpFailure & { message?: string });
