@@ -80,7 +80,7 @@ function crossCheck(env: z.infer<typeof envSchema>, siteUrl: string): string[] {
 export type Env = z.infer<typeof envSchema> & { SITE_URL: string };
 
 /** Parses process.env; throws one line per bad variable, naming it. */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
   const result = envSchema.safeParse(cleaned);
   if (!result.success) {
