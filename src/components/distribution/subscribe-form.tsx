@@ -17,7 +17,8 @@ export function SubscribeForm({
   categories: { id: string; name: string }[];
 }) {
   const { t } = useTranslation("mail");
-  const [state, action, pending] = useActionState(subscribeAction, initialFormState);
+  // The permalink is the form's action before hydration (and keeps the HTML valid: no action="").
+  const [state, action, pending] = useActionState(subscribeAction, initialFormState, `/${defaultLanguage}/subscribe`);
   const values = state.values ?? {};
   const language = values.language ?? defaultLanguage;
   const chosen = new Set((values.categoryIds ?? "").split(",").filter(Boolean));

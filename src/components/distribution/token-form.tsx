@@ -8,12 +8,15 @@ export function TokenForm({
   action,
   token,
   button,
+  permalink,
 }: {
   action: (prev: FormState, formData: FormData) => Promise<FormState>;
   token: string;
   button: string;
+  /** this page's URL: the form's action before hydration */
+  permalink: string;
 }) {
-  const [state, run, pending] = useActionState(action, initialFormState);
+  const [state, run, pending] = useActionState(action, initialFormState, permalink);
   return (
     <form action={run} className="token-form">
       <FormStatus error={state.error} message={state.message} />

@@ -36,7 +36,12 @@ export default async function UnsubscribePage({ params, searchParams }: Props) {
         <>
           <p>{t("unsubscribe.intro")}</p>
           <I18nProvider locale={locale}>
-            <TokenForm action={unsubscribeAction} token={token} button={t("unsubscribe.button")} />
+            <TokenForm
+              action={unsubscribeAction}
+              token={token}
+              permalink={`/${locale}/unsubscribe?token=${token}`}
+              button={t("unsubscribe.button")}
+            />
           </I18nProvider>
         </>
       ) : (

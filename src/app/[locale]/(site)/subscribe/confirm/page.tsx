@@ -37,7 +37,12 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
         <>
           <p>{t("confirm.intro")}</p>
           <I18nProvider locale={locale}>
-            <TokenForm action={confirmSubscriptionAction} token={token} button={t("confirm.button")} />
+            <TokenForm
+              action={confirmSubscriptionAction}
+              token={token}
+              permalink={`/${locale}/subscribe/confirm?token=${token}`}
+              button={t("confirm.button")}
+            />
           </I18nProvider>
         </>
       ) : (
