@@ -14,8 +14,16 @@ export const subscribeSchema = z.object({
 });
 export type SubscribeInput = z.infer<typeof subscribeSchema>;
 
-const name = z.string().trim().min(1, "name_required").max(200, "name_too_long");
-const organisation = z.string().trim().max(200, "organisation_too_long").default("");
+// Text stored as given must be well-formed Unicode (a lone surrogate cannot be stored or mailed).
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const wellFormed = (s: string) => !LONE_SURROGATE.test(s);
+const name = z.string().trim().min(1, "name_required").max(200, "name_too_long").refine(wellFormed, "name_required");
+const organisation = z
+  .string()
+  .trim()
+  .max(200, "organisation_too_long")
+  .refine(wellFormed, "organisation_too_long")
+  .default("");
 
 export const journalistSchema = z.object({
   name,
@@ -25,7 +33,9 @@ export const journalistSchema = z.object({
 });
 export type JournalistInput = z.infer<typeof journalistSchema>;
 
-export const listNameSchema = z.object({ name: z.string().trim().min(1, "name_required").max(120, "name_too_long") });
+export const listNameSchema = z.object({
+  name: z.string().trim().min(1, "name_required").max(120, "name_too_long").refine(wellFormed, "name_required"),
+});
 
 /** The editor's choice when publishing: subscribers or not, which lists, and whether to send again. */
 export const distributionChoiceSchema = z.object({

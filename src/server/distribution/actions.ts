@@ -29,8 +29,14 @@ import { confirmSubscription, requestSubscription, unsubscribe } from "./subscri
 // Distribution actions. Public ones (subscribe, confirm, unsubscribe) need no session: a token or the
 // double opt-in protects them. Back-office ones: who are you → validate → the service checks the role.
 
-const id = z.string().min(1).max(64);
-const ids = (formData: FormData, key: string) => formData.getAll(key).filter((v): v is string => typeof v === "string");
+// Record ids are cuids or UUIDs: anything else is refused before it reaches a query.
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const ids = (formData: FormData, key: string) =>
+  formData.getAll(key).filter((v): v is string => typeof v === "string" && id.safeParse(v).success);
+const idOf = (formData: FormData, key: string) => {
+  const parsed = id.safeParse(formString(formData, key));
+  return parsed.success ? parsed.data : null;
+};
 
 export async function subscribeAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = { ...formValues(formData), categoryIds: ids(formData, "categoryIds").join(",") };
@@ -94,7 +100,7 @@ export async function sendEmbargoLinksAction(_prev: FormState, formData: FormDat
 export async function revokeGrantAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await getActor();
   if (!actor) return { error: "forbidden" };
-  const result = await revokeGrant(db(), actor, formString(formData, "grantId"));
+  const result = await revokeGrant(db(), actor, idOf(formData, "grantId") ?? "");
   if (result.ok) revalidatePath("/admin/releases", "layout");
   return formStateOf(result, "mail:admin.embargo.revoked");
 }
@@ -113,7 +119,7 @@ export async function createListAction(_prev: FormState, formData: FormData): Pr
 export async function deleteListAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await getActor();
   if (!actor) return { error: "forbidden" };
-  const result = await deleteList(db(), actor, formString(formData, "listId"));
+  const result = await deleteList(db(), actor, idOf(formData, "listId") ?? "");
   if (result.ok) revalidatePath("/admin/distribution");
   return formStateOf(result, "mail:admin.lists.deleted");
 }
@@ -124,7 +130,7 @@ export async function addJournalistAction(_prev: FormState, formData: FormData):
   const values = formValues(formData);
   const parsed = journalistSchema.safeParse(values);
   if (!parsed.success) return { error: "invalid_input", fieldErrors: fieldErrorsOf(parsed.error), values };
-  const result = await addJournalist(db(), actor, formString(formData, "listId"), parsed.data);
+  const result = await addJournalist(db(), actor, idOf(formData, "listId") ?? "", parsed.data);
   if (result.ok) revalidatePath("/admin/distribution", "layout");
   return formStateOf(result, "mail:admin.lists.added", values);
 }
@@ -132,7 +138,7 @@ export async function addJournalistAction(_prev: FormState, formData: FormData):
 export async function removeJournalistAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await getActor();
   if (!actor) return { error: "forbidden" };
-  const result = await removeJournalist(db(), actor, formString(formData, "journalistId"));
+  const result = await removeJournalist(db(), actor, idOf(formData, "journalistId") ?? "");
   if (result.ok) revalidatePath("/admin/distribution", "layout");
   return formStateOf(result, "mail:admin.lists.removed");
 }
@@ -146,7 +152,7 @@ export async function importJournalistsAction(_prev: ImportState, formData: Form
   if (!(file instanceof File) || file.size === 0)
     return { error: "invalid_input", fieldErrors: { file: "csv_required" } };
   if (file.size > CSV_MAX_BYTES) return { error: "csv_invalid" };
-  const result = await importJournalists(db(), actor, formString(formData, "listId"), await file.text());
+  const result = await importJournalists(db(), actor, idOf(formData, "listId") ?? "", await file.text());
   if (!result.ok) return { error: result.code };
   revalidatePath("/admin/distribution", "layout");
   return { ok: true, message: "mail:admin.import.done", report: result.value };

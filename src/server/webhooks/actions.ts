@@ -10,6 +10,10 @@ import { createWebhook, deleteWebhook, sendTestEvent, updateWebhook } from "./ad
 // Webhook actions (admins; the service checks the role). docs/DISTRIBUTION.md "Webhooks".
 
 const events = (formData: FormData) => formData.getAll("events").filter(isWebhookEvent);
+const webhookId = (formData: FormData) => {
+  const v = formString(formData, "webhookId");
+  return /^[A-Za-z0-9_-]{1,64}$/.test(v) ? v : "";
+};
 
 export async function createWebhookAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await getActor();
@@ -35,7 +39,7 @@ export async function updateWebhookAction(_prev: FormState, formData: FormData):
       : intent === "rotate"
         ? { rotateSecret: true }
         : { active: intent === "resume" };
-  const result = await updateWebhook(db(), actor, formString(formData, "webhookId"), change);
+  const result = await updateWebhook(db(), actor, webhookId(formData), change);
   if (result.ok) revalidatePath("/admin/webhooks");
   return formStateOf(result, "mail:admin.webhooks.updated");
 }
@@ -43,7 +47,7 @@ export async function updateWebhookAction(_prev: FormState, formData: FormData):
 export async function deleteWebhookAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await getActor();
   if (!actor) return { error: "forbidden" };
-  const result = await deleteWebhook(db(), actor, formString(formData, "webhookId"));
+  const result = await deleteWebhook(db(), actor, webhookId(formData));
   if (result.ok) revalidatePath("/admin/webhooks");
   return formStateOf(result, "mail:admin.webhooks.deleted");
 }
@@ -51,7 +55,7 @@ export async function deleteWebhookAction(_prev: FormState, formData: FormData):
 export async function testWebhookAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await getActor();
   if (!actor) return { error: "forbidden" };
-  const result = await sendTestEvent(db(), actor, formString(formData, "webhookId"));
+  const result = await sendTestEvent(db(), actor, webhookId(formData));
   if (!result.ok) return { error: result.code };
   revalidatePath("/admin/webhooks");
   const { status, error } = result.value;
