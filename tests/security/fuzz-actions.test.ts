@@ -171,7 +171,11 @@ describe(`fuzzed server actions (${RUNS} runs each)`, () => {
       .map(([name, action]) => formCase(name, action as (prev: object, f: FormData) => Promise<unknown>)),
     [
       "previewRecipientsAction",
-      fc.tuple(hostileValue, hostileValue).map(([id, choice]) => () => distribution.previewRecipientsAction(id, choice)),
+      fc.tuple(hostileValue, hostileValue).map(
+        ([id, choice]) =>
+          () =>
+            distribution.previewRecipientsAction(id, choice),
+      ),
     ],
     ["publishOptionsAction", hostileValue.map((id) => () => distribution.publishOptionsAction(id))],
   ];
