@@ -13,7 +13,13 @@ export default function config(phase: string): NextConfig {
   return {
     poweredByHeader: false,
     // Native modules and database drivers stay outside the server bundle.
-    serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
+    serverExternalPackages: [
+      "better-sqlite3",
+      "@prisma/adapter-better-sqlite3",
+      "pg",
+      "@prisma/adapter-pg",
+      "nodemailer",
+    ],
     // The app never uses next/image; the optimizer would be an anonymous, uncached image resizer.
     images: { unoptimized: true },
     headers: () => [

@@ -1,5 +1,14 @@
 import type { Instrumentation } from "next";
 
+// The production server (src/front-server) starts the outbox worker through this once it listens
+// (startAppWorkers in src/contract/bridge.ts, docs/DISTRIBUTION.md); nothing starts during a build or in `next dev`.
+export function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  globalThis.newsroomDistribution = {
+    start: async () => (await import("./server/distribution/service")).startDistribution(),
+  };
+}
+
 // Unexpected server errors (rendering, route handlers, server actions) as one JSON log line carrying
 // the request id that the front server (src/front-server) assigned, so a reader's report can be matched to the log.
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {

@@ -23,6 +23,7 @@ export function proxy(request: NextRequest) {
   if (
     isCrossSiteWrite({
       method: request.method,
+      path: pathname,
       origin: h.get("origin"),
       host: h.get("host"),
       forwardedHost: h.get("x-forwarded-host"),
@@ -42,7 +43,17 @@ export function proxy(request: NextRequest) {
   } catch {
     return plain(400, "Bad Request: malformed URL");
   }
-  return NextResponse.next();
+  const response = NextResponse.next();
+  if (TOKEN_PAGE.test(pathname)) {
+    // Pages opened with a private token (docs/DISTRIBUTION.md): the token must not leave in a
+    // Referer, be indexed or be kept by any cache.
+    response.headers.set("Referrer-Policy", "no-referrer");
+    response.headers.set("X-Robots-Tag", "noindex, nofollow");
+    response.headers.set("Cache-Control", "private, no-store");
+  }
+  return response;
 }
+
+const TOKEN_PAGE = /^\/(zh|en)\/(embargoed\/|subscribe\/confirm$|unsubscribe$)/;
 
 export const config = { matcher: ["/((?!_next/static|favicon.ico).*)"] };

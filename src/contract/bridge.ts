@@ -23,9 +23,16 @@ export interface FrontBridge {
 
 export type ShutdownHook = () => Promise<void>;
 
+/** Background work of the app (src/instrumentation.ts registers it), started once the server listens. */
+export interface AppWorkers {
+  /** Starts the mail and webhook outbox worker; false when MAIL_WORKER=off (docs/DISTRIBUTION.md). */
+  start(): Promise<boolean>;
+}
+
 declare global {
   var newsroomFront: FrontBridge | undefined;
   var newsroomShutdown: Set<ShutdownHook> | undefined;
+  var newsroomDistribution: AppWorkers | undefined;
 }
 
 export const frontBridge = (): FrontBridge | undefined => globalThis.newsroomFront;
@@ -37,4 +44,9 @@ export function installFrontBridge(bridge: FrontBridge | undefined): void {
 /** Cleanups the app registers (src/server/db.ts: closeDb); the front server runs them at shutdown. */
 export function shutdownHooks(): Set<ShutdownHook> {
   return (globalThis.newsroomShutdown ??= new Set());
+}
+
+/** Starts the app's background workers if the app registered them (it stops them through shutdownHooks). */
+export async function startAppWorkers(): Promise<boolean> {
+  return (await globalThis.newsroomDistribution?.start()) ?? false;
 }

@@ -25,8 +25,13 @@ describe("the policy", () => {
   });
 });
 
-const write = (headers: { origin?: string; host?: string; forwardedHost?: string }, method = "POST") => ({
+const write = (
+  headers: { origin?: string; host?: string; forwardedHost?: string },
+  method = "POST",
+  path = "/zh/news",
+) => ({
   method,
+  path,
   origin: headers.origin ?? null,
   host: headers.host ?? "news.example:3000",
   forwardedHost: headers.forwardedHost ?? null,
@@ -42,6 +47,16 @@ test.each([
   ["a DELETE", write({ origin: "https://evil.example" }, "DELETE"), true],
   ["a GET", write({ origin: "https://evil.example" }, "GET"), false],
   ["host in another case", write({ origin: "http://NEWS.example:3000" }), false],
+  [
+    "a one-click unsubscribe (RFC 8058) from a mail provider",
+    write({ origin: "https://mail.example" }, "POST", "/unsubscribe"),
+    false,
+  ],
+  [
+    "an action posted to a page named like it",
+    write({ origin: "https://evil.example" }, "POST", "/zh/unsubscribe"),
+    true,
+  ],
 ])("cross-site write: %s → %s", (_name, request, refused) => {
   expect(isCrossSiteWrite(request)).toBe(refused);
 });

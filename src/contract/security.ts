@@ -50,11 +50,16 @@ const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  */
 export function isCrossSiteWrite(req: {
   method: string;
+  /** the path without the query */
+  path: string;
   origin: string | null;
   host: string | null;
   forwardedHost: string | null;
 }): boolean {
   if (!WRITES.has(req.method.toUpperCase()) || !req.origin) return false;
+  // RFC 8058 one-click unsubscribe: mail providers post it from anywhere; the token in the URL is
+  // the credential and no cookie is involved (src/app/unsubscribe/route.ts, a route: no actions).
+  if (req.path === "/unsubscribe") return false;
   let originHost: string;
   try {
     originHost = new URL(req.origin).host;

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
-import { REQUEST_ID_HEADER, installFrontBridge } from "@/contract";
+import { REQUEST_ID_HEADER, installFrontBridge, startAppWorkers } from "@/contract";
 import { createLogger, ignoreBrokenStdout, pathOf, requestIdFor } from "./logger";
 import type { Outcome } from "./exchange";
 import { createPipeline, type Pipeline } from "./pipeline";
@@ -87,7 +87,8 @@ export async function startServer(options: StartOptions): Promise<Running> {
   );
   actualPort = await listen(server, port, hostname);
   const bus = await pipeline.startBus(settings.databaseUrl);
-  logger.info({ port: actualPort, host: hostname ?? "*", cacheBus: bus }, "listening");
+  const outbox = await startAppWorkers(); // mail and webhooks: after listen, stopped by the app's shutdown hooks
+  logger.info({ port: actualPort, host: hostname ?? "*", cacheBus: bus, outbox }, "listening");
   const posture = transportSecurity(settings);
   logger[posture.level]({ trustedProxy: settings.trust.kind }, posture.msg);
 

@@ -50,6 +50,58 @@ describe("parseEnv", () => {
   });
 });
 
+describe("distribution settings (docs/DISTRIBUTION.md)", () => {
+  const smtp = "smtps://press:s3cret-pass@mail.agency.gov:465";
+
+  test("no SMTP_URL: the local outbox, a demo sender, the worker on, no webhook exceptions", () => {
+    const env = parseEnv({});
+    expect([env.SMTP_URL, env.MAIL_FROM, env.MAIL_WORKER, env.WEBHOOK_ALLOWED_HOSTS]).toEqual([
+      undefined,
+      undefined,
+      "on",
+      [],
+    ]);
+  });
+
+  test("a full mail configuration is accepted", () => {
+    const env = parseEnv({
+      SMTP_URL: smtp,
+      MAIL_FROM: "Press Office <press@agency.gov>",
+      SITE_URL: "https://news.agency.gov",
+      WEBHOOK_ALLOWED_HOSTS: " Intranet.Agency.local , 10.0.0.5 ",
+    });
+    expect(env.SMTP_URL).toBe(smtp);
+    expect(env.WEBHOOK_ALLOWED_HOSTS).toEqual(["intranet.agency.local", "10.0.0.5"]);
+  });
+
+  test.each([
+    [{ SMTP_URL: "http://mail.agency.gov" }, /SMTP_URL must be smtp:\/\//],
+    [{ SMTP_URL: "smtp://x:y@h", MAIL_FROM: "no address here" }, /MAIL_FROM/],
+    [{ SMTP_URL: smtp }, /MAIL_FROM is required/],
+    [{ SMTP_URL: smtp, MAIL_FROM: "a@b.gov", SITE_URL: "http://news.agency.gov" }, /SITE_URL must be https/],
+    [{ MAIL_FROM: "Evil <a@b.gov>\r\nBcc: x@y.z" }, /MAIL_FROM/],
+    [{ WEBHOOK_ALLOWED_HOSTS: "ok.example, not ok" }, /WEBHOOK_ALLOWED_HOSTS/],
+    [{ MAIL_WORKER: "sometimes" }, /MAIL_WORKER/],
+  ])("%j is refused", (vars, message) => {
+    expect(() => parseEnv(vars)).toThrow(message);
+  });
+
+  test("an SMTP_URL error never repeats the URL (it holds the password)", () => {
+    try {
+      parseEnv({ SMTP_URL: "ftp://press:s3cret-pass@mail.agency.gov" });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as Error).message).not.toContain("s3cret-pass");
+    }
+  });
+
+  test("plain http on loopback is fine with SMTP (tests, local relays)", () => {
+    expect(parseEnv({ SMTP_URL: "smtp://127.0.0.1:2525", MAIL_FROM: "a@b.gov" }).SITE_URL).toBe(
+      "http://localhost:3000",
+    );
+  });
+});
+
 test.each([
   ["postgresql://u@h/db", true],
   ["postgres://u@h/db", true],

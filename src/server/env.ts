@@ -67,7 +67,51 @@ const baseSchema = z.object({
       ctx.addIssue({ code: "custom", message: parsed.error });
       return z.NEVER;
     }),
+  // Distribution (docs/DISTRIBUTION.md). The SMTP URL carries credentials: messages never echo it.
+  SMTP_URL: z.string().refine(isSmtpUrl, "must be smtp://user:pass@host:587 or smtps://user:pass@host:465").optional(),
+  MAIL_FROM: z.string().refine(isMailbox, 'must be an address, e.g. "Press Office <press@agency.gov>"').optional(),
+  MAIL_WORKER: z.enum(["on", "off"]).default("on"),
+  WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(",")
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .refine((hosts) => hosts.every((h) => /^[a-z0-9.:[\]_-]+$/.test(h)), "must be host names separated by commas")
+    .default([]),
 });
+
+function isSmtpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "smtp:" || url.protocol === "smtps:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+/** `addr@host` or `Name <addr@host>`, one line. */
+function isMailbox(value: string): boolean {
+  // eslint-disable-next-line no-control-regex -- a line break in the sender would add a header
+  return /^(?:[^<>\r\n\u0000-\u001f]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/.test(value.trim());
+}
+
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** Rules across variables: a real mail server needs a sender, and links that work for one-click unsubscribe. */
+function crossCheck(env: z.output<typeof baseSchema>, siteUrl: string): string[] {
+  if (!env.SMTP_URL) return [];
+  const problems: string[] = [];
+  if (!env.MAIL_FROM) problems.push("Invalid configuration: MAIL_FROM is required when SMTP_URL is set");
+  const site = new URL(siteUrl);
+  if (site.protocol !== "https:" && !LOOPBACK.has(site.hostname))
+    problems.push(
+      "Invalid configuration: SITE_URL must be https when SMTP_URL is set (one-click unsubscribe, RFC 8058)",
+    );
+  return problems;
+}
 
 /** Settings that only make sense together, checked after each value on its own. */
 const envSchema = baseSchema.superRefine((env, ctx) => {
@@ -91,7 +135,10 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new Error(lines.join("\n"));
   }
   const env = result.data;
-  return { ...env, SITE_URL: (env.SITE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "") };
+  const siteUrl = (env.SITE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
+  const problems = crossCheck(env, siteUrl);
+  if (problems.length) throw new Error(problems.join("\n"));
+  return { ...env, SITE_URL: siteUrl };
 }
 
 let cached: Env | undefined;

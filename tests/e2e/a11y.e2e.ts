@@ -2,7 +2,17 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
 // axe-core: no serious or critical violations on the main page types in both languages.
-const PATHS = ["/news", "", "/news/cnipa-kipo-video-conference", "/archive", "/category/press-releases", "/search"];
+const PATHS = [
+  "/news",
+  "",
+  "/news/cnipa-kipo-video-conference",
+  "/archive",
+  "/category/press-releases",
+  "/search",
+  "/subscribe",
+  `/subscribe/confirm?token=${"x".repeat(43)}`,
+  `/unsubscribe?token=${"x".repeat(43)}`,
+]; // the embargoed early-access page: tests/e2e/distribution.e2e.ts
 
 for (const locale of ["zh", "en"]) {
   for (const path of PATHS) {

@@ -74,6 +74,19 @@ test("no unpublished, embargoed or withdrawn content is reachable anonymously th
     ),
     "/[locale]/feed.xml": each(L, (l) => [`/${l}/feed.xml`]),
     "/[locale]/atom.xml": each(L, (l) => [`/${l}/atom.xml`]),
+    "/[locale]/subscribe": each(L, (l) => [`/${l}/subscribe`]),
+    "/[locale]/subscribe/confirm": each(L, (l) => [
+      `/${l}/subscribe/confirm?token=${"x".repeat(43)}`,
+      `/${l}/subscribe/confirm`,
+    ]),
+    "/[locale]/unsubscribe": each(L, (l) => [`/${l}/unsubscribe?token=${"x".repeat(43)}`, `/${l}/unsubscribe`]),
+    // Private early access without a valid token: a 404 like any unknown page (distribution.e2e.ts has the real one).
+    "/[locale]/embargoed/[token]": each(L, (l) => [
+      `/${l}/embargoed/${"x".repeat(43)}`,
+      ...slugs.map((s) => `/${l}/embargoed/${s}`),
+      ...idList.map((id) => `/${l}/embargoed/${id}`),
+    ]),
+    "/unsubscribe": ["/unsubscribe", `/unsubscribe?token=${"x".repeat(43)}`],
     "/sitemap.xml": ["/sitemap.xml"],
     "/sitemaps/[name]": ["/sitemaps/pages.xml", ...months.flatMap(([y]) => L.map((l) => `/sitemaps/${l}-${y}.xml`))],
     "/robots.txt": ["/robots.txt"],
@@ -96,6 +109,12 @@ test("no unpublished, embargoed or withdrawn content is reachable anonymously th
     "/admin/releases/[id]/history": idList.map((id) => `/admin/releases/${id}/history`),
     "/admin/search": secretTexts.map((q) => `/admin/search?q=${encodeURIComponent(q)}`),
     "/admin/users": ["/admin/users"],
+    "/admin/distribution": ["/admin/distribution"],
+    "/admin/distribution/lists/[id]": idList.map((id) => `/admin/distribution/lists/${id}`),
+    "/admin/releases/[id]/delivery": idList.map((id) => `/admin/releases/${id}/delivery`),
+    "/admin/webhooks": ["/admin/webhooks"],
+    "/admin/mail": ["/admin/mail"],
+    "/admin/mail/[id]": idList.map((id) => `/admin/mail/${id}`),
     "/_global-error": [],
     "/_not-found": ["/no/such/page"],
   };
@@ -140,7 +159,10 @@ test("no unpublished, embargoed or withdrawn content is reachable anonymously th
         // (RSC data requests answer 200 with a not-found payload; the text checks above cover them.)
         if (
           isPageRequest &&
-          (route.startsWith("/preview") || route === "/api/v1/releases/[id]" || route === "/[locale]/news/[slug]")
+          (route.startsWith("/preview") ||
+            route === "/api/v1/releases/[id]" ||
+            route === "/[locale]/news/[slug]" ||
+            route === "/[locale]/embargoed/[token]")
         ) {
           expect(res.status(), url).toBe(404);
         }

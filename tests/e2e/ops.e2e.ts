@@ -202,8 +202,8 @@ test("SIGTERM: stops accepting, lets the in-flight request finish, closes idle k
     status: 303,
     path: "/admin/login",
   });
-  // appHooks: the database client the app opened was closed (src/server/db.ts closeDb).
-  expect(await server.waitForLog((l) => l.msg === "stopped")).toMatchObject({ drained: true, appHooks: 1 });
+  // appHooks: the outbox worker was stopped, then the database client closed (src/server/db.ts closeDb).
+  expect(await server.waitForLog((l) => l.msg === "stopped")).toMatchObject({ drained: true, appHooks: 2 });
 });
 
 test("a request that outlives the drain time is cut off and the exit code says so", async () => {

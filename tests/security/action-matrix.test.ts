@@ -12,6 +12,8 @@ import * as account from "../../src/server/auth/actions";
 import * as media from "../../src/server/media/actions";
 import * as releases from "../../src/server/releases/actions";
 import * as usersModule from "../../src/server/auth/user-actions";
+import * as distribution from "../../src/server/distribution/actions";
+import * as webhooks from "../../src/server/webhooks/actions";
 
 vi.mock("next/headers", async () => (await import("../support/next-request")).nextHeadersMock());
 vi.mock("next/cache", async () => (await import("../support/next-request")).nextCacheMock());
@@ -286,6 +288,12 @@ describe("user and account actions × visitor", () => {
       ...Object.keys(WORKFLOW).map((k) => k.split(" ")[0]!),
       "createReleaseAction",
       ...Object.keys(ACTIONS).map((k) => k.split(" ")[0]!),
+      ...Object.keys(DISTRIBUTION),
+      // Public by nature (a token or the double opt-in protects them), tested in
+      // tests/int/distribution and end to end: subscribing, confirming, unsubscribing.
+      "subscribeAction",
+      "confirmSubscriptionAction",
+      "unsubscribeAction",
       // Public by nature, tested end to end: signing in, choosing the sign-in page language, signing out.
       "signInAction",
       "chooseLoginLanguageAction",
@@ -305,5 +313,144 @@ describe("user and account actions × visitor", () => {
     const adminOnly = ACTIONS[action]!.allowed === ADMIN_ONLY || action === "resetPasswordAction";
     const refusedByRole = (adminOnly && who !== "ADMIN") || (action.includes("someone else") && !allowed);
     if (who === "anonymous" || refusedByRole) expect(result.error).toBe("forbidden");
+  });
+});
+
+// Distribution and webhook actions × visitor. "ok": done; "forbidden": refused before anything;
+// another code: authorized, then refused by the service for that reason (the request got through).
+type Outcome = string; // "ok", "forbidden" or another error code
+const byRole = (editor: Outcome, admin: Outcome = editor): Record<Who, Outcome> => ({
+  anonymous: "forbidden",
+  TRANSLATOR: "forbidden",
+  EDITOR: editor,
+  ADMIN: admin,
+});
+const form = (entries: Record<string, string | string[] | File>) => {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(entries)) for (const x of Array.isArray(v) ? v : [v]) f.append(k, x);
+  return f;
+};
+const asForm = (r: { ok: boolean; code?: string }) => (r.ok ? { ok: true } : { error: r.code });
+const fixtures = { listId: "", releaseId: "", scheduledId: "", webhookId: "" };
+let n = 0;
+const freshList = async () => (await db.journalistList.create({ data: { name: `matrix-${++n}` } })).id;
+
+const DISTRIBUTION: Record<
+  string,
+  { run: (who: Who) => Promise<{ ok?: boolean; error?: string }>; outcome: Record<Who, Outcome> }
+> = {
+  createListAction: {
+    run: (who) => distribution.createListAction({}, form({ name: `list ${who}` })),
+    outcome: byRole("ok"),
+  },
+  deleteListAction: {
+    run: async () => distribution.deleteListAction({}, form({ listId: await freshList() })),
+    outcome: byRole("ok"),
+  },
+  addJournalistAction: {
+    run: (who) =>
+      distribution.addJournalistAction(
+        {},
+        form({ listId: fixtures.listId, name: "J", email: `j-${who}@matrix.test`, organisation: "", language: "en" }),
+      ),
+    outcome: byRole("ok"),
+  },
+  removeJournalistAction: {
+    run: async () => {
+      const j = await db.journalist.create({
+        data: { listId: fixtures.listId, email: `r-${++n}@matrix.test`, name: "R", language: "zh" },
+      });
+      return distribution.removeJournalistAction({}, form({ journalistId: j.id }));
+    },
+    outcome: byRole("ok"),
+  },
+  importJournalistsAction: {
+    run: async () =>
+      distribution.importJournalistsAction(
+        {},
+        form({
+          listId: await freshList(),
+          file: new File(["name,email,organisation,language\nA,a@matrix.test,X,zh\n"], "list.csv", {
+            type: "text/csv",
+          }),
+        }),
+      ),
+    outcome: byRole("ok"),
+  },
+  previewRecipientsAction: {
+    run: async () => asForm(await distribution.previewRecipientsAction(fixtures.releaseId, { subscribers: true })),
+    outcome: byRole("ok"),
+  },
+  publishOptionsAction: {
+    run: async () => asForm(await distribution.publishOptionsAction(fixtures.releaseId)),
+    outcome: byRole("ok"),
+  },
+  sendEmbargoLinksAction: {
+    run: () =>
+      distribution.sendEmbargoLinksAction({}, form({ releaseId: fixtures.scheduledId, listIds: [fixtures.listId] })),
+    outcome: byRole("ok"),
+  },
+  revokeGrantAction: {
+    run: async () => {
+      const g = await db.embargoGrant.create({
+        data: { releaseId: fixtures.scheduledId, email: `g-${++n}@matrix.test`, language: "zh" },
+      });
+      return distribution.revokeGrantAction({}, form({ grantId: g.id }));
+    },
+    outcome: byRole("ok"),
+  },
+  createWebhookAction: {
+    run: () =>
+      webhooks.createWebhookAction({}, form({ url: "https://93.184.216.34/hook", events: ["release.published"] })),
+    outcome: byRole("forbidden", "ok"),
+  },
+  updateWebhookAction: {
+    run: () => webhooks.updateWebhookAction({}, form({ webhookId: fixtures.webhookId, intent: "pause" })),
+    outcome: byRole("forbidden", "ok"),
+  },
+  deleteWebhookAction: {
+    run: async () => {
+      const h = await db.webhook.create({
+        data: { url: "https://93.184.216.34/x", secret: "s", events: "release.published" },
+      });
+      return webhooks.deleteWebhookAction({}, form({ webhookId: h.id }));
+    },
+    outcome: byRole("forbidden", "ok"),
+  },
+  testWebhookAction: {
+    // The fixture points at a documentation address: an admin gets through to the send, which is refused.
+    run: () => webhooks.testWebhookAction({}, form({ webhookId: fixtures.webhookId })),
+    outcome: byRole("forbidden", "webhook_test_failed"),
+  },
+};
+
+describe("distribution and webhook actions × visitor", () => {
+  beforeAll(async () => {
+    const editor = { id: users.EDITOR.id, role: "EDITOR" as const };
+    fixtures.listId = await freshList();
+    fixtures.releaseId = (await releaseIn("TRANSLATED")).id;
+    const scheduled = await releaseIn("TRANSLATED");
+    const r = await runWorkflow(
+      db,
+      editor,
+      scheduled.id,
+      { type: "publish", at: new Date(Date.now() + 86_400_000) },
+      scheduled.version,
+    );
+    if (!r.ok) throw new Error(r.code);
+    fixtures.scheduledId = scheduled.id;
+    fixtures.webhookId = (
+      await db.webhook.create({ data: { url: "http://192.0.2.1/hook", secret: "s", events: "release.published" } })
+    ).id;
+  });
+
+  const cases = Object.entries(DISTRIBUTION).flatMap(([action, spec]) =>
+    WHO.map((who) => ({ action, who, outcome: spec.outcome[who] })),
+  );
+  test.each(cases)("$action as $who → $outcome", async ({ action, who, outcome }) => {
+    actAs(who);
+    const result = await DISTRIBUTION[action]!.run(who);
+    if (outcome === "ok") expect(result.ok, JSON.stringify(result)).toBe(true);
+    else expect(result.error, JSON.stringify(result)).toBe(outcome);
   });
 });

@@ -18,6 +18,7 @@ const db = testDb();
 const tokens = {} as Record<Exclude<Who, "anonymous">, string>;
 const userIds = {} as Record<Exclude<Who, "anonymous">, string>;
 let releaseId: string;
+const pageIds: Record<string, string> = {}; // pages whose [id] is not a release
 
 function files(dir: string, name: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
@@ -39,6 +40,12 @@ beforeAll(async () => {
     userIds[user.role] = user.id;
   }
   releaseId = (await db.release.findFirstOrThrow({ where: { status: "TRANSLATED" } })).id;
+  pageIds["admin/(app)/distribution/lists/[id]/page.tsx"] = (
+    await db.journalistList.create({ data: { name: "L" } })
+  ).id;
+  pageIds["admin/(app)/mail/[id]/page.tsx"] = (
+    await db.localMail.create({ data: { recipient: "a@example.org", subject: "S", raw: "R" } })
+  ).id;
 });
 
 describe("admin pages", () => {
@@ -57,6 +64,17 @@ describe("admin pages", () => {
     "admin/(app)/media/page.tsx": { anonymous: "login", TRANSLATOR: "ok", EDITOR: "ok", ADMIN: "ok" },
     "admin/login/page.tsx": { anonymous: "ok", TRANSLATOR: "login", EDITOR: "login", ADMIN: "login" },
     "preview/[id]/[locale]/page.tsx": { anonymous: "404", TRANSLATOR: "ok", EDITOR: "ok", ADMIN: "ok" },
+    "admin/(app)/distribution/page.tsx": { anonymous: "login", TRANSLATOR: "404", EDITOR: "ok", ADMIN: "ok" },
+    "admin/(app)/distribution/lists/[id]/page.tsx": {
+      anonymous: "login",
+      TRANSLATOR: "404",
+      EDITOR: "ok",
+      ADMIN: "ok",
+    },
+    "admin/(app)/releases/[id]/delivery/page.tsx": { anonymous: "login", TRANSLATOR: "404", EDITOR: "ok", ADMIN: "ok" },
+    "admin/(app)/mail/page.tsx": { anonymous: "login", TRANSLATOR: "404", EDITOR: "ok", ADMIN: "ok" },
+    "admin/(app)/mail/[id]/page.tsx": { anonymous: "login", TRANSLATOR: "404", EDITOR: "ok", ADMIN: "ok" },
+    "admin/(app)/webhooks/page.tsx": { anonymous: "login", TRANSLATOR: "404", EDITOR: "404", ADMIN: "ok" },
   };
   const appDir = path.join(process.cwd(), "src/app");
   const found = [...files(path.join(appDir, "admin"), "page.tsx"), ...files(path.join(appDir, "preview"), "page.tsx")]
@@ -76,7 +94,7 @@ describe("admin pages", () => {
       default: (p: unknown) => Promise<unknown>;
     };
     const props = {
-      params: Promise.resolve({ id: releaseId, locale: "en" }),
+      params: Promise.resolve({ id: pageIds[page] ?? releaseId, locale: "en" }),
       searchParams: Promise.resolve({}),
     };
     const result = await outcome(() => mod.default(props));

@@ -7,6 +7,8 @@ import { cookieJar } from "../support/next-request";
 import * as account from "../../src/server/auth/actions";
 import * as releases from "../../src/server/releases/actions";
 import * as users from "../../src/server/auth/user-actions";
+import * as distribution from "../../src/server/distribution/actions";
+import * as webhooks from "../../src/server/webhooks/actions";
 
 vi.mock("next/headers", async () => (await import("../support/next-request")).nextHeadersMock());
 vi.mock("next/cache", async () => (await import("../support/next-request")).nextCacheMock());
@@ -76,9 +78,26 @@ const formLike = fc.dictionary(
     "confirmPassword",
     "next",
     "$ACTION_ID_x",
+    "name",
+    "organisation",
+    "language",
+    "categoryIds",
+    "listId",
+    "listIds",
+    "journalistId",
+    "grantId",
+    "releaseId",
+    "token",
+    "url",
+    "events",
+    "intent",
+    "webhookId",
+    "file",
   ),
   hostileString,
 );
+const formCase = (name: string, action: (prev: object, f: FormData) => Promise<unknown>) =>
+  [name, formLike.map((f) => () => action({}, toForm(f)))] as [string, fc.Arbitrary<() => Promise<unknown>>];
 
 const toForm = (entries: Record<string, string>) => {
   const f = new FormData();
@@ -148,6 +167,18 @@ describe(`fuzzed server actions (${RUNS} runs each)`, () => {
     ["setLanguageAction", formLike.map((f) => () => account.setLanguageAction({}, toForm(f)))],
     ["changePasswordAction", formLike.map((f) => () => account.changePasswordAction({}, toForm(f)))],
     ["signInAction", formLike.map((f) => () => account.signInAction({}, toForm(f)))],
+    ...Object.entries({ ...distribution, ...webhooks })
+      .filter(([name]) => !["previewRecipientsAction", "publishOptionsAction"].includes(name))
+      .map(([name, action]) => formCase(name, action as (prev: object, f: FormData) => Promise<unknown>)),
+    [
+      "previewRecipientsAction",
+      fc.tuple(hostileValue, hostileValue).map(
+        ([id, choice]) =>
+          () =>
+            distribution.previewRecipientsAction(id, choice),
+      ),
+    ],
+    ["publishOptionsAction", hostileValue.map((id) => () => distribution.publishOptionsAction(id))],
   ];
 
   test.each(cases)("%s never throws on generated input", async (_name, arbitrary) => {

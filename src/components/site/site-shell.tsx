@@ -58,7 +58,8 @@ export function SiteShell({
         <div className="inner">
           <p>{t("footer")}</p>
           <p className="feeds">
-            {ts("feeds")}: <a href={paths.rss(locale)}>{ts("rss")}</a> · <a href={paths.atom(locale)}>{ts("atom")}</a>
+            {ts("feeds")}: <a href={paths.rss(locale)}>{ts("rss")}</a> · <a href={paths.atom(locale)}>{ts("atom")}</a> ·{" "}
+            <a href={`/${locale}/subscribe`}>{getT(locale, "mail")("subscribe.footerLink")}</a>
           </p>
         </div>
       </footer>

@@ -15,6 +15,9 @@ const EXPECTED: Record<Role, Permission[]> = {
     "media.deleteAny",
     "media.deleteOwn",
     "audit.read",
+    "distribution.manage",
+    "distribution.send",
+    "mail.read",
   ],
   TRANSLATOR: ["release.read", "translation.write", "release.markTranslated", "media.upload", "media.deleteOwn"],
 };

@@ -19,6 +19,11 @@ export const PERMISSIONS = {
   /** failed sign-ins and password checks in the audit log */
   "audit.security": ["ADMIN"],
   "users.manage": ["ADMIN"],
+  // Distribution (docs/DISTRIBUTION.md): lists, subscriber counts, delivery pages, early access.
+  "distribution.manage": ["ADMIN", "EDITOR"],
+  "distribution.send": ["ADMIN", "EDITOR"],
+  "mail.read": ["ADMIN", "EDITOR"],
+  "webhooks.manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { distributionChoiceSchema } from "@/domain/distribution/schemas";
 import { fieldErrorsOf } from "@/domain/form";
 import { textSchema } from "@/domain/text";
 import { baseVersionSchema, contentInputSchema, releaseMetaSchema } from "@/domain/release/schemas";
@@ -9,6 +10,7 @@ import type { ContentLocale } from "@/i18n/settings";
 import { getActor } from "../auth/current";
 import { revalidatePublicContent } from "../cache-tags";
 import { db } from "../db";
+import { wakeDistribution } from "../distribution/service";
 import type { SaveResult, WorkflowResult } from "./action-results";
 import { getWorkingCopy } from "./admin-queries";
 import { createRelease, restoreRevision, runWorkflow, saveContent } from "./lifecycle";
@@ -92,7 +94,11 @@ export async function saveTranslationAction(
 const workflowSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("markTranslated") }),
   z.object({ type: z.literal("withdraw") }),
-  z.object({ type: z.literal("publish"), at: z.iso.datetime({ offset: true }).nullish() }),
+  z.object({
+    type: z.literal("publish"),
+    at: z.iso.datetime({ offset: true }).nullish(),
+    distribution: distributionChoiceSchema.optional(),
+  }),
 ]);
 
 export async function workflowAction(
@@ -107,11 +113,18 @@ export async function workflowAction(
   if (!parsed.success || !base.success || !idSchema.safeParse(releaseId).success) return fail("invalid_input");
   const cmd =
     parsed.data.type === "publish"
-      ? { type: "publish" as const, at: parsed.data.at ? new Date(parsed.data.at) : null }
+      ? {
+          type: "publish" as const,
+          at: parsed.data.at ? new Date(parsed.data.at) : null,
+          distribution: parsed.data.distribution,
+        }
       : parsed.data;
   const result = await runWorkflow(db(), actor, releaseId, cmd, base.data);
   if (!result.ok) return result;
-  if (cmd.type !== "markTranslated") revalidatePublicContent();
+  if (cmd.type !== "markTranslated") {
+    revalidatePublicContent();
+    wakeDistribution();
+  }
   refresh(releaseId);
   return result;
 }

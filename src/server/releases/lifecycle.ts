@@ -2,9 +2,11 @@ import "server-only";
 import { can } from "@/domain/auth/permissions";
 import { parseDoc } from "@/domain/release/content";
 import { checkDoc } from "@/domain/release/rich-text-schema";
+import type { DistributionChoice } from "@/domain/distribution/schemas";
 import type { ContentInput } from "@/domain/release/schemas";
 import { transition, type WorkflowAction } from "@/domain/release/workflow";
 import type { Db } from "../db/client";
+import { onWorkflowChange } from "../distribution/enqueue";
 import { syncMediaUses } from "../media/uses";
 import { beginSearchSync, syncSearchIndex } from "../search";
 import { ReleaseError, type Result } from "./results";
@@ -71,7 +73,10 @@ export async function saveMeta(
 
 export { saveContent };
 
-export type WorkflowCommand = { type: "markTranslated" } | { type: "publish"; at?: Date | null } | { type: "withdraw" };
+export type WorkflowCommand =
+  | { type: "markTranslated" }
+  | { type: "publish"; at?: Date | null; distribution?: DistributionChoice }
+  | { type: "withdraw" };
 
 /** Runs one workflow command against `baseVersion`. Publishing copies the working copy to the live snapshot. */
 export async function runWorkflow(
@@ -101,6 +106,7 @@ export async function runWorkflowIn(
   const decision = transition(releaseState(release), action, actor);
   if (!decision.ok) throw new ReleaseError(decision.code);
   const version = await bumpVersion(tx, releaseId, baseVersion, decision.next.status);
+  await onWorkflowChange(tx, releaseId, command, actor.id, now); // email and webhooks (docs/DISTRIBUTION.md)
   if (command.type !== "markTranslated") await replaceLive(tx, release, command, now);
   await syncSearch();
   await syncMediaUses(tx, releaseId); // which media the live snapshots show: the anonymous /media rule

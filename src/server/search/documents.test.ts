@@ -1,12 +1,7 @@
 import { expect, test } from "vitest";
 import { assignIds, idFloor, SLOTS, type Placed } from "./documents";
 
-const doc = (
-  releaseId: string,
-  sortAt: number,
-  role: Placed["role"] = "live",
-  locale: "zh" | "en" = "zh",
-): Placed => ({
+const doc = (releaseId: string, sortAt: number, role: Placed["role"] = "live", locale: "zh" | "en" = "zh"): Placed => ({
   role,
   releaseId,
   locale,

@@ -1,6 +1,5 @@
 import "server-only";
 import type { BlockRow } from "@/domain/search/cursor";
-import type { Sql } from "./sql";
 import {
   chunked,
   type DocumentRow,

@@ -62,7 +62,7 @@ async function idsFor(all: Placed[], stored: DocumentRow[]): Promise<number[]> {
   });
   const used = new Set(ids.filter((id) => id > 0));
   const fresh = all.filter((_, i) => ids[i] === 0);
-  const assigned = await assignIds(fresh, async (candidates) => candidates.filter((id) => used.has(id)));
+  const assigned = await assignIds(fresh, (candidates) => Promise.resolve(candidates.filter((id) => used.has(id))));
   let next = 0;
   return ids.map((id) => (id > 0 ? id : assigned[next++]!));
 }

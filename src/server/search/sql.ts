@@ -40,10 +40,13 @@ function sqliteSql(db: Database.Database): Sql {
     return s;
   };
   return {
-    all: async <T>(sql: string, params: unknown[] = []) => prepared(sql).all(...params) as T[],
-    run: async (sql, params = []) => {
-      prepared(sql).run(...params);
-    },
+    // new Promise: a driver error becomes a rejection, as from any other engine.
+    all: <T>(sql: string, params: unknown[] = []) => new Promise<T[]>((ok) => ok(prepared(sql).all(...params) as T[])),
+    run: (sql, params = []) =>
+      new Promise<void>((ok) => {
+        prepared(sql).run(...params);
+        ok();
+      }),
   };
 }
 

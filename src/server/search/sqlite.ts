@@ -1,6 +1,5 @@
 import "server-only";
 import type { BlockRow } from "@/domain/search/cursor";
-import type { Sql } from "./sql";
 import {
   chunked,
   type DocumentRow,
@@ -18,8 +17,6 @@ import {
 type At = string | number | null;
 // Prisma stores dates as ISO text (older rows may hold milliseconds): read them as it does.
 const ms = (at: At) => (at === null ? null : typeof at === "number" ? at : Date.parse(at));
-// better-sqlite3 binds Buffers, not plain Uint8Arrays (a view, no copy).
-const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 const marks = (n: number) => Array.from({ length: n }, () => "?").join(", ");
 const DOC = `"id", "role", "releaseId", "locale", "sortAt", "sourceHash" AS "hash"`;
 // A compound SELECT has at most 500 terms in SQLite; keep well under.

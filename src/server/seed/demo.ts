@@ -89,5 +89,17 @@ export async function seedDemo(db: Db, password: string, now = new Date()): Prom
   const embargoUntil = new Date(now.getTime() + 7 * 24 * 3600 * 1000);
   await release(d.embargoed, international.id, { translate: true, publishAt: embargoUntil });
   await release(d.draftNoEnglish, pressReleases.id, {});
+  // A press list to try distribution with: mail goes to the local outbox (/admin/mail) without SMTP_URL.
+  await db.journalistList.create({
+    data: {
+      name: "演示媒体名单 Demo press list",
+      journalists: {
+        create: [
+          { email: "reporter.zh@example.com", name: "李记者", organisation: "示例日报", language: "zh" },
+          { email: "reporter.en@example.com", name: "Alex Reporter", organisation: "Example Wire", language: "en" },
+        ],
+      },
+    },
+  });
   return true;
 }

@@ -38,6 +38,21 @@ export default async function AdminShell({ children }: { children: ReactNode }) 
                 <Link href="/admin/audit">{t("nav.audit")}</Link>
               </li>
             )}
+            {can(user.role, "distribution.manage") && (
+              <li>
+                <Link href="/admin/distribution">{getT(user.locale, "mail")("admin.nav.distribution")}</Link>
+              </li>
+            )}
+            {can(user.role, "mail.read") && (
+              <li>
+                <Link href="/admin/mail">{getT(user.locale, "mail")("admin.nav.mail")}</Link>
+              </li>
+            )}
+            {can(user.role, "webhooks.manage") && (
+              <li>
+                <Link href="/admin/webhooks">{getT(user.locale, "mail")("admin.nav.webhooks")}</Link>
+              </li>
+            )}
             {can(user.role, "users.manage") && (
               <li>
                 <Link href="/admin/users">{t("nav.users")}</Link>

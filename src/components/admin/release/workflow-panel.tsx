@@ -1,8 +1,10 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
+import { useCallback, useId, useState, useTransition } from "react";
 import { useTranslation } from "react-i18next";
 import { FormStatus } from "@/components/admin/field";
+import { PublishDistribution } from "@/components/distribution/admin/publish-distribution";
+import type { DistributionChoice } from "@/domain/distribution/schemas";
 import { workflowAction } from "@/server/releases/actions";
 import type { WorkflowResult } from "@/server/releases/action-results";
 
@@ -33,11 +35,14 @@ export function WorkflowPanel({
   const [at, setAt] = useState("");
   const [result, setResult] = useState<WorkflowResult | null>(null);
   const [pending, startTransition] = useTransition();
+  const [distribution, setDistribution] = useState<DistributionChoice | undefined>();
+  const onDistribution = useCallback((c: DistributionChoice) => setDistribution(c), []);
   const atId = useId();
 
   const run = (type: ActionOption["type"]) =>
     startTransition(async () => {
-      const command = type === "publish" ? { type, at: at ? new Date(at).toISOString() : null } : { type };
+      const command =
+        type === "publish" ? { type, at: at ? new Date(at).toISOString() : null, distribution } : { type };
       const r = await workflowAction(releaseId, version, command);
       setResult(r);
       setConfirming(null);
@@ -72,6 +77,13 @@ export function WorkflowPanel({
                   <input id={atId} type="datetime-local" step={1} value={at} onChange={(e) => setAt(e.target.value)} />
                   <span className="hint">{t("workflow.publishAtHint")}</span>
                 </p>
+              )}
+              {type === "publish" && (
+                <PublishDistribution
+                  releaseId={releaseId}
+                  embargoed={!!at && new Date(at) > new Date()}
+                  onChange={onDistribution}
+                />
               )}
               <button type="button" onClick={() => run(type)} disabled={pending}>
                 {t("workflow.confirmButton")}

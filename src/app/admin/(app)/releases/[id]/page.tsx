@@ -33,6 +33,9 @@ export default async function ReleasePage({ params }: PageProps<"/admin/releases
         <Link href={`/admin/releases/${id}/history`}>{t("releases.history")}</Link>
         <Link href={`/preview/${id}/zh`}>{t("releases.previewZh")}</Link>
         {release.en && <Link href={`/preview/${id}/en`}>{t("releases.previewEn")}</Link>}
+        {can(user.role, "distribution.manage") && (
+          <Link href={`/admin/releases/${id}/delivery`}>{getT(user.locale, "mail")("admin.delivery.link")}</Link>
+        )}
       </nav>
       <OriginalWorkspace
         releaseId={id}
