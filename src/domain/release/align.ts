@@ -53,7 +53,7 @@ export function alignBlocks(zh: readonly string[], en: readonly string[]): (numb
     }
   }
   const out: (number | null)[] = zh.map(() => null);
-  for (let i = n, j = m; i > 0 || j > 0; ) {
+  for (let i = n, j = m; i > 0 || j > 0;) {
     const [di, dj] = BEADS[back[i]![j]!]!.step;
     if (di === 1 && dj === 1) out[i - 1] = j - 1;
     i -= di;

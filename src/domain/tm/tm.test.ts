@@ -6,7 +6,17 @@ describe("normalizeSegment and symbols", () => {
   test("full-width forms, case and spaces fold; punctuation is not a symbol", () => {
     expect(normalizeSegment("  ＩＰ５  合作，\n双方 ")).toBe("ip5 合作, 双方");
     expect(symbols(normalizeSegment("双方就IP5合作交换了意见。"))).toEqual([
-      "双", "方", "就", "ip5", "合", "作", "交", "换", "了", "意", "见",
+      "双",
+      "方",
+      "就",
+      "ip5",
+      "合",
+      "作",
+      "交",
+      "换",
+      "了",
+      "意",
+      "见",
     ]);
   });
 });
