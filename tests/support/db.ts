@@ -15,6 +15,12 @@ export const engine = (): "sqlite" | "postgresql" =>
 
 // Children before parents, so foreign keys never block a delete.
 const TABLES = [
+  "Notification",
+  "TranslationAssignment",
+  "TmSource",
+  "TmUnit",
+  "GlossaryTerm",
+  "AppSetting",
   "SearchDocument",
   "AuditEvent",
   "Revision",

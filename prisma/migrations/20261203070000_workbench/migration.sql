@@ -15,7 +15,8 @@ CREATE TABLE "TmUnit" (
     "k6" INTEGER NOT NULL,
     "k7" INTEGER NOT NULL,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL
+    "updatedAt" DATETIME NOT NULL,
+    "deletedAt" DATETIME
 );
 
 -- CreateTable

@@ -4,6 +4,7 @@ import type { ContentInput } from "@/domain/release/schemas";
 import { transition, type WorkflowAction } from "@/domain/release/workflow";
 import type { Db } from "../db/client";
 import { syncSearchIndex } from "../search";
+import { rememberPublishedRelease } from "../tm/publish";
 import { ReleaseError, type Result } from "./results";
 import { releaseState } from "./state";
 import { audit, bumpVersion, inTransaction, loadForWrite, saveContent, toStored, type Actor } from "./write";
@@ -98,6 +99,7 @@ export async function runWorkflow(
           update: live,
         });
       }
+      await rememberPublishedRelease(tx, releaseId, release.contents);
     } else if (command.type === "withdraw") {
       await tx.publication.deleteMany({ where: { releaseId } });
     }

@@ -16,6 +16,7 @@ CREATE TABLE "TmUnit" (
     "k7" INTEGER NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
+    "deletedAt" TIMESTAMP(3),
 
     CONSTRAINT "TmUnit_pkey" PRIMARY KEY ("id")
 );
