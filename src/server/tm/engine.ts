@@ -1,7 +1,7 @@
 import "server-only";
 import type { Term } from "@/domain/search/query";
 import { textTokens } from "@/domain/search/text";
-import type { Prisma } from "../db/generated/sqlite/client";
+import { Prisma } from "../db/generated/sqlite/client";
 import { isPostgresUrl } from "../env";
 
 // The translation memory's text index, one implementation per engine (the only TM SQL that
@@ -29,12 +29,14 @@ export const tokensOf = (text: string) => textTokens(text, MAX_TOKENS);
 
 const sqlite: TmTextIndex = {
   async insert(tx, rows) {
-    for (const row of rows) {
-      await tx.$executeRaw`INSERT INTO "TmFts" ("rowid", "zh", "en") VALUES (${row.id}, ${tokensOf(row.source).join(" ")}, ${tokensOf(row.target).join(" ")})`;
-    }
+    if (rows.length === 0) return;
+    const values = rows.map(
+      (r) => Prisma.sql`(${r.id}, ${tokensOf(r.source).join(" ")}, ${tokensOf(r.target).join(" ")})`,
+    );
+    await tx.$executeRaw`INSERT INTO "TmFts" ("rowid", "zh", "en") VALUES ${Prisma.join(values)}`;
   },
   async remove(tx, ids) {
-    for (const id of ids) await tx.$executeRaw`DELETE FROM "TmFts" WHERE "rowid" = ${id}`;
+    if (ids.length) await tx.$executeRaw`DELETE FROM "TmFts" WHERE "rowid" IN (${Prisma.join(ids)})`;
   },
   async search(tx, terms, lang, before, limit) {
     const scope = lang === "any" ? "{zh en}" : `{${lang}}`;

@@ -5,15 +5,16 @@ import { FUZZY_MIN, similarity } from "@/domain/tm/similarity";
 import { Prisma } from "../db/generated/sqlite/client";
 import type { Client } from "./engine";
 import { sha256 } from "./prepare";
+import { stopGrams } from "./stop-grams";
 
 // Best memory matches for one Chinese segment, with bounded work whatever the memory's size:
 //  1. exact: the hash of the normalised text (an index lookup);
-//  2. fuzzy candidates: for each of the 8 min-hash keys, the newest PER_KEY units with that key
-//     (8 index range scans); candidates ranked by how many keys they share;
-//  3. the best CANDIDATES of them are scored by banded edit distance; ≥ 70% is a match.
+//  2. fuzzy candidates: for each of the 8 keys, at most PER_KEY units with that key (8 index range
+//     scans, newest first); the CANDIDATES units sharing the most keys, counted in SQL;
+//  3. those are scored by banded edit distance; 70% or more is a match.
 
-export const PER_KEY = 64;
-export const CANDIDATES = 16;
+export const PER_KEY = 1_000;
+export const CANDIDATES = 32;
 export const MAX_MATCHES = 3;
 
 export interface TmMatch {
@@ -24,7 +25,12 @@ export interface TmMatch {
   target: string;
 }
 
-export async function lookupSegment(db: Client, text: string, limit = MAX_MATCHES): Promise<TmMatch[]> {
+export async function lookupSegment(
+  db: Client,
+  text: string,
+  limit = MAX_MATCHES,
+  stop?: ReadonlySet<number>,
+): Promise<TmMatch[]> {
   const query = normalizeSegment(text);
   if (!query) return [];
   const exact = await db.tmUnit.findMany({
@@ -34,31 +40,32 @@ export async function lookupSegment(db: Client, text: string, limit = MAX_MATCHE
     select: { id: true, source: true, target: true },
   });
   const matches: TmMatch[] = exact.map((u) => ({ unitId: u.id, score: 100, source: u.source, target: u.target }));
-  const keys = Array.from(query).length <= MAX_SEGMENT_CHARS ? minHashKeys(query) : null;
-  if (matches.length >= limit || !keys) return matches;
+  if (matches.length >= limit || Array.from(query).length > MAX_SEGMENT_CHARS) return matches;
+  const keys = minHashKeys(query, stop ?? (await stopGrams(db)).set);
+  if (!keys) return matches;
   const seen = new Set(matches.map((m) => m.unitId));
-  for (const m of await fuzzyMatches(db, query, keys, seen)) {
+  for (const m of await fuzzyMatches(db, query, keys)) {
     if (matches.length >= limit) break;
-    matches.push(m);
+    if (!seen.has(m.unitId)) matches.push(m);
   }
   return matches;
 }
 
-async function fuzzyMatches(db: Client, query: string, keys: number[], exclude: Set<number>): Promise<TmMatch[]> {
-  const scans = keys.map(
-    (key, i) =>
-      Prisma.sql`SELECT "id" FROM (SELECT "id" FROM "TmUnit" WHERE ${Prisma.raw(`"k${i}"`)} = ${key} ORDER BY "id" DESC LIMIT ${PER_KEY}) AS ${Prisma.raw(`"s${i}"`)}`,
-  );
-  const rows = await db.$queryRaw<{ id: number | bigint }[]>(Prisma.join(scans.slice(0, KEY_COUNT), " UNION ALL "));
-  const shared = new Map<number, number>();
-  for (const r of rows) {
-    const id = Number(r.id);
-    if (!exclude.has(id)) shared.set(id, (shared.get(id) ?? 0) + 1);
-  }
-  const best = [...shared]
-    .sort((a, b) => b[1] - a[1] || b[0] - a[0])
-    .slice(0, CANDIDATES)
-    .map(([id]) => id);
+async function candidates(db: Client, keys: number[]): Promise<number[]> {
+  const scans = keys
+    .slice(0, KEY_COUNT)
+    .map(
+      (key, i) =>
+        Prisma.sql`SELECT "id" FROM (SELECT "id" FROM "TmUnit" WHERE ${Prisma.raw(`"k${i}"`)} = ${key} ORDER BY "id" DESC LIMIT ${PER_KEY}) AS ${Prisma.raw(`"s${i}"`)}`,
+    );
+  const rows = await db.$queryRaw<{ id: number | bigint }[]>`
+    SELECT "id" FROM (${Prisma.join(scans, " UNION ALL ")}) AS "c"
+    GROUP BY "id" ORDER BY COUNT(*) DESC, "id" DESC LIMIT ${CANDIDATES}`;
+  return rows.map((r) => Number(r.id));
+}
+
+async function fuzzyMatches(db: Client, query: string, keys: number[]): Promise<TmMatch[]> {
+  const best = await candidates(db, keys);
   if (best.length === 0) return [];
   const length = Array.from(query).length;
   const units = await db.tmUnit.findMany({
@@ -75,9 +82,10 @@ async function fuzzyMatches(db: Client, query: string, keys: number[], exclude: 
   return out.sort((a, b) => b.score - a.score || b.unitId - a.unitId);
 }
 
-/** Matches for each segment of a page (title, summary, paragraphs), looked up one after another. */
+/** Matches for each segment of a page (title, summary, paragraphs), one after another. */
 export async function lookupSegments(db: Client, texts: readonly string[]): Promise<TmMatch[][]> {
+  const stop = (await stopGrams(db)).set;
   const out: TmMatch[][] = [];
-  for (const text of texts) out.push(await lookupSegment(db, text));
+  for (const text of texts) out.push(await lookupSegment(db, text, MAX_MATCHES, stop));
   return out;
 }

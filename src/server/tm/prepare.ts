@@ -15,9 +15,9 @@ export interface PreparedPair extends Pair {
 export const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /** Null when there is nothing to match on (no letters, digits or CJK). */
-export function preparePair(pair: Pair): PreparedPair | null {
+export function preparePair(pair: Pair, stop: ReadonlySet<number>): PreparedPair | null {
   const source = normalizeSegment(pair.source);
-  const keys = minHashKeys(source);
+  const keys = minHashKeys(source, stop);
   if (!keys) return null;
   return {
     source: pair.source,
@@ -30,11 +30,11 @@ export function preparePair(pair: Pair): PreparedPair | null {
 }
 
 /** Prepared, without duplicates (the same pair twice in one release counts once). */
-export function preparePairs(pairs: readonly Pair[]): PreparedPair[] {
+export function preparePairs(pairs: readonly Pair[], stop: ReadonlySet<number>): PreparedPair[] {
   const seen = new Set<string>();
   const out: PreparedPair[] = [];
   for (const pair of pairs) {
-    const p = preparePair(pair);
+    const p = preparePair(pair, stop);
     if (!p || seen.has(p.sourceHash + p.targetHash)) continue;
     seen.add(p.sourceHash + p.targetHash);
     out.push(p);

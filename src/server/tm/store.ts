@@ -3,6 +3,7 @@ import type { Pair } from "@/domain/tm/pairs";
 import { Prisma } from "../db/generated/sqlite/client";
 import { textIndexFor, type Client } from "./engine";
 import { preparePairs, type PreparedPair } from "./prepare";
+import { stopGrams } from "./stop-grams";
 
 // Writes to the translation memory. A pair is stored once (source and target hashes are unique)
 // and linked to each release it came from; concurrent writers of the same pair both succeed
@@ -13,7 +14,7 @@ const BATCH = 100;
 
 /** Stores the pairs (new ones also in the text index) and links them to the release; returns their ids. */
 export async function addPairs(tx: Client, pairs: readonly Pair[], releaseId: string, via: Via): Promise<number[]> {
-  const prepared = preparePairs(pairs);
+  const prepared = preparePairs(pairs, (await stopGrams(tx)).set);
   const ids: number[] = [];
   for (let i = 0; i < prepared.length; i += BATCH) {
     ids.push(...(await storeBatch(tx, prepared.slice(i, i + BATCH))));
@@ -25,7 +26,8 @@ export async function addPairs(tx: Client, pairs: readonly Pair[], releaseId: st
   return ids;
 }
 
-async function storeBatch(tx: Client, batch: PreparedPair[]): Promise<number[]> {
+/** Inserts prepared pairs (skipping those already stored); returns the ids of all of them. */
+export async function storeBatch(tx: Client, batch: PreparedPair[]): Promise<number[]> {
   const now = new Date();
   const values = Prisma.join(
     batch.map(
