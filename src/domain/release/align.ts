@@ -21,10 +21,33 @@ const TYPICAL_RATIO = 3.2;
 
 const length = (s: string) => Array.from(s).length;
 
-/** For each Chinese paragraph, the index of its English paragraph, or null when none is trusted. */
+/** For each Chinese paragraph, the index of its English paragraph when they pair 1-1, else null. */
 export function alignBlocks(zh: readonly string[], en: readonly string[]): (number | null)[] {
+  const out: (number | null)[] = zh.map(() => null);
+  for (const bead of alignBeads(zh, en))
+    if (bead.zh.length === 1 && bead.en.length === 1) out[bead.zh[0]!] = bead.en[0]!;
+  return out;
+}
+
+/** For each Chinese paragraph, the English paragraphs that translate it (two merged ones share them). */
+export function alignLoose(zh: readonly string[], en: readonly string[]): number[][] {
+  const out: number[][] = zh.map(() => []);
+  for (const bead of alignBeads(zh, en)) for (const i of bead.zh) out[i] = bead.en;
+  return out;
+}
+
+export interface AlignedBead {
+  zh: number[];
+  en: number[];
+}
+
+const range = (from: number, n: number) => Array.from({ length: n }, (_, k) => from + k);
+
+/** The alignment as beads, in order; every paragraph of both sides is in exactly one. */
+export function alignBeads(zh: readonly string[], en: readonly string[]): AlignedBead[] {
   if (zh.length === en.length || zh.length > MAX_ALIGN_BLOCKS || en.length > MAX_ALIGN_BLOCKS) {
-    return zh.map((_, i) => (i < en.length ? i : null));
+    const n = Math.max(zh.length, en.length);
+    return range(0, n).map((i) => ({ zh: i < zh.length ? [i] : [], en: i < en.length ? [i] : [] }));
   }
   const zl = zh.map(length);
   const el = en.map(length);
@@ -52,14 +75,14 @@ export function alignBlocks(zh: readonly string[], en: readonly string[]): (numb
       });
     }
   }
-  const out: (number | null)[] = zh.map(() => null);
+  const beads: AlignedBead[] = [];
   for (let i = n, j = m; i > 0 || j > 0;) {
     const [di, dj] = BEADS[back[i]![j]!]!.step;
-    if (di === 1 && dj === 1) out[i - 1] = j - 1;
+    beads.push({ zh: range(i - di, di), en: range(j - dj, dj) });
     i -= di;
     j -= dj;
   }
-  return out;
+  return beads.reverse();
 }
 
 /** How unlikely `e` English characters are as the translation of `a` Chinese ones (≈ a z-score). */
