@@ -103,7 +103,11 @@ describe("checkTranslation", () => {
   });
   test("missing approved term, forbidden variant, missing date and number, empty paragraph", () => {
     const problems = checkTranslation(
-      zh(["2020年4月9日，国家知识产权局举行会议。", "共有三家企业参加。", "第三段介绍了会议的主要成果和下一步工作安排，双方表示将继续加强合作。"]),
+      zh([
+        "2020年4月9日，国家知识产权局举行会议。",
+        "共有三家企业参加。",
+        "第三段介绍了会议的主要成果和下一步工作安排，双方表示将继续加强合作。",
+      ]),
       {
         title: "SIPO holds a meeting",
         summary: "",
@@ -137,4 +141,10 @@ describe("checkTranslation", () => {
       "body-1",
     ]);
   });
+});
+
+test("a Chinese numeral ending in 万 or 亿 is a quantity by itself", () => {
+  expect(zhFacts("投资两千万，其中三千五百万元").map((f) => (f.kind === "number" ? f.value : null))).toEqual([
+    20_000_000, 35_000_000,
+  ]);
 });

@@ -55,11 +55,11 @@ function grouped(s: string): number {
 const ARABIC = String.raw`\d+(?:,\d{3})*(?:\.\d+)?`;
 const CN_RUN = `[${CN}]+`;
 const NUM = `(?:${ARABIC}|${CN_RUN})`;
-const MEASURE = "个项家名位次件条人天年月日岁届批种类份所座台场轮期批篇部枚元美元欧元吨米公里平方米亿万千百倍";
+const MEASURE = "个项家名位次件条人天年月日岁届批种类份所座台场轮期篇部枚元吨米倍";
 
 const DATE = new RegExp(String.raw`(?:(${NUM})年)?(${NUM})月(?:(${NUM})[日号])?|(${NUM})年`, "gu");
 const PERCENT = new RegExp(String.raw`百分之(${NUM})|(${ARABIC})\s*[%％]`, "gu");
-const QUANTITY = new RegExp(String.raw`(${ARABIC})\s*([万亿]{0,2})|(第)?(${CN_RUN})[${MEASURE}]`, "gu");
+const QUANTITY = new RegExp(String.raw`(${ARABIC})\s*([万亿]{0,2})|(第)?(${CN_RUN})(?:[${MEASURE}]|(?<=[万亿]))`, "gu");
 
 /** A numeral in Arabic or Chinese digits, with 万/亿 after it applied. */
 export function numeralValue(s: string, big = ""): number | null {
