@@ -13,8 +13,20 @@ const EXPECTED: Record<Role, Permission[]> = {
     "release.withdraw",
     "media.upload",
     "audit.read",
+    "glossary.read",
+    "glossary.write",
+    "tm.read",
+    "tm.delete",
+    "assignment.manage",
   ],
-  TRANSLATOR: ["release.read", "translation.write", "release.markTranslated", "media.upload"],
+  TRANSLATOR: [
+    "release.read",
+    "translation.write",
+    "release.markTranslated",
+    "media.upload",
+    "glossary.read",
+    "tm.read",
+  ],
 };
 
 const cases = ROLES.flatMap((role) =>

@@ -13,6 +13,13 @@ export const PERMISSIONS = {
   "media.upload": ["ADMIN", "EDITOR", "TRANSLATOR"],
   "audit.read": ["ADMIN", "EDITOR"],
   "users.manage": ["ADMIN"],
+  // translator workbench (docs/TRANSLATION.md)
+  "glossary.read": ["ADMIN", "EDITOR", "TRANSLATOR"],
+  "glossary.write": ["ADMIN", "EDITOR"],
+  "tm.read": ["ADMIN", "EDITOR", "TRANSLATOR"],
+  "tm.delete": ["ADMIN", "EDITOR"],
+  "assignment.manage": ["ADMIN", "EDITOR"],
+  "settings.manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

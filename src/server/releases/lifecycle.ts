@@ -4,6 +4,7 @@ import type { ContentInput } from "@/domain/release/schemas";
 import { transition, type WorkflowAction } from "@/domain/release/workflow";
 import type { Db } from "../db/client";
 import { syncSearchIndex } from "../search";
+import { auditedCheck, checkContents } from "../check/translation-check";
 import { rememberPublishedRelease } from "../tm/publish";
 import { ReleaseError, type Result } from "./results";
 import { releaseState } from "./state";
@@ -80,6 +81,9 @@ export async function runWorkflow(
       command.type === "publish" ? { type: "publish", at: command.at ?? now, now } : { type: command.type };
     const decision = transition(releaseState(release), action, actor);
     if (!decision.ok) throw new ReleaseError(decision.code);
+    // Marking translated: the check runs again here and goes into the audit event (docs/TRANSLATION.md).
+    const check = command.type === "markTranslated" ? await checkContents(tx, release.contents) : null;
+    if (check?.blocking) throw new ReleaseError("term_errors_block");
     const version = await bumpVersion(tx, releaseId, baseVersion, decision.next.status);
     if (command.type === "publish") {
       const at = command.at ?? now;
@@ -110,7 +114,12 @@ export async function runWorkflow(
       releaseId,
       fromStatus: release.status,
       toStatus: decision.next.status,
-      detail: command.type === "publish" ? { at: (command.at ?? now).toISOString() } : undefined,
+      detail:
+        command.type === "publish"
+          ? { at: (command.at ?? now).toISOString() }
+          : check
+            ? { check: auditedCheck(check) }
+            : undefined,
     });
     return { version, status: decision.next.status, embargoed: decision.next.embargoed ?? false };
   });

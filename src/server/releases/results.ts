@@ -2,7 +2,8 @@
 import type { WorkflowError } from "@/domain/release/errors";
 import { fail, ok, type Result as AnyResult } from "@/domain/result";
 
-export type ReleaseErrorCode = WorkflowError | "not_found" | "conflict" | "slug_taken" | "original_missing";
+export type ReleaseErrorCode =
+  WorkflowError | "not_found" | "conflict" | "slug_taken" | "original_missing" | "term_errors_block";
 
 export type Result<T> = AnyResult<T, ReleaseErrorCode>;
 

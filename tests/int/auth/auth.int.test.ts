@@ -1,6 +1,11 @@
 import { beforeEach, describe, expect, test } from "vitest";
 import { hashPassword } from "../../../src/server/auth/password";
-import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, createSession, findSessionUser } from "../../../src/server/auth/sessions";
+import {
+  ABSOLUTE_TIMEOUT_MS,
+  IDLE_TIMEOUT_MS,
+  createSession,
+  findSessionUser,
+} from "../../../src/server/auth/sessions";
 import { signIn } from "../../../src/server/auth/sign-in";
 import { LIMITS, LOCK_MS } from "../../../src/server/auth/throttle";
 import { changeOwnPassword, changeRole, createUser, resetPassword, setDisabled } from "../../../src/server/auth/users";
