@@ -5,6 +5,7 @@ import { createDb } from "../src/server/db/client";
 import { migrate } from "../src/server/db/migrate";
 import { isPostgresUrl, parseEnv } from "../src/server/env";
 import { ensureSearchIndex } from "../src/server/search";
+import { ensureTranslationMemory } from "../src/server/tm/rebuild";
 import { DEFAULT_DEMO_PASSWORD, isEmpty, seedDemo } from "../src/server/seed/demo";
 import { DEMO_USERS } from "../src/server/seed/demo-content";
 
@@ -22,6 +23,8 @@ async function main() {
   try {
     // A database from before the search index existed (or restored from one) gets it built once.
     if (await ensureSearchIndex(db)) console.log("Built the search index.");
+    const memory = await ensureTranslationMemory(db);
+    if (memory) console.log(memory === "built" ? "Built the translation memory." : "Translation memory: new keys.");
     if (isPostgresUrl(env.DATABASE_URL)) {
       // No implicit demo accounts on a production engine.
       if (await isEmpty(db)) console.log("Empty database: create the first admin with `npm run user:create`.");

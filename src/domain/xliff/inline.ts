@@ -97,3 +97,53 @@ export function inlineCodes(tree: readonly Inline[]): Map<number, Inline> {
   walk(tree);
   return codes;
 }
+
+const sameKind = (a: DocMark, b: DocMark) => a.type === b.type && (a.attrs?.href ?? null) === (b.attrs?.href ?? null);
+
+/**
+ * A target tree (e.g. the existing English) with its span and break ids renumbered to refer to the
+ * source's codes where one of the same kind is free, so a CAT tool shows them as the same tags;
+ * others get ids after the source's.
+ */
+export function alignCodes(source: readonly Inline[], target: readonly Inline[]): Inline[] {
+  const free = [...inlineCodes(source).values()];
+  let next = Math.max(0, ...free.map((c) => (c.kind === "text" ? 0 : c.id))) + 1;
+  const take = (n: Inline) => {
+    const at = free.findIndex((c) =>
+      n.kind === "break" ? c.kind === "break" : c.kind === "span" && n.kind === "span" && sameKind(c.mark, n.mark),
+    );
+    if (at < 0) return next++;
+    const [code] = free.splice(at, 1);
+    return code!.kind === "text" ? next++ : code!.id;
+  };
+  const walk = (nodes: readonly Inline[]): Inline[] =>
+    nodes.map((n) => {
+      if (n.kind === "text") return n;
+      if (n.kind === "break") return { kind: "break", id: take(n) };
+      return { kind: "span", id: take(n), mark: n.mark, children: walk(n.children) };
+    });
+  return walk(target);
+}
+
+/**
+ * A target as read from a file, made safe to store: a span takes its mark from the source code
+ * with its id (so links keep the source's href); an unknown id keeps bold/italic/… by kind, and a
+ * link the source does not have becomes plain text.
+ */
+export function resolveCodes(source: readonly Inline[], target: readonly Inline[]): Inline[] {
+  const codes = inlineCodes(source);
+  const walk = (nodes: readonly Inline[]): Inline[] =>
+    nodes.flatMap((n): Inline[] => {
+      if (n.kind !== "span") return [n];
+      const code = codes.get(n.id);
+      if (code?.kind === "span" && code.mark.type === n.mark.type)
+        return [{ ...n, mark: code.mark, children: walk(n.children) }];
+      if (code?.kind === "span" && n.mark.type === "unknown")
+        return [{ ...n, mark: code.mark, children: walk(n.children) }];
+      if (MARK_ORDER.includes(n.mark.type as MarkType) && n.mark.type !== "link") {
+        return [{ ...n, mark: { type: n.mark.type }, children: walk(n.children) }];
+      }
+      return walk(n.children);
+    });
+  return walk(target);
+}

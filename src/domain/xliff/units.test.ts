@@ -1,6 +1,15 @@
 import { describe, expect, test } from "vitest";
 import { docBlocks, parseDoc, type DocNode } from "../release/content";
-import { fromInline, inlineCodes, inlineSignature, inlineText, toInline } from "./inline";
+import {
+  alignCodes,
+  fromInline,
+  inlineCodes,
+  inlineSignature,
+  inlineText,
+  resolveCodes,
+  toInline,
+  type Inline,
+} from "./inline";
 import { releaseUnits, translatedBody } from "./units";
 
 const text = (t: string, marks?: DocNode["marks"]): DocNode =>
@@ -76,5 +85,41 @@ describe("release units", () => {
       src: "/media/abc/original.png",
     });
     expect(doc.content?.at(-1)?.type).toBe("bulletList");
+  });
+});
+
+describe("codes between source and target", () => {
+  const src = toInline([
+    { type: "text", text: "甲" },
+    { type: "text", text: "乙", marks: [{ type: "bold" }] },
+    { type: "text", text: "丙", marks: [{ type: "link", attrs: { href: "https://a.example/" } }] },
+  ]);
+  test("alignCodes gives the English the source's ids for the same kind of code", () => {
+    const en = toInline([
+      { type: "text", text: "C", marks: [{ type: "link", attrs: { href: "https://a.example/" } }] },
+      { type: "text", text: "B", marks: [{ type: "bold" }] },
+      { type: "text", text: "I", marks: [{ type: "italic" }] },
+    ]);
+    const aligned = alignCodes(src, en);
+    expect(aligned.map((n) => (n.kind === "span" ? [n.mark.type, n.id] : null))).toEqual([
+      ["link", 2],
+      ["bold", 1],
+      ["italic", 3],
+    ]);
+  });
+  test("resolveCodes takes marks from the source: a link keeps its href, an unknown link is text", () => {
+    const target: Inline[] = [
+      { kind: "span", id: 2, mark: { type: "link" }, children: [{ kind: "text", text: "C" }] },
+      { kind: "span", id: 9, mark: { type: "link" }, children: [{ kind: "text", text: "X" }] },
+      { kind: "span", id: 8, mark: { type: "italic" }, children: [{ kind: "text", text: "I" }] },
+      { kind: "span", id: 1, mark: { type: "unknown" }, children: [{ kind: "text", text: "B" }] },
+    ];
+    const nodes = fromInline(resolveCodes(src, target));
+    expect(nodes).toEqual([
+      { type: "text", text: "C", marks: [{ type: "link", attrs: { href: "https://a.example/" } }] },
+      { type: "text", text: "X" },
+      { type: "text", text: "I", marks: [{ type: "italic" }] },
+      { type: "text", text: "B", marks: [{ type: "bold" }] },
+    ]);
   });
 });
