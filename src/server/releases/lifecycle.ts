@@ -5,7 +5,7 @@ import { transition, type WorkflowAction } from "@/domain/release/workflow";
 import type { Db } from "../db/client";
 import { syncSearchIndex } from "../search";
 import { auditedCheck, checkContents } from "../check/translation-check";
-import { rememberPublishedRelease } from "../tm/publish";
+import { afterWorkflow } from "../workbench/hooks";
 import { ReleaseError, type Result } from "./results";
 import { releaseState } from "./state";
 import { audit, bumpVersion, inTransaction, loadForWrite, saveContent, toStored, type Actor } from "./write";
@@ -103,7 +103,6 @@ export async function runWorkflow(
           update: live,
         });
       }
-      await rememberPublishedRelease(tx, releaseId, release.contents);
     } else if (command.type === "withdraw") {
       await tx.publication.deleteMany({ where: { releaseId } });
     }
@@ -121,6 +120,7 @@ export async function runWorkflow(
             ? { check: auditedCheck(check) }
             : undefined,
     });
+    await afterWorkflow(tx, { releaseId, command: command.type, actorId: actor.id, contents: release.contents });
     return { version, status: decision.next.status, embargoed: decision.next.embargoed ?? false };
   });
 }
