@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { LANG_TAG } from "@/i18n/settings";
 import { uiLocale } from "@/server/auth/current";
 import "./admin.css";
+import "./workbench.css";
 
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 
