@@ -86,10 +86,16 @@ function backtrack(trace: Int32Array[], x: string[], y: string[]): CharPart[] {
     const pk = down ? k + 1 : k - 1;
     const pi = at(prev, pk, d - 1);
     const pj = pi - pk;
-    while (i > pi + (down ? 0 : 1) && j > pj + (down ? 1 : 0)) (out.push({ kind: "same", text: x[--i]! }), j--);
+    while (i > pi + (down ? 0 : 1) && j > pj + (down ? 1 : 0)) {
+      out.push({ kind: "same", text: x[--i]! });
+      j--;
+    }
     if (down) out.push({ kind: "added", text: y[--j]! });
     else out.push({ kind: "removed", text: x[--i]! });
   }
-  while (i > 0 && j > 0) (out.push({ kind: "same", text: x[--i]! }), j--);
+  while (i > 0 && j > 0) {
+    out.push({ kind: "same", text: x[--i]! });
+    j--;
+  }
   return out.reverse();
 }

@@ -54,8 +54,8 @@ export function readXliff(xml: string): ReadFile {
   parser.on("error", (e) => {
     throw new XliffError("xliff_malformed", { line: parser.line, detail: e.message.slice(0, 200) });
   });
-  parser.on("opentag", (tag) => onOpen(state, tag as SaxesTagNS));
-  parser.on("closetag", (tag) => onClose(state, tag as SaxesTagNS));
+  parser.on("opentag", (tag) => onOpen(state, tag));
+  parser.on("closetag", (tag) => onClose(state, tag));
   parser.on("text", (text) => onText(state, text));
   parser.on("cdata", (text) => onText(state, text));
   parser.write(xml).close();

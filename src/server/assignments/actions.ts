@@ -32,12 +32,12 @@ export async function assignTranslationAction(_prev: FormState, formData: FormDa
   if (result.ok) revalidatePath(`/admin/releases/${parsed.data.releaseId}`, "layout");
   if (!result.ok && result.code === "assignee_invalid")
     return { fieldErrors: { assigneeId: "assignee_required" }, values };
-  return formStateOf(result, "assignments.saved", values);
+  return formStateOf(result, "workbench.assignments.saved", values);
 }
 
 export async function unassignTranslationAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const releaseId = formString(formData, "releaseId").slice(0, 64);
   const result = await unassignTranslation(db(), await getActor(), releaseId);
   if (result.ok) revalidatePath(`/admin/releases/${releaseId}`, "layout");
-  return formStateOf(result, "assignments.removed");
+  return formStateOf(result, "workbench.assignments.removed");
 }

@@ -26,13 +26,13 @@ export async function saveGlossaryTermAction(_prev: FormState, formData: FormDat
   if (result.ok) revalidatePath("/admin/glossary");
   if (!result.ok && result.code === "glossary_term_taken")
     return { fieldErrors: { term: "glossary_term_taken" }, values };
-  return formStateOf(result, id ? "glossary.saved" : "glossary.created", values);
+  return formStateOf(result, id ? "workbench.glossary.saved" : "workbench.glossary.created", values);
 }
 
 export async function deleteGlossaryTermAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const result = await deleteTerm(db(), await getActor(), formString(formData, "id").slice(0, 64));
   if (result.ok) revalidatePath("/admin/glossary");
-  return formStateOf(result, "glossary.deleted");
+  return formStateOf(result, "workbench.glossary.deleted");
 }
 
 export interface CsvImportState extends FormState {
@@ -54,7 +54,7 @@ export async function importGlossaryCsvAction(_prev: CsvImportState, formData: F
   const result = await importGlossaryCsv(db(), actor, text);
   if (!result.ok) return formStateOf(result, "");
   revalidatePath("/admin/glossary");
-  return { ok: true, message: "glossary.imported", report: result.value };
+  return { ok: true, message: "workbench.glossary.imported", report: result.value };
 }
 
 /** Admin setting: term problems block "Mark as translated". */
@@ -67,5 +67,5 @@ export async function setTermBlockingAction(_prev: FormState, formData: FormData
     await recordAudit(tx, { actorId: actor.id, action: "settings.changed", detail: { termErrorsBlock: enabled } });
   });
   revalidatePath("/admin/glossary");
-  return formStateOf(ok(null), enabled ? "glossary.blockingOn" : "glossary.blockingOff");
+  return formStateOf(ok(null), enabled ? "workbench.glossary.blockingOn" : "workbench.glossary.blockingOff");
 }

@@ -32,7 +32,8 @@ export interface CsvReport {
 
 function rows(text: string): string[][] | null {
   try {
-    return parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
+    const table: string[][] = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true });
+    return table;
   } catch {
     return null;
   }

@@ -15,7 +15,7 @@ export async function markNotificationReadAction(_prev: FormState, formData: For
     data: { readAt: new Date() },
   });
   revalidatePath("/admin", "layout");
-  return formStateOf(count ? ok(null) : fail("notification_not_found"), "notifications.markedRead");
+  return formStateOf(count ? ok(null) : fail("notification_not_found"), "workbench.notifications.markedRead");
 }
 
 export async function markAllNotificationsReadAction(_prev: FormState, _formData: FormData): Promise<FormState> {
@@ -23,5 +23,5 @@ export async function markAllNotificationsReadAction(_prev: FormState, _formData
   if (!actor) return { error: "forbidden" };
   await db().notification.updateMany({ where: { userId: actor.id, readAt: null }, data: { readAt: new Date() } });
   revalidatePath("/admin", "layout");
-  return formStateOf(ok(null), "notifications.allRead");
+  return formStateOf(ok(null), "workbench.notifications.allRead");
 }

@@ -21,8 +21,10 @@ const run = (cmd: string, args: string[]) => {
     return execFileSync(cmd, args, { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   } catch (error) {
     const e = error as { code?: string; stderr?: string };
-    if (e.code === "ENOENT") throw new Error(`${cmd} not found: install the Debian package translate-toolkit`);
-    throw new Error(`${cmd} ${args.join(" ")} failed: ${e.stderr ?? String(error)}`);
+    if (e.code === "ENOENT") {
+      throw new Error(`${cmd} not found: install the Debian package translate-toolkit`, { cause: error });
+    }
+    throw new Error(`${cmd} ${args.join(" ")} failed: ${e.stderr ?? String(error)}`, { cause: error });
   }
 };
 

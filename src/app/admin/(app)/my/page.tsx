@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { BulkXliffLinks } from "@/components/admin/workbench/bulk-xliff-links";
 import { formatDateTime } from "@/i18n/datetime";
 import { getT } from "@/i18n/server";
 import { requirePermission } from "@/server/auth/current";
@@ -17,10 +18,7 @@ export default async function MyWorkPage() {
   return (
     <>
       <h1>{t("workbench.my.title")}</h1>
-      <p>
-        {t("workbench.my.bulk")} <a href="/admin/xliff?version=1.2">XLIFF 1.2 (.zip)</a> ·{" "}
-        <a href="/admin/xliff?version=2.0">XLIFF 2.0 (.zip)</a>
-      </p>
+      <BulkXliffLinks label={t("workbench.my.bulk")} />
       <table>
         <caption>{t("workbench.my.open", { count: open.length })}</caption>
         <thead>

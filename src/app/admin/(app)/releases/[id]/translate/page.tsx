@@ -9,6 +9,9 @@ import { getT } from "@/i18n/server";
 import { requirePermission } from "@/server/auth/current";
 import { db } from "@/server/db";
 import { getReleaseForEdit, getRevision } from "@/server/releases/admin-queries";
+import { AssignmentPanel } from "@/components/admin/workbench/assignment-panel";
+import { assignmentPanelData } from "@/server/assignments/view";
+import { translateSegments } from "@/server/workbench/translate-data";
 
 export default async function TranslatePage({ params }: PageProps<"/admin/releases/[id]/translate">) {
   const user = await requirePermission("release.read");
@@ -17,6 +20,7 @@ export default async function TranslatePage({ params }: PageProps<"/admin/releas
   if (!release || !release.zh) notFound();
   const t = getT(user.locale, "admin");
   const { zh, en } = release;
+  const [segments, assignment] = await Promise.all([translateSegments(db(), zh), assignmentPanelData(db(), id, user)]);
   const outdated = isOutdated(release.state);
   let outdatedDiff = null;
   if (outdated && en) {
@@ -50,7 +54,9 @@ export default async function TranslatePage({ params }: PageProps<"/admin/releas
         outdatedDiff={outdatedDiff}
         options={actionOptions(release.state, user.role, new Date())}
         canEdit={can(user.role, "translation.write")}
+        segments={segments}
       />
+      <AssignmentPanel releaseId={id} current={assignment.current} assignees={assignment.assignees} />
     </>
   );
 }
