@@ -55,6 +55,10 @@ describe("admin pages", () => {
     "admin/(app)/users/page.tsx": { anonymous: "login", TRANSLATOR: "404", EDITOR: "404", ADMIN: "ok" },
     "admin/(app)/account/page.tsx": { anonymous: "login", TRANSLATOR: "ok", EDITOR: "ok", ADMIN: "ok" },
     "admin/(app)/media/page.tsx": { anonymous: "login", TRANSLATOR: "ok", EDITOR: "ok", ADMIN: "ok" },
+    "admin/(app)/glossary/page.tsx": { anonymous: "login", TRANSLATOR: "ok", EDITOR: "ok", ADMIN: "ok" },
+    "admin/(app)/tm/page.tsx": { anonymous: "login", TRANSLATOR: "ok", EDITOR: "ok", ADMIN: "ok" },
+    "admin/(app)/my/page.tsx": { anonymous: "login", TRANSLATOR: "ok", EDITOR: "ok", ADMIN: "ok" },
+    "admin/(app)/notifications/page.tsx": { anonymous: "login", TRANSLATOR: "ok", EDITOR: "ok", ADMIN: "ok" },
     "admin/login/page.tsx": { anonymous: "ok", TRANSLATOR: "login", EDITOR: "login", ADMIN: "login" },
     "preview/[id]/[locale]/page.tsx": { anonymous: "404", TRANSLATOR: "ok", EDITOR: "ok", ADMIN: "ok" },
   };
