@@ -6,7 +6,16 @@ import type { Db } from "../db/client";
 import { createRelease, runWorkflow, saveContent } from "../releases/lifecycle";
 import type { Result } from "../releases/results";
 import type { Actor } from "../releases/write";
-import { DEMO_CATEGORIES, DEMO_RELEASES, DEMO_USERS, SAMPLE_RELEASE, type DemoText } from "./demo-content";
+import { bumpGlossaryVersion } from "../glossary/store";
+import { termKey } from "@/domain/glossary/terms";
+import {
+  DEMO_CATEGORIES,
+  DEMO_GLOSSARY,
+  DEMO_RELEASES,
+  DEMO_USERS,
+  SAMPLE_RELEASE,
+  type DemoText,
+} from "./demo-content";
 
 // The demo seed goes through the same release operations as the app, so its data obeys the workflow.
 
@@ -88,5 +97,10 @@ export async function seedDemo(db: Db, password = DEFAULT_DEMO_PASSWORD, now = n
   const embargoUntil = new Date(now.getTime() + 7 * 24 * 3600 * 1000);
   await release(d.embargoed, international.id, { translate: true, publishAt: embargoUntil });
   await release(d.draftNoEnglish, pressReleases.id, {});
+  for (const g of DEMO_GLOSSARY) {
+    const data = { ...g, approved: JSON.stringify(g.approved), forbidden: JSON.stringify(g.forbidden) };
+    await db.glossaryTerm.create({ data: { ...data, termKey: termKey(g.term), updatedById: editor.id } });
+  }
+  await bumpGlossaryVersion(db);
   return true;
 }
