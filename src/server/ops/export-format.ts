@@ -97,6 +97,37 @@ const auditEventSchema = z.object({
   createdAt: date,
 });
 
+// Translator workbench (optional: exports made before it have none). The translation memory is not
+// exported: the import rebuilds it from the live snapshots (docs/TRANSLATION.md).
+const glossaryTermSchema = z.object({
+  id,
+  term: z.string().min(1).max(200),
+  termKey: z.string().min(1).max(200),
+  approved: z.string(),
+  forbidden: z.string(),
+  note: z.string(),
+  category: z.string(),
+  updatedById: id.nullable(),
+  createdAt: date,
+  updatedAt: date,
+});
+
+const settingSchema = z.object({ key: z.string().min(1).max(200), value: z.string(), updatedAt: date });
+
+const assignmentSchema = z.object({
+  id,
+  releaseId: id,
+  assigneeId: id,
+  assignedById: id.nullable(),
+  dueAt: date,
+  note: z.string(),
+  startedAt: date.nullable(),
+  completedAt: date.nullable(),
+  dueSoonNotifiedAt: date.nullable(),
+  createdAt: date,
+  updatedAt: date,
+});
+
 export const exportSchema = z
   .object({
     format: z.literal(EXPORT_FORMAT),
@@ -106,6 +137,9 @@ export const exportSchema = z
     categories: z.array(categorySchema),
     releases: z.array(releaseSchema),
     auditEvents: z.array(auditEventSchema),
+    glossary: z.array(glossaryTermSchema).default([]),
+    settings: z.array(settingSchema).default([]),
+    assignments: z.array(assignmentSchema).default([]),
   })
   .superRefine((data, ctx) => {
     // Dangling references would fail deep inside the import; name them here instead.
@@ -121,6 +155,10 @@ export const exportSchema = z
       r.revisions.forEach((rev, j) => {
         if (!users.has(rev.authorId)) missing(["releases", i, "revisions", j, "authorId"], "user", rev.authorId);
       });
+    });
+    data.assignments.forEach((a, i) => {
+      if (!releases.has(a.releaseId)) missing(["assignments", i, "releaseId"], "release", a.releaseId);
+      if (!users.has(a.assigneeId)) missing(["assignments", i, "assigneeId"], "user", a.assigneeId);
     });
     data.auditEvents.forEach((e, i) => {
       if (e.actorId && !users.has(e.actorId)) missing(["auditEvents", i, "actorId"], "user", e.actorId);

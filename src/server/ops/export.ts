@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "../db/client";
 import { reindexSearch } from "../search";
+import { ensureTranslationMemory } from "../tm/rebuild";
 import { EXPORT_FORMAT, EXPORT_VERSION, exportSchema, type NewsroomExport } from "./export-format";
 import { OpsError } from "./errors";
 
@@ -39,6 +40,13 @@ export async function exportContent(db: Db, now = new Date()) {
         await tx.revision.findMany({ orderBy: [{ releaseId: "asc" }, { locale: "asc" }, { number: "asc" }] }),
       );
       const auditEvents = await tx.auditEvent.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+      const glossary = await tx.glossaryTerm.findMany(byId);
+      // Settings the app rebuilds itself (the memory's stop bigrams, the glossary's cache version) stay out.
+      const settings = await tx.appSetting.findMany({
+        where: { key: { startsWith: "workbench." } },
+        orderBy: { key: "asc" },
+      });
+      const assignments = await tx.translationAssignment.findMany(byId);
       return {
         format: EXPORT_FORMAT,
         version: EXPORT_VERSION,
@@ -52,6 +60,9 @@ export async function exportContent(db: Db, now = new Date()) {
           revisions: revisions.get(release.id) ?? [],
         })),
         auditEvents,
+        glossary,
+        settings,
+        assignments,
       };
     },
     { timeout: 10 * 60_000, maxWait: 30_000 },
@@ -131,6 +142,9 @@ export async function importContent(db: Db, data: NewsroomExport): Promise<Impor
         await insertChunks(publications, (chunk) => tx.publication.createMany({ data: chunk }));
         await insertChunks(revisions, (chunk) => tx.revision.createMany({ data: chunk }));
         await insertChunks(data.auditEvents, (chunk) => tx.auditEvent.createMany({ data: chunk }));
+        await insertChunks(data.glossary, (chunk) => tx.glossaryTerm.createMany({ data: chunk }));
+        await insertChunks(data.settings, (chunk) => tx.appSetting.createMany({ data: chunk }));
+        await insertChunks(data.assignments, (chunk) => tx.translationAssignment.createMany({ data: chunk }));
       },
       { timeout: 30 * 60_000, maxWait: 30_000 },
     );
@@ -144,6 +158,7 @@ export async function importContent(db: Db, data: NewsroomExport): Promise<Impor
     throw error;
   }
   const { documents } = await reindexSearch(db);
+  await ensureTranslationMemory(db);
   return {
     users: data.users.length,
     categories: data.categories.length,
