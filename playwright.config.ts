@@ -1,8 +1,11 @@
+import { execFileSync } from "node:child_process";
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM } from "./scripts/lib/chromium";
 
 // End-to-end tests in Debian's chromium against the production server (`npm start`) on a fresh SQLite database.
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+// A free port unless E2E_PORT names one; set in the environment so Playwright's workers (which load
+// this file again) agree with the runner.
+const PORT = Number((process.env.E2E_PORT ??= execFileSync("node", ["scripts/lib/free-port.mjs"]).toString().trim()));
 const DB_FILE = `/tmp/newsroom-e2e-${PORT}.db`;
 const MEDIA_DIR = `/tmp/newsroom-e2e-media-${PORT}`;
 // The server's JSON request log goes here, not to the console (the reporter names it on failure).

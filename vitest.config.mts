@@ -11,7 +11,13 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["src/**/*.test.ts", "scripts/**/*.test.mjs", "tests/int/**/*.int.test.ts", "tests/security/**/*.test.ts"],
+    include: [
+      "src/**/*.test.ts",
+      "scripts/**/*.test.ts",
+      "scripts/**/*.test.mjs",
+      "tests/int/**/*.int.test.ts",
+      "tests/security/**/*.test.ts",
+    ],
     globalSetup: ["tests/support/global-setup.ts"],
     testTimeout: 20_000,
     hookTimeout: 60_000,

@@ -8,7 +8,7 @@ import pg from "pg";
 import { createDb } from "../src/server/db/client";
 import { migrate } from "../src/server/db/migrate";
 import { reindexSearch, searchIndexSize } from "../src/server/search";
-import { loadPostgres, loadSqlite } from "./search/bench-load";
+import { loadArchive } from "./bench/archive";
 import { indexed, naive, querySets, time, type QuerySet, type Timing } from "./search/bench-measure";
 import { progressBar } from "./search/progress";
 
@@ -43,9 +43,7 @@ async function bench(engine: "sqlite" | "postgresql", url: string, rows: Row[], 
   const now = Date.now();
   const load = progressBar("Generating corpus");
   const t0 = performance.now();
-  const onRow = (n: number) => load.update(n, count);
-  if (engine === "sqlite") loadSqlite(url, count, now, onRow);
-  else await loadPostgres(url, count, now, onRow);
+  await loadArchive(url, { releases: count, now: new Date(now), onProgress: (n) => load.update(n, count) });
   load.finish();
   const loadS = (performance.now() - t0) / 1000;
   const db = createDb(url);

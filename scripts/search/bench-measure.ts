@@ -2,7 +2,11 @@
 // searchPublished the site uses) next to a naive LIKE scan over Publication.
 import type { Db } from "../../src/server/db/client";
 import { searchPublished } from "../../src/server/search";
-import { rng, textGenerator, vocabulary } from "./corpus";
+import { EN_NOUNS } from "../bench/en-words";
+import { enText } from "../bench/en-text";
+import { rng } from "../bench/random";
+import { ZH_CHARS } from "../bench/zh-chars";
+import { zhText } from "../bench/zh-text";
 
 export interface QuerySet {
   name: string;
@@ -16,32 +20,33 @@ const CJK_RUN = /^[\p{Script=Han}]+$/u;
 
 /** 1-char and 1-word queries drawn uniformly from the vocabulary; longer ones cut from generated text. */
 export function querySets(samples: number): QuerySet[] {
-  const vocab = vocabulary();
+  const chars = Array.from(ZH_CHARS);
   const random = rng(999);
-  const gen = textGenerator(vocab, 999);
-  const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
+  const zh = zhText(random);
+  const en = enText(random);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
   const zhCut = (n: number) => {
     for (;;) {
-      const chars = Array.from(gen.zh().bodyText);
+      const chars = Array.from(zh.paragraph());
       const at = Math.floor(random() * (chars.length - n));
       const q = chars.slice(at, at + n).join("");
       if (CJK_RUN.test(q)) return q;
     }
   };
   const enPair = () => {
-    const words = gen.en().bodyText.replace(/\./g, "").split(" ");
+    const words = en.paragraph().replace(/[.,]/g, "").split(" ");
     const at = Math.floor(random() * (words.length - 1));
     return `${words[at]} ${words[at + 1]}`.toLowerCase();
   };
   const n = Array.from({ length: samples });
   return [
-    { name: "zh 1 char", locale: "zh", queries: n.map(() => pick(vocab.chars)) },
+    { name: "zh 1 char", locale: "zh", queries: n.map(() => pick(chars)) },
     { name: "zh 2 chars", locale: "zh", queries: n.map(() => zhCut(2)) },
     { name: "zh 4 chars", locale: "zh", queries: n.map(() => zhCut(4)) },
-    { name: "en 1 word", locale: "en", queries: n.map(() => pick(vocab.en)) },
+    { name: "en 1 word", locale: "en", queries: n.map(() => pick(EN_NOUNS)) },
     { name: "en 2 words", locale: "en", queries: n.map(enPair) },
-    { name: "zh 1 char, 5 most common", locale: "zh", queries: vocab.chars.slice(0, 5), stress: true },
-    { name: "en 1 word, 5 most common", locale: "en", queries: vocab.en.slice(0, 5), stress: true },
+    { name: "zh 1 char, 5 most common", locale: "zh", queries: chars.slice(0, 5), stress: true },
+    { name: "en 1 word, 5 most common", locale: "en", queries: EN_NOUNS.slice(0, 5), stress: true },
   ];
 }
 

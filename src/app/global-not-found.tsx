@@ -4,6 +4,7 @@ import { NotFoundContent } from "@/components/site/not-found-content";
 import { getT } from "@/i18n/server";
 import { LANG_TAG, isLocale, type Locale } from "@/i18n/settings";
 import { LOCALE_HEADER } from "@/server/response-cache";
+import { siteIcons } from "./icons";
 import "./site.css";
 
 // Unmatched URLs, and (through scripts/server/pipeline.mjs) notFound() inside the public pages,
@@ -17,7 +18,7 @@ async function requestLocale(): Promise<Locale | undefined> {
 export async function generateMetadata(): Promise<Metadata> {
   const locale = await requestLocale();
   const title = locale ? getT(locale, "common")("notFoundTitle") : "页面不存在 · Page not found";
-  return { title }; // Next adds noindex to every 404 itself
+  return { title, ...siteIcons }; // Next adds noindex to every 404 itself
 }
 
 export default async function GlobalNotFound() {

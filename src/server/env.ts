@@ -36,7 +36,7 @@ const envSchema = z.object({
 export type Env = z.infer<typeof envSchema> & { SITE_URL: string };
 
 /** Parses process.env; throws one line per bad variable, naming it. */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
   const result = envSchema.safeParse(cleaned);
   if (!result.success) {

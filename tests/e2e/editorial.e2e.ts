@@ -34,7 +34,7 @@ test("draft → translate → publish → read → edit → outdated translation
   await expect(translator.getByRole("region", { name: "Chinese original" })).toContainText(
     "第一段：测试发布会于今日举行。",
   );
-  await translator.getByRole("button", { name: "Mark as translated" }).isDisabled();
+  await expect(translator.getByRole("button", { name: "Mark as translated" })).toBeDisabled();
   await translator.getByLabel("Title").fill("CNIPA Holds an End-to-End Test Press Conference");
   await translator.getByLabel("Summary").fill("The summary of a test release.");
   await typeBody(translator, "Body", "Paragraph one: the test press conference was held today.");
@@ -123,9 +123,11 @@ test("a save against a newer version shows both texts and lets the user keep the
   await expect(b.getByText("已保存。", { exact: true })).toBeVisible();
   await a.reload();
   await expect(a.getByLabel("摘要")).toHaveValue("乙的摘要");
-  // Nothing was lost: A's text is in the history.
+  // Nothing was lost: A's text is in the history, as the revision B's replaced.
   await a.goto(`/admin/releases/${id}/history`);
   await expect(a.getByRole("table", { name: "修订列表" })).toBeVisible();
+  await expect(a.locator("del", { hasText: "甲的摘要" })).toBeVisible();
+  await expect(a.locator("ins", { hasText: "乙的摘要" })).toBeVisible();
 });
 
 test("preview is private: signed-in users see the working copy, anonymous visitors get 404", async ({ browser }) => {

@@ -9,7 +9,7 @@ import { freePort } from "../../scripts/lib/net";
 // Each test starts a second server process from the build the webServer made, on a free loopback
 // port, over a copy of the end-to-end database, and stops it with SIGTERM.
 
-const E2E_DB = `/tmp/newsroom-e2e-${process.env.E2E_PORT ?? 3100}.db`;
+const E2E_DB = `/tmp/newsroom-e2e-${process.env.E2E_PORT}.db`; // set by playwright.config.ts
 
 interface LogLine {
   level: string;

@@ -4,7 +4,7 @@ import { DEMO, signIn } from "./support";
 
 // CSRF, session fixation, and hostile input at the edges: each gets a clear 4xx and changes nothing.
 
-const dbFile = `/tmp/newsroom-e2e-${process.env.E2E_PORT ?? 3100}.db`;
+const dbFile = `/tmp/newsroom-e2e-${process.env.E2E_PORT}.db`; // set by playwright.config.ts
 const counts = () => {
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {

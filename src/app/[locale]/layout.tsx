@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { getT } from "@/i18n/server";
 import { LANG_TAG, isLocale } from "@/i18n/settings";
 import { env } from "@/server/env";
+import { siteIcons } from "../icons";
 import "../site.css";
 
 // Nothing is rendered at build time (the database may not exist yet); pages render on first request.
@@ -16,6 +17,7 @@ export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Pr
   return {
     metadataBase: new URL(env().SITE_URL),
     title: { default: siteName, template: `%s | ${siteName}` },
+    ...siteIcons,
   };
 }
 
