@@ -176,3 +176,22 @@ test("assignment: the editor assigns, the translator sees it in My assignments w
   await translator.getByRole("button", { name: "Mark all as read" }).click();
   await expect(translator.locator(".badge")).toHaveText("0");
 });
+
+test("source diff: inside a changed paragraph the inserted characters are marked, with the English beside it", async ({
+  browser,
+}) => {
+  const translator = await signedInPage(browser, DEMO.translator);
+  await translator.goto("/admin");
+  await translator.getByRole("link", { name: "中欧知识产权工作组举行第二十三次会议", exact: true }).first().click();
+  await translator.goto(`${translator.url()}/translate`);
+  const diff = translator.getByRole("region", { name: "The Chinese original changed" });
+  const summary = diff.getByRole("group", { name: "What changed in Summary" });
+  await expect(summary.locator("ins")).toHaveText("Added: ，并商定下次会议安排");
+  await expect(summary.locator("del")).toHaveCount(0);
+  await expect(summary).toContainText(
+    "The two sides exchanged views on the protection of patents, trademarks and geographical indications.",
+  );
+  const second = diff.getByRole("group", { name: "What changed in Paragraph 2" });
+  await expect(second.locator("ins")).toContainText("并商定于年内举行下一次会议");
+  await expect(second).toContainText("Both sides agreed to continue strengthening dialogue");
+});

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { saveTranslationAction } from "@/server/releases/actions";
 import type { ContentValues } from "@/server/releases/action-results";
 import { docBlocks, parseDoc } from "@/domain/release/content";
-import type { DiffPart } from "@/domain/release/diff";
+import type { SourceChange } from "@/domain/release/source-changes";
 import { setBlockText } from "@/domain/release/insert";
 import type { SegmentView } from "@/server/workbench/translate-data";
 import { OriginalPanel } from "../workbench/original-panel";
@@ -42,8 +42,8 @@ export function TranslationWorkspace({
   segments: SegmentView[];
   initial: TranslationValues;
   currentFingerprint: string;
-  /** paragraph diff of the Chinese since the translation was made; null when up to date */
-  outdatedDiff: DiffPart[] | null;
+  /** what changed in the Chinese since the translation was made; null when up to date */
+  outdatedDiff: SourceChange[] | null;
   options: ActionOption[];
   canEdit: boolean;
 }) {
@@ -68,7 +68,7 @@ export function TranslationWorkspace({
   const rows = Array.from({ length: Math.max(zhBlocks.length, enBlocks.length) }, (_, i) => i);
   return (
     <div className="stack">
-      {outdatedDiff && <SourceDiff parts={outdatedDiff} />}
+      {outdatedDiff && <SourceDiff changes={outdatedDiff} />}
       <div className="side-by-side">
         <OriginalPanel segments={segments} onInsert={insert} canInsert={canEdit} />
         <section aria-labelledby="translation-heading" className="panel">

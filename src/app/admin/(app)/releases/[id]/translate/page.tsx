@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { TranslationWorkspace } from "@/components/admin/release/translation-workspace";
 import { can } from "@/domain/auth/permissions";
 import { EMPTY_DOC, docBlocks, parseDoc } from "@/domain/release/content";
-import { diffBlocks } from "@/domain/release/diff";
+import { alignBlocks } from "@/domain/release/align";
+import { sourceChanges } from "@/domain/release/source-changes";
 import { actionOptions, isOutdated } from "@/domain/release/workflow";
 import { getT } from "@/i18n/server";
 import { requirePermission } from "@/server/auth/current";
@@ -25,8 +26,13 @@ export default async function TranslatePage({ params }: PageProps<"/admin/releas
   let outdatedDiff = null;
   if (outdated && en) {
     const source = en.sourceRevisionId ? await getRevision(db(), id, en.sourceRevisionId) : null;
-    const before = source ? [source.title, source.summary, ...docBlocks(parseDoc(source.body))] : [];
-    outdatedDiff = diffBlocks(before, [zh.title, zh.summary, ...docBlocks(parseDoc(zh.body))]);
+    const oldBlocks = source ? docBlocks(parseDoc(source.body)) : [];
+    const before = source ? [source.title, source.summary, ...oldBlocks] : [];
+    const enBlocks = docBlocks(parseDoc(en.body));
+    const aligned = alignBlocks(oldBlocks, enBlocks);
+    const english = (i: number) =>
+      i === 0 ? en.title : i === 1 ? en.summary : (enBlocks[aligned[i - 2] ?? -1] ?? null);
+    outdatedDiff = sourceChanges(before, [zh.title, zh.summary, ...docBlocks(parseDoc(zh.body))], english);
   }
   return (
     <>
