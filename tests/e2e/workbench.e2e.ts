@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, editorReady, signedInPage } from "./support";
+import { DEMO, editorReady, openRelease, signedInPage } from "./support";
 
 // The translator workbench in the browser: memory matches inserted with one click, the glossary
 // check before "Mark as translated", an XLIFF round trip, and an assignment reaching the translator.
@@ -50,8 +50,8 @@ test("translation memory: exact and fuzzy matches with their percentage; Insert 
     "Both sides agreed to continue strengthening dialogue and cooperation within the framework of the working group.";
   await first.getByRole("button", { name: "Insert the 100% match into the English (Paragraph 1)" }).click();
   await expect(translator.getByRole("textbox", { name: "Body" })).toContainText(english);
-  await translator.getByLabel("Title").fill("Working group follow-up meeting");
-  await translator.getByLabel("Summary").fill("A follow-up meeting.");
+  await translator.getByLabel("Title", { exact: true }).fill("Working group follow-up meeting");
+  await translator.getByLabel("Summary", { exact: true }).fill("A follow-up meeting.");
   await translator.getByRole("button", { name: "Save" }).click();
   await expect(translator.getByText("Saved.", { exact: true })).toBeVisible();
   await expect(translator.locator("table.alignment")).toContainText(english);
@@ -85,8 +85,8 @@ test("glossary: an editor adds a term; its English is shown on the Chinese; the 
   await expect(original.locator(".term-gloss").first()).toContainText(
     "CNIPA / China National Intellectual Property Administration",
   );
-  await translator.getByLabel("Title").fill("SIPO holds a forum");
-  await translator.getByLabel("Summary").fill("A forum was held.");
+  await translator.getByLabel("Title", { exact: true }).fill("SIPO holds a forum");
+  await translator.getByLabel("Summary", { exact: true }).fill("A forum was held.");
   const body = translator.getByRole("textbox", { name: "Body" });
   await body.click();
   await body.pressSequentially("On April 10, 2020, CNIPA held a symposium with three firms.");
@@ -141,7 +141,7 @@ test("XLIFF: download for a CAT tool, translate, upload; a hostile file is refus
   await xliff.getByLabel("Translated XLIFF file").setInputFiles(file);
   await xliff.getByRole("button", { name: "Import translation" }).click();
   await expect(xliff.getByText(/Imported: 4 of 4 units translated/)).toBeVisible();
-  await expect(translator.getByLabel("Title")).toHaveValue("XLIFF round trip", { timeout: 15_000 });
+  await expect(translator.getByLabel("Title", { exact: true })).toHaveValue("XLIFF round trip", { timeout: 15_000 });
   await expect(translator.getByRole("textbox", { name: "Body" })).toContainText("Paragraph two.");
   await expect(translator.getByRole("button", { name: "Mark as translated", exact: true })).toBeEnabled();
 });
@@ -181,9 +181,8 @@ test("source diff: inside a changed paragraph the inserted characters are marked
   browser,
 }) => {
   const translator = await signedInPage(browser, DEMO.translator);
-  await translator.goto("/admin");
-  await translator.getByRole("link", { name: "中欧知识产权工作组举行第二十三次会议", exact: true }).first().click();
-  await translator.goto(`${translator.url()}/translate`);
+  const id = await openRelease(translator, "中欧知识产权工作组举行第二十三次会议");
+  await translator.goto(`/admin/releases/${id}/translate`);
   const diff = translator.getByRole("region", { name: "The Chinese original changed" });
   const summary = diff.getByRole("group", { name: "What changed in Summary" });
   await expect(summary.locator("ins")).toHaveText("Added: ，并商定下次会议安排");

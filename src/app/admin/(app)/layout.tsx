@@ -69,9 +69,8 @@ export default async function AdminShell({ children }: { children: ReactNode }) 
         <div className="who">
           <Link href="/admin/notifications" className="notifications-link">
             {t("workbench.nav.notifications")}{" "}
-            <span className="badge" aria-label={t("workbench.nav.unread", { count: unread })}>
-              {unread > COUNT_CAP ? `${COUNT_CAP}+` : unread}
-            </span>
+            <span className="badge">{unread > COUNT_CAP ? `${COUNT_CAP}+` : unread}</span>
+            <span className="visually-hidden"> {t("workbench.nav.unread")}</span>
           </Link>
           <span>{t("shell.signedInAs", { name: user.displayName, role: t(`roles.${user.role}`) })}</span>
           <form action={signOutAction}>
