@@ -7,7 +7,8 @@ import { getActor } from "../auth/current";
 import { db } from "../db";
 import { checkRelease } from "./translation-check";
 
-const idSchema = z.string().min(1).max(64);
+// Ids are cuids: letters, digits, - and _ (anything else, lone surrogates included, never reaches the database).
+const idSchema = z.string().regex(/^[\w-]{1,64}$/);
 
 /** The check's findings for the confirmation step of "Mark as translated"; changes nothing. */
 export async function checkTranslationAction(
