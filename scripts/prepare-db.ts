@@ -10,6 +10,7 @@ import { createStore } from "../src/server/media/store";
 import { ensureSearchIndex } from "../src/server/search";
 import { generatePassword } from "../src/server/auth/password";
 import { isEmpty, seedDemo } from "../src/server/seed/demo";
+import { ensureTranslationMemory } from "../src/server/tm/rebuild";
 import { DEMO_USERS } from "../src/server/seed/demo-content";
 
 function printDemoAccounts(generated: string | null) {
@@ -46,6 +47,8 @@ async function main() {
     } finally {
       await store.close();
     }
+    const memory = await ensureTranslationMemory(db);
+    if (memory) console.log(memory === "built" ? "Built the translation memory." : "Translation memory: new keys.");
     if (isPostgresUrl(env.DATABASE_URL)) {
       // No implicit demo accounts on a production engine.
       if (await isEmpty(db)) console.log("Empty database: create the first admin with `npm run user:create`.");

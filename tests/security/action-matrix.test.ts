@@ -14,6 +14,13 @@ import * as releases from "../../src/server/releases/actions";
 import * as usersModule from "../../src/server/auth/user-actions";
 import * as distribution from "../../src/server/distribution/actions";
 import * as webhooks from "../../src/server/webhooks/actions";
+import * as glossary from "../../src/server/glossary/actions";
+import * as tm from "../../src/server/tm/actions";
+import * as assignments from "../../src/server/assignments/actions";
+import * as notifications from "../../src/server/notifications/actions";
+import * as check from "../../src/server/check/actions";
+import { storeBatch } from "../../src/server/tm/store";
+import { preparePairs } from "../../src/server/tm/prepare";
 
 vi.mock("next/headers", async () => (await import("../support/next-request")).nextHeadersMock());
 vi.mock("next/cache", async () => (await import("../support/next-request")).nextCacheMock());
@@ -221,6 +228,90 @@ describe("user and account actions × visitor", () => {
       run: async (who) => media.deleteMediaAction({}, form({ mediaId: await unusedMedia(who) })),
       allowed: ALL_ROLES,
     },
+    // Translator workbench (docs/TRANSLATION.md)
+    saveGlossaryTermAction: {
+      run: (who) =>
+        glossary.saveGlossaryTermAction(
+          {},
+          form({ term: `术语${who}`, approved: "term", forbidden: "", note: "", category: "" }),
+        ),
+      allowed: ED_AD,
+    },
+    deleteGlossaryTermAction: {
+      run: async (who) => {
+        const t = await db.glossaryTerm.create({
+          data: { term: `删${who}`, termKey: `删${who}`.toLowerCase(), approved: '["x"]' },
+        });
+        return glossary.deleteGlossaryTermAction({}, form({ id: t.id }));
+      },
+      allowed: ED_AD,
+    },
+    importGlossaryCsvAction: {
+      run: (who) => {
+        const f = new FormData();
+        f.set("file", new Blob([`term_zh,approved_en\n导入${who},imported\n`]), "g.csv");
+        return glossary.importGlossaryCsvAction({}, f);
+      },
+      allowed: ED_AD,
+    },
+    setTermBlockingAction: {
+      run: () => glossary.setTermBlockingAction({}, form({ enabled: "false" })),
+      allowed: ADMIN_ONLY,
+    },
+    deleteTmUnitAction: {
+      run: async (who) => {
+        const [p] = preparePairs([{ source: `记忆${who}${++counter}`, target: `memory ${counter}` }], new Set());
+        const [id] = await db.$transaction((tx) => storeBatch(tx, [p!]));
+        return tm.deleteTmUnitAction({}, form({ id: String(id) }));
+      },
+      allowed: ED_AD,
+    },
+    assignTranslationAction: {
+      run: async () => {
+        const r = await releaseIn("DRAFT");
+        return assignments.assignTranslationAction(
+          {},
+          form({
+            releaseId: r.id,
+            assigneeId: users.TRANSLATOR.id,
+            dueAt: new Date(Date.now() + 86400e3).toISOString(),
+            note: "",
+          }),
+        );
+      },
+      allowed: ED_AD,
+    },
+    unassignTranslationAction: {
+      run: async () => {
+        const r = await releaseIn("DRAFT");
+        await db.translationAssignment.create({
+          data: { releaseId: r.id, assigneeId: users.TRANSLATOR.id, dueAt: new Date() },
+        });
+        return assignments.unassignTranslationAction({}, form({ releaseId: r.id }));
+      },
+      allowed: ED_AD,
+    },
+    markNotificationReadAction: {
+      // one's own notification: anyone signed in; someone else's is never touched (below)
+      run: async (who) => {
+        const owner = who === "anonymous" ? users.TRANSLATOR.id : users[who].id;
+        const n = await db.notification.create({ data: { userId: owner, kind: "published" } });
+        return notifications.markNotificationReadAction({}, form({ id: n.id }));
+      },
+      allowed: ALL_ROLES,
+    },
+    markAllNotificationsReadAction: {
+      run: () => notifications.markAllNotificationsReadAction({}, form({})),
+      allowed: ALL_ROLES,
+    },
+    checkTranslationAction: {
+      run: async () => {
+        const r = await releaseIn("DRAFT");
+        const result = await check.checkTranslationAction(r.id);
+        return result.ok ? { ok: true } : { ok: false, error: result.code };
+      },
+      allowed: ALL_ROLES,
+    },
     "deleteMediaAction (someone else's unused image)": {
       // issue 11, point 13: translators may not delete what others uploaded
       run: async (who) =>
@@ -313,6 +404,7 @@ describe("user and account actions × visitor", () => {
     const adminOnly = ACTIONS[action]!.allowed === ADMIN_ONLY || action === "resetPasswordAction";
     const refusedByRole = (adminOnly && who !== "ADMIN") || (action.includes("someone else") && !allowed);
     if (who === "anonymous" || refusedByRole) expect(result.error).toBe("forbidden");
+    if (ACTIONS[action]!.allowed === ED_AD && !allowed) expect(result.error).toBe("forbidden");
   });
 });
 
@@ -452,5 +544,17 @@ describe("distribution and webhook actions × visitor", () => {
     const result = await DISTRIBUTION[action]!.run(who);
     if (outcome === "ok") expect(result.ok, JSON.stringify(result)).toBe(true);
     else expect(result.error, JSON.stringify(result)).toBe(outcome);
+  });
+});
+
+describe("notifications belong to their user", () => {
+  test("marking someone else's notification read changes nothing", async () => {
+    const theirs = await db.notification.create({ data: { userId: users.TRANSLATOR.id, kind: "assigned" } });
+    actAs("EDITOR");
+    const f = new FormData();
+    f.set("id", theirs.id);
+    expect(await notifications.markNotificationReadAction({}, f)).toMatchObject({ error: "notification_not_found" });
+    await notifications.markAllNotificationsReadAction({}, new FormData());
+    expect((await db.notification.findUniqueOrThrow({ where: { id: theirs.id } })).readAt).toBeNull();
   });
 });

@@ -9,6 +9,11 @@ import * as releases from "../../src/server/releases/actions";
 import * as users from "../../src/server/auth/user-actions";
 import * as distribution from "../../src/server/distribution/actions";
 import * as webhooks from "../../src/server/webhooks/actions";
+import * as glossary from "../../src/server/glossary/actions";
+import * as tm from "../../src/server/tm/actions";
+import * as assignments from "../../src/server/assignments/actions";
+import * as notifications from "../../src/server/notifications/actions";
+import * as check from "../../src/server/check/actions";
 
 vi.mock("next/headers", async () => (await import("../support/next-request")).nextHeadersMock());
 vi.mock("next/cache", async () => (await import("../support/next-request")).nextCacheMock());
@@ -93,6 +98,16 @@ const formLike = fc.dictionary(
     "intent",
     "webhookId",
     "file",
+    // translator workbench
+    "id",
+    "term",
+    "approved",
+    "forbidden",
+    "note",
+    "category",
+    "enabled",
+    "assigneeId",
+    "dueAt",
   ),
   hostileString,
 );
@@ -179,6 +194,22 @@ describe(`fuzzed server actions (${RUNS} runs each)`, () => {
       ),
     ],
     ["publishOptionsAction", hostileValue.map((id) => () => distribution.publishOptionsAction(id))],
+    ["saveGlossaryTermAction", formLike.map((f) => () => glossary.saveGlossaryTermAction({}, toForm(f)))],
+    ["deleteGlossaryTermAction", formLike.map((f) => () => glossary.deleteGlossaryTermAction({}, toForm(f)))],
+    ["setTermBlockingAction", formLike.map((f) => () => glossary.setTermBlockingAction({}, toForm(f)))],
+    [
+      "importGlossaryCsvAction",
+      hostileString.map((text) => () => {
+        const f = new FormData();
+        f.set("file", new Blob([`term_zh,approved_en\n${text}`]), "g.csv");
+        return glossary.importGlossaryCsvAction({}, f);
+      }),
+    ],
+    ["deleteTmUnitAction", formLike.map((f) => () => tm.deleteTmUnitAction({}, toForm(f)))],
+    ["assignTranslationAction", formLike.map((f) => () => assignments.assignTranslationAction({}, toForm(f)))],
+    ["unassignTranslationAction", formLike.map((f) => () => assignments.unassignTranslationAction({}, toForm(f)))],
+    ["markNotificationReadAction", formLike.map((f) => () => notifications.markNotificationReadAction({}, toForm(f)))],
+    ["checkTranslationAction", hostileValue.map((id) => () => check.checkTranslationAction(id))],
   ];
 
   test.each(cases)("%s never throws on generated input", async (_name, arbitrary) => {

@@ -4,6 +4,7 @@ import { LANG_TAG } from "@/i18n/settings";
 import { uiLocale } from "@/server/auth/current";
 import { siteIcons } from "../icons";
 import "./admin.css";
+import "./workbench.css";
 
 export const metadata: Metadata = { robots: { index: false, follow: false }, ...siteIcons };
 

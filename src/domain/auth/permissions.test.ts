@@ -18,8 +18,21 @@ const EXPECTED: Record<Role, Permission[]> = {
     "distribution.manage",
     "distribution.send",
     "mail.read",
+    "glossary.read",
+    "glossary.write",
+    "tm.read",
+    "tm.delete",
+    "assignment.manage",
   ],
-  TRANSLATOR: ["release.read", "translation.write", "release.markTranslated", "media.upload", "media.deleteOwn"],
+  TRANSLATOR: [
+    "release.read",
+    "translation.write",
+    "release.markTranslated",
+    "media.upload",
+    "media.deleteOwn",
+    "glossary.read",
+    "tm.read",
+  ],
 };
 
 const cases = ROLES.flatMap((role) =>

@@ -24,6 +24,13 @@ export const PERMISSIONS = {
   "distribution.send": ["ADMIN", "EDITOR"],
   "mail.read": ["ADMIN", "EDITOR"],
   "webhooks.manage": ["ADMIN"],
+  // translator workbench (docs/TRANSLATION.md)
+  "glossary.read": ["ADMIN", "EDITOR", "TRANSLATOR"],
+  "glossary.write": ["ADMIN", "EDITOR"],
+  "tm.read": ["ADMIN", "EDITOR", "TRANSLATOR"],
+  "tm.delete": ["ADMIN", "EDITOR"],
+  "assignment.manage": ["ADMIN", "EDITOR"],
+  "settings.manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

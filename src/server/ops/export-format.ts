@@ -163,6 +163,36 @@ const mediaFileSchema = z.object({
   contentType: z.string().min(1).max(100),
 });
 export type MediaFileEntry = z.infer<typeof mediaFileSchema>;
+// Translator workbench (optional: exports made before it have none). The translation memory is not
+// exported: the import rebuilds it from the live snapshots (docs/TRANSLATION.md).
+const glossaryTermSchema = z.object({
+  id,
+  term: z.string().min(1).max(200),
+  termKey: z.string().min(1).max(200),
+  approved: z.string(),
+  forbidden: z.string(),
+  note: z.string(),
+  category: z.string(),
+  updatedById: id.nullable(),
+  createdAt: date,
+  updatedAt: date,
+});
+
+const settingSchema = z.object({ key: z.string().min(1).max(200), value: z.string(), updatedAt: date });
+
+const assignmentSchema = z.object({
+  id,
+  releaseId: id,
+  assigneeId: id,
+  assignedById: id.nullable(),
+  dueAt: date,
+  note: z.string(),
+  startedAt: date.nullable(),
+  completedAt: date.nullable(),
+  dueSoonNotifiedAt: date.nullable(),
+  createdAt: date,
+  updatedAt: date,
+});
 
 export const exportSchema = z
   .object({
@@ -176,6 +206,9 @@ export const exportSchema = z
     media: z.array(mediaSchema).default([]),
     /** The files of `media` as they were stored (in a .tar export, each also as media/<key>). */
     mediaFiles: z.array(mediaFileSchema).default([]),
+    glossary: z.array(glossaryTermSchema).default([]),
+    settings: z.array(settingSchema).default([]),
+    assignments: z.array(assignmentSchema).default([]),
   })
   .superRefine((data, ctx) => {
     // Dangling references would fail deep inside the import; name them here instead.
@@ -201,6 +234,10 @@ export const exportSchema = z
     const folders = new Set(data.media.map((m) => m.storageKey));
     data.mediaFiles.forEach((f, i) => {
       if (!folders.has(f.key.split("/").slice(0, 2).join("/"))) missing(["mediaFiles", i, "key"], "media", f.key);
+    });
+    data.assignments.forEach((a, i) => {
+      if (!releases.has(a.releaseId)) missing(["assignments", i, "releaseId"], "release", a.releaseId);
+      if (!users.has(a.assigneeId)) missing(["assignments", i, "assigneeId"], "user", a.assigneeId);
     });
     data.auditEvents.forEach((e, i) => {
       if (e.actorId && !users.has(e.actorId)) missing(["auditEvents", i, "actorId"], "user", e.actorId);

@@ -5,6 +5,7 @@ import { rebuildMediaUses } from "../media/uses";
 import { reindexSearch } from "../search";
 import { rebuildPublicCounts } from "../releases/public-counts";
 import { EXPORT_FORMAT, EXPORT_VERSION, READABLE_VERSIONS, exportSchema, type NewsroomExport } from "./export-format";
+import { ensureTranslationMemory } from "../tm/rebuild";
 import { OpsError } from "./errors";
 
 // Whole-database export to JSON and import into an empty database, on either engine.
@@ -43,6 +44,13 @@ export async function exportContent(db: Db, now = new Date()) {
       );
       const auditEvents = await tx.auditEvent.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
       const media = await tx.media.findMany(byId);
+      const glossary = await tx.glossaryTerm.findMany(byId);
+      // Settings the app rebuilds itself (the memory's stop bigrams, the glossary's cache version) stay out.
+      const settings = await tx.appSetting.findMany({
+        where: { key: { startsWith: "workbench." } },
+        orderBy: { key: "asc" },
+      });
+      const assignments = await tx.translationAssignment.findMany(byId);
       return {
         format: EXPORT_FORMAT,
         version: EXPORT_VERSION,
@@ -59,6 +67,9 @@ export async function exportContent(db: Db, now = new Date()) {
         media,
         /** filled in by the archive writer from the media store (ops/media-archive.ts) */
         mediaFiles: [] as { key: string; size: number; sha256: string; contentType: string }[],
+        glossary,
+        settings,
+        assignments,
       };
     },
     { timeout: 10 * 60_000, maxWait: 30_000 },
@@ -189,6 +200,9 @@ export async function importContent(db: Db, data: NewsroomExport): Promise<Impor
         await insertChunks(publications, (chunk) => tx.publication.createMany({ data: chunk }));
         await insertChunks(revisions, (chunk) => tx.revision.createMany({ data: chunk }));
         await insertChunks(data.auditEvents, (chunk) => tx.auditEvent.createMany({ data: chunk }));
+        await insertChunks(data.glossary, (chunk) => tx.glossaryTerm.createMany({ data: chunk }));
+        await insertChunks(data.settings, (chunk) => tx.appSetting.createMany({ data: chunk }));
+        await insertChunks(data.assignments, (chunk) => tx.translationAssignment.createMany({ data: chunk }));
       },
       { timeout: 30 * 60_000, maxWait: 30_000 },
     );
@@ -204,6 +218,7 @@ export async function importContent(db: Db, data: NewsroomExport): Promise<Impor
   await rebuildPublicCounts(db);
   await rebuildMediaUses(db);
   const { documents } = await reindexSearch(db);
+  await ensureTranslationMemory(db);
   return {
     users: data.users.length,
     media: data.media.length,

@@ -9,6 +9,8 @@ import type { Db } from "../db/client";
 import { onWorkflowChange } from "../distribution/enqueue";
 import { syncMediaUses } from "../media/uses";
 import { beginSearchSync, syncSearchIndex } from "../search";
+import { auditedCheck, checkContents } from "../check/translation-check";
+import { afterWorkflow } from "../workbench/hooks";
 import { ReleaseError, type Result } from "./results";
 import { releaseState } from "./state";
 import { adjustPublicCounts } from "./public-counts";
@@ -105,6 +107,9 @@ export async function runWorkflowIn(
     command.type === "publish" ? { type: "publish", at: command.at ?? now, now } : { type: command.type };
   const decision = transition(releaseState(release), action, actor);
   if (!decision.ok) throw new ReleaseError(decision.code);
+  // Marking translated: the check runs again here and goes into the audit event (docs/TRANSLATION.md).
+  const check = command.type === "markTranslated" ? await checkContents(tx, release.contents) : null;
+  if (check?.blocking) throw new ReleaseError("term_errors_block");
   const version = await bumpVersion(tx, releaseId, baseVersion, decision.next.status);
   await onWorkflowChange(tx, releaseId, command, actor.id, now); // email and webhooks (docs/DISTRIBUTION.md)
   if (command.type !== "markTranslated") await replaceLive(tx, release, command, now);
@@ -116,8 +121,14 @@ export async function runWorkflowIn(
     releaseId,
     fromStatus: release.status,
     toStatus: decision.next.status,
-    detail: command.type === "publish" ? { at: (command.at ?? now).toISOString() } : undefined,
+    detail:
+      command.type === "publish"
+        ? { at: (command.at ?? now).toISOString() }
+        : check
+          ? { check: auditedCheck(check) }
+          : undefined,
   });
+  await afterWorkflow(tx, { releaseId, command: command.type, actorId: actor.id, contents: release.contents });
   return { version, status: decision.next.status, embargoed: decision.next.embargoed ?? false };
 }
 

@@ -3,7 +3,13 @@ import type { WorkflowError } from "@/domain/release/errors";
 import { fail, ok, type Result as AnyResult } from "@/domain/result";
 
 export type ReleaseErrorCode =
-  WorkflowError | "not_found" | "conflict" | "slug_taken" | "original_missing" | "body_unsupported";
+  | WorkflowError
+  | "not_found"
+  | "conflict"
+  | "slug_taken"
+  | "original_missing"
+  | "body_unsupported"
+  | "term_errors_block";
 
 export type Result<T> = AnyResult<T, ReleaseErrorCode>;
 

@@ -12,6 +12,7 @@ import type { Prisma } from "../db/generated/sqlite/client";
 import { recordAudit as audit } from "../audit";
 import { ReleaseError, failure, success, type Result } from "./results";
 import { releaseState, translationState } from "./state";
+import { afterContentSaved } from "../workbench/hooks";
 
 // Writes to a release's working copy. Each write: one transaction, version-checked, a revision
 // per changed language, an audit event for every status change. Decisions come from the domain.
@@ -165,6 +166,13 @@ export async function saveContentIn(
   await addRevision(tx, releaseId, locale, stored, actor.id);
   await syncSearch();
   await syncMediaUses(tx, releaseId);
+  await afterContentSaved(tx, {
+    releaseId,
+    locale,
+    actorId: actor.id,
+    zhChanged: locale === "zh" && existing !== undefined && stored.fingerprint !== existing.fingerprint,
+    englishExists: release.contents.some((c) => c.locale === "en"),
+  });
   if (decision.next.status !== release.status) {
     await audit(tx, {
       actorId: actor.id,

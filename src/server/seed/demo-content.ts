@@ -155,3 +155,17 @@ export const DEMO_USERS = [
   { email: "editor@example.com", displayName: "编辑 Editor", role: "EDITOR", locale: "zh" },
   { email: "translator@example.com", displayName: "译员 Translator", role: "TRANSLATOR", locale: "en" },
 ] as const;
+
+/** A starter glossary (approved renderings from CNIPA's English site; SIPO is the office's former name). */
+export const DEMO_GLOSSARY = [
+  {
+    term: "国家知识产权局",
+    approved: ["CNIPA", "China National Intellectual Property Administration"],
+    forbidden: ["SIPO", "State Intellectual Property Office"],
+    note: "2018年起的机构名称 / The office's name since 2018",
+    category: "机构 Institutions",
+  },
+  { term: "五局", approved: ["IP5"], forbidden: [], note: "中美欧日韩知识产权五局", category: "机构 Institutions" },
+  { term: "新冠肺炎", approved: ["COVID-19"], forbidden: ["Wuhan pneumonia"], note: "", category: "术语 Terms" },
+  { term: "知识产权", approved: ["intellectual property", "IP"], forbidden: [], note: "", category: "术语 Terms" },
+] as const;

@@ -6,7 +6,16 @@ import type { Db } from "../db/client";
 import { createRelease, runWorkflow, saveContent } from "../releases/lifecycle";
 import type { Result } from "../releases/results";
 import type { Actor } from "../releases/write";
-import { DEMO_CATEGORIES, DEMO_RELEASES, DEMO_USERS, SAMPLE_RELEASE, type DemoText } from "./demo-content";
+import { bumpGlossaryVersion } from "../glossary/store";
+import { termKey } from "@/domain/glossary/terms";
+import {
+  DEMO_CATEGORIES,
+  DEMO_GLOSSARY,
+  DEMO_RELEASES,
+  DEMO_USERS,
+  SAMPLE_RELEASE,
+  type DemoText,
+} from "./demo-content";
 
 // The demo seed goes through the same release operations as the app, so its data obeys the workflow.
 
@@ -101,5 +110,10 @@ export async function seedDemo(db: Db, password: string, now = new Date()): Prom
       },
     },
   });
+  for (const g of DEMO_GLOSSARY) {
+    const data = { ...g, approved: JSON.stringify(g.approved), forbidden: JSON.stringify(g.forbidden) };
+    await db.glossaryTerm.create({ data: { ...data, termKey: termKey(g.term), updatedById: editor.id } });
+  }
+  await bumpGlossaryVersion(db);
   return true;
 }

@@ -54,6 +54,7 @@ test("export → import into an empty database → export again is identical; se
   expect(first.format).toBe(EXPORT_FORMAT);
   expect(first.releases.some((r) => r.revisions.filter((v) => v.locale === "zh").length >= 3)).toBe(true);
   expect(first.users.every((u) => u.passwordHash.length > 20)).toBe(true);
+  expect(first.glossary.map((g) => g.term)).toContain("国家知识产权局");
 
   await resetDb();
   const report = await importContent(db, roundTrip(first));
@@ -64,6 +65,8 @@ test("export → import into an empty database → export again is identical; se
   expect(JSON.parse(JSON.stringify(withoutStamp(second)))).toEqual(JSON.parse(JSON.stringify(withoutStamp(first))));
   expect((await searchPublished(db, "知识产权", { now })).total).toBeGreaterThan(0);
   expect((await searchWorking(db, "第二次修改")).total).toBe(1);
+  // The translation memory is rebuilt from the live snapshots.
+  expect(await db.tmUnit.count()).toBeGreaterThan(0);
 });
 
 test("import refuses a non-empty database and invalid files, changing nothing", async () => {

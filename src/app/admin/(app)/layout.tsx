@@ -6,11 +6,14 @@ import { getT } from "@/i18n/server";
 import { requireUser } from "@/server/auth/current";
 import { DraftOwnerProvider } from "@/components/admin/release/local-drafts";
 import { SignOutForm } from "@/components/admin/sign-out-form";
+import { db } from "@/server/db";
+import { COUNT_CAP, unreadCount } from "@/server/notifications/queries";
 
 // The signed-in shell: navigation, who you are, sign out. Pages still check access themselves.
 export default async function AdminShell({ children }: { children: ReactNode }) {
   const user = await requireUser();
   const t = getT(user.locale, "admin");
+  const unread = await unreadCount(db(), user.id);
   return (
     <I18nProvider locale={user.locale}>
       <a className="skip-link" href="#main">
@@ -28,6 +31,19 @@ export default async function AdminShell({ children }: { children: ReactNode }) 
             <li>
               <Link href="/admin/search">{t("search.submit")}</Link>
             </li>
+            <li>
+              <Link href="/admin/my">{t("workbench.nav.my")}</Link>
+            </li>
+            {can(user.role, "glossary.read") && (
+              <li>
+                <Link href="/admin/glossary">{t("workbench.nav.glossary")}</Link>
+              </li>
+            )}
+            {can(user.role, "tm.read") && (
+              <li>
+                <Link href="/admin/tm">{t("workbench.nav.tm")}</Link>
+              </li>
+            )}
             {can(user.role, "media.upload") && (
               <li>
                 <Link href="/admin/media">{t("nav.media")}</Link>
@@ -67,6 +83,11 @@ export default async function AdminShell({ children }: { children: ReactNode }) 
           </ul>
         </nav>
         <div className="who">
+          <Link href="/admin/notifications" className="notifications-link">
+            {t("workbench.nav.notifications")}{" "}
+            <span className="badge">{unread > COUNT_CAP ? `${COUNT_CAP}+` : unread}</span>
+            <span className="visually-hidden"> {t("workbench.nav.unread")}</span>
+          </Link>
           <span>{t("shell.signedInAs", { name: user.displayName, role: t(`roles.${user.role}`) })}</span>
           <SignOutForm userId={user.id} />
         </div>

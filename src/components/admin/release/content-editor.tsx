@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState, useTransition, type ReactNode } from "react";
+import { useEffect, useRef, useState, useTransition, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { RichTextEditor } from "@/components/editor/rich-text-editor";
 import { Field, FormStatus } from "@/components/admin/field";
@@ -27,6 +27,8 @@ export interface ContentEditorProps<V extends ContentValues> {
     errors: Record<string, string>,
   ) => ReactNode;
   readOnly?: boolean;
+  /** a change from outside the form (a translation memory match inserted): applied once per `seq` */
+  apply?: { seq: number; update: (values: V) => V } | null;
 }
 
 export function ContentEditor<V extends ContentValues>(props: ContentEditorProps<V>) {
@@ -63,6 +65,15 @@ export function ContentEditor<V extends ContentValues>(props: ContentEditorProps
         props.onSaved?.(r);
       }
     });
+
+  const { apply } = props;
+  const applied = useRef(0);
+  useEffect(() => {
+    if (!apply || apply.seq === applied.current) return;
+    applied.current = apply.seq;
+    setValues((v) => apply.update(v));
+    setResetKey((k) => k + 1);
+  }, [apply]);
 
   const conflict = result && !result.ok ? result.conflict : undefined;
   return (

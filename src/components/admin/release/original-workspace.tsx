@@ -6,6 +6,7 @@ import { createReleaseAction, saveOriginalAction } from "@/server/releases/actio
 import type { ContentValues } from "@/server/releases/action-results";
 import { ContentEditor } from "./content-editor";
 import { WorkflowPanel, type ActionOption } from "./workflow-panel";
+import { TranslationCheck } from "../workbench/translation-check";
 
 export interface OriginalValues extends ContentValues {
   categoryId: string;
@@ -85,6 +86,7 @@ export function OriginalWorkspace({
           onVersionChange={setVersion}
           options={options}
           blocked={dirty}
+          confirmExtra={{ markTranslated: <TranslationCheck releaseId={releaseId} /> }}
         />
       )}
     </div>

@@ -5,7 +5,12 @@ import { useTranslation } from "react-i18next";
 import { saveTranslationAction } from "@/server/releases/actions";
 import type { ContentValues } from "@/server/releases/action-results";
 import { docBlocks, parseDoc } from "@/domain/release/content";
-import type { DiffPart } from "@/domain/release/diff";
+import type { SourceChange } from "@/domain/release/source-changes";
+import { setBlockText } from "@/domain/release/insert";
+import type { SegmentView } from "@/server/workbench/translate-data";
+import { OriginalPanel } from "../workbench/original-panel";
+import { TranslationCheck } from "../workbench/translation-check";
+import { XliffPanel } from "../workbench/xliff-panel";
 import { ContentEditor } from "./content-editor";
 import { SourceDiff } from "./source-diff";
 import { WorkflowPanel, type ActionOption } from "./workflow-panel";
@@ -28,14 +33,17 @@ export function TranslationWorkspace({
   outdatedDiff,
   options,
   canEdit,
+  segments,
 }: {
   releaseId: string;
   version: number;
   original: ContentValues;
+  /** the Chinese segments with glossary terms and memory matches */
+  segments: SegmentView[];
   initial: TranslationValues;
   currentFingerprint: string;
-  /** paragraph diff of the Chinese since the translation was made; null when up to date */
-  outdatedDiff: DiffPart[] | null;
+  /** what changed in the Chinese since the translation was made; null when up to date */
+  outdatedDiff: SourceChange[] | null;
   options: ActionOption[];
   canEdit: boolean;
 }) {
@@ -44,23 +52,25 @@ export function TranslationWorkspace({
   const [version, setVersion] = useState(initialVersion);
   const [dirty, setDirty] = useState(false);
   const [body, setBody] = useState(initial.body);
+  const [apply, setApply] = useState<{ seq: number; update: (v: TranslationValues) => TranslationValues } | null>(null);
+  const insert = (segmentId: string, target: string) =>
+    setApply((prev) => ({
+      seq: (prev?.seq ?? 0) + 1,
+      update: (v) =>
+        segmentId === "title"
+          ? { ...v, title: target }
+          : segmentId === "summary"
+            ? { ...v, summary: target }
+            : { ...v, body: setBlockText(v.body, Number(segmentId.replace("body-", "")) - 1, target) },
+    }));
   const zhBlocks = docBlocks(parseDoc(original.body));
   const enBlocks = docBlocks(parseDoc(body));
   const rows = Array.from({ length: Math.max(zhBlocks.length, enBlocks.length) }, (_, i) => i);
   return (
     <div className="stack">
-      {outdatedDiff && <SourceDiff parts={outdatedDiff} />}
+      {outdatedDiff && <SourceDiff changes={outdatedDiff} />}
       <div className="side-by-side">
-        <section aria-labelledby="original-heading" lang="zh-CN" className="panel original">
-          <h2 id="original-heading">{t("translate.original")}</h2>
-          <h3>{original.title}</h3>
-          <p className="summary">{original.summary}</p>
-          <ol className="paragraphs">
-            {zhBlocks.map((p, i) => (
-              <li key={i}>{p}</li>
-            ))}
-          </ol>
-        </section>
+        <OriginalPanel segments={segments} onInsert={insert} canInsert={canEdit} />
         <section aria-labelledby="translation-heading" className="panel">
           <h2 id="translation-heading">{t("translate.translation")}</h2>
           <ContentEditor<TranslationValues>
@@ -71,6 +81,7 @@ export function TranslationWorkspace({
             onVersionChange={setVersion}
             onDirtyChange={setDirty}
             readOnly={!canEdit}
+            apply={apply}
             save={(values, base) => {
               setBody(values.body);
               return saveTranslationAction(releaseId, base, values);
@@ -122,8 +133,10 @@ export function TranslationWorkspace({
           onVersionChange={setVersion}
           options={options}
           blocked={dirty}
+          confirmExtra={{ markTranslated: <TranslationCheck releaseId={releaseId} /> }}
         />
       )}
+      <XliffPanel releaseId={releaseId} canImport={canEdit} blocked={dirty} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useCallback, useId, useState, useTransition } from "react";
+import { useCallback, useId, useState, useTransition, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { FormStatus } from "@/components/admin/field";
 import { PublishDistribution } from "@/components/distribution/admin/publish-distribution";
@@ -21,6 +21,7 @@ export function WorkflowPanel({
   onVersionChange,
   options,
   blocked,
+  confirmExtra,
 }: {
   releaseId: string;
   version: number;
@@ -28,6 +29,8 @@ export function WorkflowPanel({
   options: ActionOption[];
   /** unsaved edits: save first, so an action never applies to text the user has not saved */
   blocked: boolean;
+  /** shown in an action's confirmation step (the check before "Mark as translated") */
+  confirmExtra?: Partial<Record<ActionOption["type"], ReactNode>>;
 }) {
   const { t } = useTranslation("admin");
   const router = useRouter();
@@ -71,6 +74,7 @@ export function WorkflowPanel({
           {confirming === type ? (
             <div className="confirm" role="group" aria-label={t(`workflow.${type}`)}>
               <p>{t(`workflow.confirm.${type}`)}</p>
+              {confirmExtra?.[type]}
               {type === "publish" && (
                 <p className="field">
                   <label htmlFor={atId}>{t("workflow.publishAt")}</label>

@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OriginalWorkspace } from "@/components/admin/release/original-workspace";
+import { AssignmentPanel } from "@/components/admin/workbench/assignment-panel";
 import { StatusBadge } from "@/components/admin/release/status-badge";
 import { can } from "@/domain/auth/permissions";
 import { actionOptions, isOutdated } from "@/domain/release/workflow";
 import { getT } from "@/i18n/server";
 import { requirePermission } from "@/server/auth/current";
 import { db } from "@/server/db";
+import { assignmentPanelData } from "@/server/assignments/view";
 import { getReleaseForEdit, listCategories } from "@/server/releases/admin-queries";
 
 export default async function ReleasePage({ params }: PageProps<"/admin/releases/[id]">) {
@@ -17,6 +19,7 @@ export default async function ReleasePage({ params }: PageProps<"/admin/releases
   const t = getT(user.locale, "admin");
   const categories = await listCategories(db());
   const live = release.publications.find((p) => p.locale === "zh");
+  const assignment = await assignmentPanelData(db(), id, user);
   return (
     <>
       <h1>{release.zh.title}</h1>
@@ -52,6 +55,7 @@ export default async function ReleasePage({ params }: PageProps<"/admin/releases
         options={actionOptions(release.state, user.role, new Date())}
         canEdit={can(user.role, "original.write")}
       />
+      <AssignmentPanel releaseId={id} current={assignment.current} assignees={assignment.assignees} />
     </>
   );
 }

@@ -3,12 +3,16 @@ import { notFound } from "next/navigation";
 import { TranslationWorkspace } from "@/components/admin/release/translation-workspace";
 import { can } from "@/domain/auth/permissions";
 import { EMPTY_DOC, docBlocks, parseDoc } from "@/domain/release/content";
-import { diffBlocks } from "@/domain/release/diff";
+import { alignBlocks } from "@/domain/release/align";
+import { sourceChanges } from "@/domain/release/source-changes";
 import { actionOptions, isOutdated } from "@/domain/release/workflow";
 import { getT } from "@/i18n/server";
 import { requirePermission } from "@/server/auth/current";
 import { db } from "@/server/db";
 import { getReleaseForEdit, getRevision } from "@/server/releases/admin-queries";
+import { AssignmentPanel } from "@/components/admin/workbench/assignment-panel";
+import { assignmentPanelData } from "@/server/assignments/view";
+import { translateSegments } from "@/server/workbench/translate-data";
 
 export default async function TranslatePage({ params }: PageProps<"/admin/releases/[id]/translate">) {
   const user = await requirePermission("release.read");
@@ -17,12 +21,18 @@ export default async function TranslatePage({ params }: PageProps<"/admin/releas
   if (!release || !release.zh) notFound();
   const t = getT(user.locale, "admin");
   const { zh, en } = release;
+  const [segments, assignment] = await Promise.all([translateSegments(db(), zh), assignmentPanelData(db(), id, user)]);
   const outdated = isOutdated(release.state);
   let outdatedDiff = null;
   if (outdated && en) {
     const source = en.sourceRevisionId ? await getRevision(db(), id, en.sourceRevisionId) : null;
-    const before = source ? [source.title, source.summary, ...docBlocks(parseDoc(source.body))] : [];
-    outdatedDiff = diffBlocks(before, [zh.title, zh.summary, ...docBlocks(parseDoc(zh.body))]);
+    const oldBlocks = source ? docBlocks(parseDoc(source.body)) : [];
+    const before = source ? [source.title, source.summary, ...oldBlocks] : [];
+    const enBlocks = docBlocks(parseDoc(en.body));
+    const aligned = alignBlocks(oldBlocks, enBlocks);
+    const english = (i: number) =>
+      i === 0 ? en.title : i === 1 ? en.summary : (enBlocks[aligned[i - 2] ?? -1] ?? null);
+    outdatedDiff = sourceChanges(before, [zh.title, zh.summary, ...docBlocks(parseDoc(zh.body))], english);
   }
   return (
     <>
@@ -50,7 +60,9 @@ export default async function TranslatePage({ params }: PageProps<"/admin/releas
         outdatedDiff={outdatedDiff}
         options={actionOptions(release.state, user.role, new Date())}
         canEdit={can(user.role, "translation.write")}
+        segments={segments}
       />
+      <AssignmentPanel releaseId={id} current={assignment.current} assignees={assignment.assignees} />
     </>
   );
 }
