@@ -37,9 +37,9 @@ export function printReport(reports: EngineReport[], run: { count: number; sampl
   );
   out.push(
     "",
-    "| engine | class | matches (avg) | term share (median / max) | p50 ms | p95 ms | p99 ms | max ms | slowest |",
+    "| engine | class | matches (avg) | term share (median / max) | p50 ms | p95 ms | p99 ms | max ms | CPU p95 ms | slowest |",
   );
-  out.push("|---|---|---:|---|---:|---:|---:|---:|---|");
+  out.push("|---|---|---:|---|---:|---:|---:|---:|---:|---|");
   for (const r of reports)
     for (const c of r.classes) {
       const t = c.timing;
