@@ -6,7 +6,8 @@ import { transition, type ReleaseState, type WorkflowAction } from "@/domain/rel
 import type { Source } from "../search/documents";
 import { ReleaseError } from "../releases/results";
 import { translationState } from "../releases/state";
-import { toStored, type Actor } from "../releases/write";
+import type { Actor } from "../releases/transaction";
+import { toStored } from "../releases/write";
 
 // The rows a new release ends up with after create → translate → mark translated → publish,
 // computed in memory with the same decisions (transition()) and the same stored shapes (toStored)

@@ -4,7 +4,7 @@ import { insertRows } from "../db/insert-rows";
 import { auditedCheck, checkContents } from "../check/translation-check";
 import { adjustPublicCounts } from "../releases/public-counts";
 import { ReleaseError } from "../releases/results";
-import { inTransaction } from "../releases/write";
+import { inTransaction } from "../releases/transaction";
 import { indexNewReleases } from "../search";
 import { afterWorkflow } from "../workbench/hooks";
 import { newReleaseRows, type NewRelease } from "./new-release-rows";

@@ -2,7 +2,8 @@ import "server-only";
 import type { ContentInput } from "@/domain/release/schemas";
 import type { Db } from "../db/client";
 import { createReleaseIn, runWorkflowIn } from "../releases/lifecycle";
-import { inTransaction, saveContentIn, toStored, type Actor, type Tx } from "../releases/write";
+import { inTransaction, type Actor, type Tx } from "../releases/transaction";
+import { saveContentIn, toStored } from "../releases/write";
 
 // One release of a text archive, in one transaction through the normal release operations
 // (revisions, audit, search index, public counts): created, translated, marked translated and

@@ -2,7 +2,7 @@ import "server-only";
 import { slugify } from "@/domain/release/content";
 import { slugSchema } from "@/domain/release/schemas";
 import type { Db } from "../db/client";
-import type { Actor } from "../releases/write";
+import type { Actor } from "../releases/transaction";
 import { modifiedAt, readRelease, scanArchive, type Group, type Skipped } from "./text-archive";
 import { usedSlugs, writeNewReleases } from "./text-import-batch";
 import { importRelease, type Outcome, type ReleasePlan } from "./text-import-release";
