@@ -1,4 +1,5 @@
 import "server-only";
+import type { ContentLocale } from "@/i18n/settings";
 import type { ContentInput } from "@/domain/release/schemas";
 import type { Db } from "../db/client";
 import { createReleaseIn, runWorkflowIn } from "../releases/lifecycle";
@@ -21,7 +22,7 @@ export interface ReleasePlan {
 }
 
 export type Outcome =
-  | { kind: "imported" | "resumed" | "unchanged"; languages: ("zh" | "en")[]; status: string }
+  | { kind: "imported" | "resumed" | "unchanged"; languages: ContentLocale[]; status: string }
   | { kind: "skipped"; reason: string };
 
 interface Existing {
@@ -67,7 +68,7 @@ async function finish(tx: Tx, plan: ReleasePlan, release: Existing) {
       changed = true;
     }
   }
-  const languages: ("zh" | "en")[] = hasEn || plan.en ? ["zh", "en"] : ["zh"];
+  const languages: ContentLocale[] = hasEn || plan.en ? ["zh", "en"] : ["zh"];
   return { status, languages, changed };
 }
 
@@ -83,7 +84,7 @@ export async function importRelease(db: Db, plan: ReleasePlan): Promise<Outcome>
   if (before === "taken") return { kind: "skipped", reason: `duplicate slug "${plan.slug}"` };
   if (before && complete(plan, before)) {
     const languages = before.contents
-      .map((c) => c.locale as "zh" | "en")
+      .map((c) => c.locale as ContentLocale)
       .sort()
       .reverse();
     return { kind: "unchanged", languages, status: before.status };

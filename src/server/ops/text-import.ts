@@ -1,4 +1,5 @@
 import "server-only";
+import type { ContentLocale } from "@/i18n/settings";
 import { slugify } from "@/domain/release/content";
 import { slugSchema } from "@/domain/release/schemas";
 import type { Db } from "../db/client";
@@ -30,7 +31,7 @@ export interface TextImportOptions {
 
 export interface Imported {
   slug: string;
-  languages: ("zh" | "en")[];
+  languages: ContentLocale[];
   status: string;
   kind: "imported" | "resumed" | "unchanged";
 }
