@@ -13,4 +13,4 @@ process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
     return true;
   }
   return (passThrough as (c: string | Uint8Array, ...r: unknown[]) => boolean)(chunk, ...rest);
-}) as typeof process.stdout.write;
+});
