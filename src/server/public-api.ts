@@ -102,5 +102,9 @@ export function itemJson(
 
 export async function articleJson(article: PublicArticle, counterpart: PublicItem | null) {
   const categories = await categoriesById(article.locale);
-  return { ...itemJson(article, counterpart, categories), bodyHtml: renderSafeHtml(parseDoc(article.body)) };
+  return {
+    ...itemJson(article, counterpart, categories),
+    bodyHtml: renderSafeHtml(parseDoc(article.body)),
+    contacts: article.contacts,
+  };
 }

@@ -14,6 +14,8 @@ import { afterWorkflow } from "../workbench/hooks";
 import { ReleaseError, type Result } from "./results";
 import { releaseState } from "./state";
 import { adjustPublicCounts } from "./public-counts";
+import { contactsOfRelease } from "../contacts/store";
+import { contactIn } from "@/domain/contacts/contact";
 import { audit, bumpVersion, inTransaction, loadForWrite, saveContent, toStored, type Actor, type Tx } from "./write";
 
 // Creating a release and moving it through the workflow (mark translated, publish, withdraw).
@@ -150,9 +152,12 @@ async function replaceLive(tx: Tx, release: Loaded, command: WorkflowCommand, no
   }
   const at = (command.type === "publish" && command.at) || now;
   const { categoryId, featured } = release;
+  // The press contacts as they are now: the page keeps them until it is published again.
+  const named = await contactsOfRelease(tx, releaseId);
   for (const c of release.contents) {
     const { title, summary, body, bodyText, slug } = c;
-    const live = { title, summary, body, bodyText, slug, categoryId, featured, publishedAt: at };
+    const contacts = JSON.stringify(named.map((n) => contactIn(n, c.locale)));
+    const live = { title, summary, body, bodyText, slug, categoryId, featured, publishedAt: at, contacts };
     await tx.publication.upsert({
       where: { releaseId_locale: { releaseId, locale: c.locale } },
       create: { releaseId, locale: c.locale, ...live },

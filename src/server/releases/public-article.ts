@@ -1,4 +1,5 @@
 import "server-only";
+import { parseContacts, type PublicContact } from "@/domain/contacts/contact";
 import type { Cursor } from "@/domain/public/cursor";
 import { otherLocale, type Locale } from "@/i18n/settings";
 import { tagFor } from "../cache-tags";
@@ -18,10 +19,15 @@ import { toItem, type PublicItem } from "./public";
 
 export interface PublicArticle extends PublicItem {
   body: string;
+  contacts: PublicContact[];
 }
 
 const visibleAt = (at: string, now: Date) => Date.parse(at) <= now.getTime();
-const toArticle = (row: ArticleRow): PublicArticle => ({ ...toItem(row), body: row.body });
+const toArticle = ({ body, contacts, ...row }: ArticleRow): PublicArticle => ({
+  ...toItem(row),
+  body,
+  contacts: parseContacts(contacts),
+});
 
 /**
  * The same releases in the other language, where public too: one query by the unique

@@ -9,6 +9,8 @@ import { getT } from "@/i18n/server";
 import { requirePermission } from "@/server/auth/current";
 import { db } from "@/server/db";
 import { assignmentPanelData } from "@/server/assignments/view";
+import { ReleaseContactsPanel } from "@/components/admin/presskit/release-contacts";
+import { contactChoices, contactsOfRelease } from "@/server/contacts/store";
 import { getReleaseForEdit, listCategories } from "@/server/releases/admin-queries";
 
 export default async function ReleasePage({ params }: PageProps<"/admin/releases/[id]">) {
@@ -20,6 +22,9 @@ export default async function ReleasePage({ params }: PageProps<"/admin/releases
   const categories = await listCategories(db());
   const live = release.publications.find((p) => p.locale === "zh");
   const assignment = await assignmentPanelData(db(), id, user);
+  const canEditOriginal = can(user.role, "original.write");
+  const named = await contactsOfRelease(db(), id);
+  const choices = canEditOriginal ? await contactChoices(db()) : [];
   return (
     <>
       <h1>{release.zh.title}</h1>
@@ -53,7 +58,14 @@ export default async function ReleasePage({ params }: PageProps<"/admin/releases
         }}
         categories={categories.map((c) => ({ id: c.id, name: user.locale === "zh" ? c.nameZh : c.nameEn }))}
         options={actionOptions(release.state, user.role, new Date())}
-        canEdit={can(user.role, "original.write")}
+        canEdit={canEditOriginal}
+      />
+      <ReleaseContactsPanel
+        releaseId={id}
+        named={named}
+        choices={choices}
+        canEdit={canEditOriginal}
+        locale={user.locale}
       />
       <AssignmentPanel releaseId={id} current={assignment.current} assignees={assignment.assignees} />
     </>
