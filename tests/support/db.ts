@@ -37,6 +37,8 @@ const TABLES = [
   "AppSetting",
   "SearchDocument",
   "AuditEvent",
+  "ReleaseContact",
+  "PressContact",
   "RevisionMedia",
   "ContentMedia",
   "PublicationMedia",

@@ -55,6 +55,10 @@ test("export → import into an empty database → export again is identical; se
   expect(first.releases.some((r) => r.revisions.filter((v) => v.locale === "zh").length >= 3)).toBe(true);
   expect(first.users.every((u) => u.passwordHash.length > 20)).toBe(true);
   expect(first.glossary.map((g) => g.term)).toContain("国家知识产权局");
+  // The press contacts, the contacts a release names and the live snapshot of them travel too.
+  expect(first.pressContacts).toHaveLength(2);
+  expect(first.releases.some((r) => r.contacts.length === 2)).toBe(true);
+  expect(first.releases.flatMap((r) => r.publications).some((p) => p.contacts.includes("Wang Xiaoming"))).toBe(true);
 
   await resetDb();
   const report = await importContent(db, roundTrip(first));
@@ -75,7 +79,7 @@ test("import refuses a non-empty database and invalid files, changing nothing", 
 
   expect(() => parseExport("{")).toThrow(/Not a JSON file/);
   expect(() => parseExport(JSON.stringify({ format: "other" }))).toThrow(/Not a Newsroom export/);
-  expect(() => parseExport(JSON.stringify({ ...data, version: 3 }))).toThrow(/Unsupported export version 3/);
+  expect(() => parseExport(JSON.stringify({ ...data, version: 4 }))).toThrow(/Unsupported export version 4/);
   const dangling = { ...data, users: data.users.filter((u) => u.email !== "editor@example.com") };
   expect(() => parseExport(JSON.stringify(dangling))).toThrow(/release \S+ → authorId: refers to a missing user/);
 
