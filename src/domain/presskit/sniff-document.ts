@@ -17,8 +17,9 @@ export type DocumentMime = keyof typeof DOCUMENT_TYPES;
 export const typeLabel = (mime: string) =>
   (DOCUMENT_TYPES[mime as DocumentMime] ?? mime.split("/")[1]?.replace("jpeg", "jpg") ?? "file").toUpperCase();
 
-const ascii = (s: string) => Buffer.from(s, "latin1");
-const startsWith = (b: Uint8Array, s: string, at = 0) => Buffer.from(b.subarray(at, at + s.length)).equals(ascii(s));
+/** The bytes as Latin-1 text (each byte one character): enough for magic numbers and zip names. */
+const latin1 = (b: Uint8Array, from: number, to: number) => String.fromCharCode(...b.subarray(from, to));
+const startsWith = (b: Uint8Array, s: string, at = 0) => latin1(b, at, at + s.length) === s;
 
 const OOXML: [string, DocumentMime][] = [
   ["word/", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
@@ -29,14 +30,14 @@ const OOXML: [string, DocumentMime][] = [
 /** Names of the entries in a zip's local headers (enough to recognise OOXML; bounded scan). */
 function zipEntryNames(bytes: Uint8Array, max = 2000): string[] {
   const names: string[] = [];
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let at = 0;
-  while (names.length < max && at + 30 <= buf.length && buf.readUInt32LE(at) === 0x04034b50) {
-    const compressed = buf.readUInt32LE(at + 18);
-    const nameLength = buf.readUInt16LE(at + 26);
-    const extraLength = buf.readUInt16LE(at + 28);
-    const flags = buf.readUInt16LE(at + 6);
-    names.push(buf.toString("latin1", at + 30, at + 30 + nameLength));
+  while (names.length < max && at + 30 <= bytes.length && view.getUint32(at, true) === 0x04034b50) {
+    const compressed = view.getUint32(at + 18, true);
+    const nameLength = view.getUint16(at + 26, true);
+    const extraLength = view.getUint16(at + 28, true);
+    const flags = view.getUint16(at + 6, true);
+    names.push(latin1(bytes, at + 30, Math.min(bytes.length, at + 30 + nameLength)));
     if (flags & 0x08) break; // sizes follow the data: stop walking (the names seen so far suffice)
     at += 30 + nameLength + extraLength + compressed;
   }
@@ -46,7 +47,7 @@ function zipEntryNames(bytes: Uint8Array, max = 2000): string[] {
 function sniffZip(bytes: Uint8Array): DocumentMime | null {
   // ODF: the first entry is "mimetype", stored uncompressed, its content the type.
   if (startsWith(bytes, "mimetype", 30)) {
-    const type = Buffer.from(bytes.subarray(38, 38 + 60)).toString("latin1");
+    const type = latin1(bytes, 38, 38 + 60);
     for (const mime of Object.keys(DOCUMENT_TYPES) as DocumentMime[]) {
       if (mime.startsWith("application/vnd.oasis") && type.startsWith(mime)) return mime;
     }

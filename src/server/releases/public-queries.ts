@@ -35,11 +35,12 @@ export interface ItemRow {
 
 export interface ArticleRow extends ItemRow {
   body: string;
-  /** the press contacts snapshot (JSON), docs/PRESS-KIT.md */
+  /** the press contacts and press kit snapshots (JSON), docs/PRESS-KIT.md */
   contacts: string;
+  presskit: string;
 }
 
-const ARTICLE = { ...ITEM, body: true, contacts: true } as const;
+const ARTICLE = { ...ITEM, body: true, contacts: true, presskit: true } as const;
 
 type Dated = { publishedAt: Date; updatedAt: Date };
 const wire = <T extends Dated>({ publishedAt, updatedAt, ...rest }: T) => ({

@@ -12,6 +12,9 @@ import { getReleaseForEdit } from "@/server/releases/admin-queries";
 import { PressContacts } from "@/components/site/press-contacts";
 import { contactIn } from "@/domain/contacts/contact";
 import { contactsOfRelease } from "@/server/contacts/store";
+import { PressKit } from "@/components/site/press-kit";
+import { kitFileIn } from "@/domain/presskit/kit";
+import { kitOfRelease } from "@/server/presskit/store";
 
 export const dynamic = "force-dynamic";
 
@@ -35,6 +38,7 @@ export default async function PreviewPage({ params }: PageProps<"/preview/[id]/[
   const date =
     release.publications.find((p) => p.locale === locale)?.publishedAt ?? release.releaseDate ?? release.updatedAt;
   const contacts = (await contactsOfRelease(db(), id)).map((c) => contactIn(c, locale));
+  const kit = (await kitOfRelease(db(), id)).map((f) => kitFileIn(f, locale));
   return (
     <>
       <p className="preview-banner" role="note">
@@ -49,6 +53,7 @@ export default async function PreviewPage({ params }: PageProps<"/preview/[id]/[
           timeZone={env().NEWSROOM_TIMEZONE}
           counterpart={counterpart ? { href: counterpartHref, title: counterpart.title } : null}
         >
+          <PressKit locale={locale} releaseId={id} files={kit} />
           <PressContacts locale={locale} contacts={contacts} />
         </ArticleView>
       </SiteShell>

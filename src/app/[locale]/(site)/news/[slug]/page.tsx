@@ -5,6 +5,7 @@ import { localeOr404, metadataOrEmpty } from "@/components/site/params";
 import { ArticleView } from "@/components/site/article-view";
 import { SiteShell } from "@/components/site/site-shell";
 import { PressContacts } from "@/components/site/press-contacts";
+import { PressKit } from "@/components/site/press-kit";
 import { contactPointsLd } from "@/domain/contacts/contact";
 import { jsonLdString } from "@/domain/public/json-ld";
 import { absolute, paths } from "@/domain/public/urls";
@@ -94,6 +95,7 @@ export default async function ArticlePage(props: Props) {
           )
         }
       >
+        <PressKit locale={locale} releaseId={article.releaseId} files={article.presskit} />
         <PressContacts locale={locale} contacts={article.contacts} />
       </ArticleView>
     </SiteShell>

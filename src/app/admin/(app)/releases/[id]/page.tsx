@@ -11,9 +11,11 @@ import { db } from "@/server/db";
 import { assignmentPanelData } from "@/server/assignments/view";
 import { ReleaseContactsPanel } from "@/components/admin/presskit/release-contacts";
 import { contactChoices, contactsOfRelease } from "@/server/contacts/store";
+import { ReleaseKitPanel } from "@/components/admin/presskit/release-kit";
+import { kitOfRelease } from "@/server/presskit/store";
 import { getReleaseForEdit, listCategories } from "@/server/releases/admin-queries";
 
-export default async function ReleasePage({ params }: PageProps<"/admin/releases/[id]">) {
+export default async function ReleasePage({ params, searchParams }: PageProps<"/admin/releases/[id]">) {
   const user = await requirePermission("release.read");
   const { id } = await params;
   const release = await getReleaseForEdit(db(), id);
@@ -25,6 +27,8 @@ export default async function ReleasePage({ params }: PageProps<"/admin/releases
   const canEditOriginal = can(user.role, "original.write");
   const named = await contactsOfRelease(db(), id);
   const choices = canEditOriginal ? await contactChoices(db()) : [];
+  const kit = await kitOfRelease(db(), id);
+  const outcome = (await searchParams).kit;
   return (
     <>
       <h1>{release.zh.title}</h1>
@@ -66,6 +70,13 @@ export default async function ReleasePage({ params }: PageProps<"/admin/releases
         choices={choices}
         canEdit={canEditOriginal}
         locale={user.locale}
+      />
+      <ReleaseKitPanel
+        releaseId={id}
+        files={kit}
+        canEdit={can(user.role, "presskit.write")}
+        locale={user.locale}
+        outcome={typeof outcome === "string" ? outcome : undefined}
       />
       <AssignmentPanel releaseId={id} current={assignment.current} assignees={assignment.assignees} />
     </>
