@@ -37,6 +37,7 @@ const TABLES = [
   "AppSetting",
   "SearchDocument",
   "AuditEvent",
+  "ReleaseFile",
   "ReleaseContact",
   "PressContact",
   "RevisionMedia",

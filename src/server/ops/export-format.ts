@@ -5,7 +5,13 @@ import { BODY_MAX_BYTES, SUMMARY_MAX, TITLE_MAX, bodyJsonSchema } from "@/domain
 import { isCurrentHash } from "../auth/password";
 import { ACCEPTED_MIME } from "@/domain/media/sniff";
 import { isStorageKey } from "../media/store/types";
-import { contactsSnapshotSchema, pressContactSchema, releaseContactSchema } from "./export-presskit";
+import {
+  contactsSnapshotSchema,
+  kitSnapshotSchema,
+  pressContactSchema,
+  releaseContactSchema,
+  releaseFileSchema,
+} from "./export-presskit";
 
 // The JSON export format, version 1 (docs/OPERATIONS.md). One object: accounts (with password
 // hashes: the file is sensitive), categories, releases with their working copies, live snapshots
@@ -15,7 +21,7 @@ import { contactsSnapshotSchema, pressContactSchema, releaseContactSchema } from
 export const EXPORT_FORMAT = "newsroom-export";
 /**
  * 2 adds media: the Media rows and the list of their files (the files themselves travel in a .tar).
- * 3 adds the press kit (docs/PRESS-KIT.md): press contacts.
+ * 3 adds the press kit (docs/PRESS-KIT.md): press contacts, press-kit files (their bytes listed in mediaFiles).
  */
 export const EXPORT_VERSION = 3;
 export const READABLE_VERSIONS: readonly number[] = [1, 2, 3];
@@ -104,6 +110,7 @@ const publicationSchema = z.object({
   featured: z.boolean().optional(),
   /** since version 3 */
   contacts: contactsSnapshotSchema.default("[]"),
+  presskit: kitSnapshotSchema.default("[]"),
   publishedAt: date,
   updatedAt: date,
 });
@@ -218,6 +225,7 @@ export const exportSchema = z
     settings: z.array(settingSchema).default([]),
     assignments: z.array(assignmentSchema).default([]),
     pressContacts: z.array(pressContactSchema).default([]),
+    releaseFiles: z.array(releaseFileSchema).default([]),
   })
   .superRefine((data, ctx) => {
     // Dangling references would fail deep inside the import; name them here instead.
@@ -240,9 +248,17 @@ export const exportSchema = z
         ctx.addIssue({ code: "custom", path: ["media", i, "storageKey"], message: "does not match the id" });
       }
     });
-    const folders = new Set(data.media.map((m) => m.storageKey));
+    const folders = new Set([...data.media, ...data.releaseFiles].map((m) => m.storageKey));
     data.mediaFiles.forEach((f, i) => {
-      if (!folders.has(f.key.split("/").slice(0, 2).join("/"))) missing(["mediaFiles", i, "key"], "media", f.key);
+      const folder = f.key
+        .split("/")
+        .slice(0, f.key.startsWith("kit/") ? 3 : 2)
+        .join("/");
+      if (!folders.has(folder)) missing(["mediaFiles", i, "key"], "media", f.key);
+    });
+    data.releaseFiles.forEach((f, i) => {
+      if (!releases.has(f.releaseId)) missing(["releaseFiles", i, "releaseId"], "release", f.releaseId);
+      if (f.uploaderId && !users.has(f.uploaderId)) missing(["releaseFiles", i, "uploaderId"], "user", f.uploaderId);
     });
     const contacts = new Set(data.pressContacts.map((c) => c.id));
     data.releases.forEach((r, i) =>

@@ -52,6 +52,7 @@ export async function exportContent(db: Db, now = new Date()) {
       });
       const assignments = await tx.translationAssignment.findMany(byId);
       const pressContacts = await tx.pressContact.findMany(byId);
+      const releaseFiles = await tx.releaseFile.findMany(byId);
       const releaseContacts = groupBy(
         await tx.releaseContact.findMany({ orderBy: [{ releaseId: "asc" }, { position: "asc" }] }),
       );
@@ -76,6 +77,7 @@ export async function exportContent(db: Db, now = new Date()) {
         settings,
         assignments,
         pressContacts,
+        releaseFiles,
       };
     },
     { timeout: 10 * 60_000, maxWait: 30_000 },
@@ -209,6 +211,7 @@ export async function importContent(db: Db, data: NewsroomExport): Promise<Impor
         await insertChunks(revisions, (chunk) => tx.revision.createMany({ data: chunk }));
         const named = releases.flatMap((r) => r.contacts.map((c) => ({ ...c, releaseId: r.id })));
         await insertChunks(named, (chunk) => tx.releaseContact.createMany({ data: chunk }));
+        await insertChunks(data.releaseFiles, (chunk) => tx.releaseFile.createMany({ data: chunk }));
         await insertChunks(data.auditEvents, (chunk) => tx.auditEvent.createMany({ data: chunk }));
         await insertChunks(data.glossary, (chunk) => tx.glossaryTerm.createMany({ data: chunk }));
         await insertChunks(data.settings, (chunk) => tx.appSetting.createMany({ data: chunk }));

@@ -9,7 +9,7 @@ import type { Actor } from "../releases/write";
 import { bumpGlossaryVersion } from "../glossary/store";
 import { termKey } from "@/domain/glossary/terms";
 import { setReleaseContact } from "../contacts/store";
-import { seedDemoContacts } from "./demo-presskit";
+import { seedDemoContacts, seedDemoKit } from "./demo-presskit";
 import {
   DEMO_CATEGORIES,
   DEMO_GLOSSARY,
@@ -61,7 +61,14 @@ export async function seedDemo(db: Db, password: string, now = new Date()): Prom
   async function release(
     r: { zh: DemoText; en?: DemoText; date?: string },
     categoryId: string,
-    steps: { translate?: boolean; publishAt?: Date; editZh?: DemoText; featured?: boolean; contacts?: string[] },
+    steps: {
+      translate?: boolean;
+      publishAt?: Date;
+      editZh?: DemoText;
+      featured?: boolean;
+      contacts?: string[];
+      kit?: boolean;
+    },
   ) {
     const releaseDate = r.date ? new Date(r.date) : (steps.publishAt ?? null);
     const meta = { categoryId, releaseDate, featured: steps.featured };
@@ -75,6 +82,7 @@ export async function seedDemo(db: Db, password: string, now = new Date()): Prom
       const named = await setReleaseContact(db, editor, id, contactId, true);
       if (!named.ok) throw new Error(`demo seed: naming a contact failed with ${named.code}`);
     }
+    if (steps.kit) await seedDemoKit(db, editor, id);
     if (steps.translate) {
       version = unwrap(await runWorkflow(db, translator, id, { type: "markTranslated" }, version, now), "mark").version;
     }
@@ -92,6 +100,7 @@ export async function seedDemo(db: Db, password: string, now = new Date()): Prom
     publishAt: new Date(SAMPLE_RELEASE.date),
     featured: true,
     contacts,
+    kit: true,
   });
   await release(d.publishedCooperation, pressReleases.id, {
     translate: true,
