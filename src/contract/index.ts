@@ -6,3 +6,4 @@ export * from "./bridge";
 export * from "./http";
 export * from "./log";
 export * from "./security";
+export * from "./views";

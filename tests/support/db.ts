@@ -37,6 +37,7 @@ const TABLES = [
   "AppSetting",
   "SearchDocument",
   "AuditEvent",
+  "ReleaseView",
   "ReleaseFile",
   "ReleaseContact",
   "PressContact",

@@ -13,6 +13,8 @@ import { ReleaseContactsPanel } from "@/components/admin/presskit/release-contac
 import { contactChoices, contactsOfRelease } from "@/server/contacts/store";
 import { ReleaseKitPanel } from "@/components/admin/presskit/release-kit";
 import { kitOfRelease } from "@/server/presskit/store";
+import { ReleaseViewsPanel } from "@/components/admin/presskit/release-views";
+import { viewsOfRelease } from "@/server/views/record";
 import { getReleaseForEdit, listCategories } from "@/server/releases/admin-queries";
 
 export default async function ReleasePage({ params, searchParams }: PageProps<"/admin/releases/[id]">) {
@@ -78,6 +80,9 @@ export default async function ReleasePage({ params, searchParams }: PageProps<"/
         locale={user.locale}
         outcome={typeof outcome === "string" ? outcome : undefined}
       />
+      {can(user.role, "views.read") && (
+        <ReleaseViewsPanel releaseId={id} rows={await viewsOfRelease(db(), id)} locale={user.locale} />
+      )}
       <AssignmentPanel releaseId={id} current={assignment.current} assignees={assignment.assignees} />
     </>
   );
