@@ -20,6 +20,7 @@ import * as assignments from "../../src/server/assignments/actions";
 import * as notifications from "../../src/server/notifications/actions";
 import * as check from "../../src/server/check/actions";
 import * as contacts from "../../src/server/contacts/actions";
+import * as presskit from "../../src/server/presskit/actions";
 import { storeBatch } from "../../src/server/tm/store";
 import { preparePairs } from "../../src/server/tm/prepare";
 
@@ -560,6 +561,18 @@ const contactFields = (name: string) => ({
   email: "press@matrix.test",
 });
 const freshContact = async () => (await db.pressContact.create({ data: contactFields(`c${++n}`) })).id;
+/** A press-kit row of a fresh draft (no bytes: the actions only touch rows and, on removal, the store). */
+async function freshKitFile() {
+  const releaseId = (await releaseIn("DRAFT")).id;
+  const id = randomBytes(12).toString("hex");
+  await db.releaseFile.create({
+    data: {
+      ...{ id, releaseId, kind: "document", position: 1, storageKey: `kit/${id.slice(0, 2)}/${id}` },
+      ...{ fileName: "a.pdf", mime: "application/pdf", bytes: 1, sha256: "x" },
+    },
+  });
+  return { releaseId, id };
+}
 type Fixture = Record<string, string>;
 const PRESSKIT: Record<
   string,
@@ -603,6 +616,22 @@ const PRESSKIT: Record<
     run: (_who, fx) => contacts.releaseContactAction({}, form(fx)),
     outcome: byRole("ok"),
     count: () => db.releaseContact.count(),
+  },
+  updateKitTextAction: {
+    setup: freshKitFile,
+    run: (who, fx) =>
+      presskit.updateKitTextAction(
+        {},
+        form({ ...fx, titleZh: `标题${who}`, titleEn: "T", creditZh: "", creditEn: "" }),
+      ),
+    outcome: byRole("ok"),
+    count: () => db.releaseFile.count({ where: { titleZh: { startsWith: "标题" } } }),
+  },
+  removeKitFileAction: {
+    setup: freshKitFile,
+    run: (_who, fx) => presskit.removeKitFileAction({}, form(fx)),
+    outcome: byRole("ok"),
+    count: () => db.releaseFile.count(),
   },
 };
 

@@ -11,6 +11,7 @@ import * as distribution from "../../src/server/distribution/actions";
 import * as webhooks from "../../src/server/webhooks/actions";
 import * as glossary from "../../src/server/glossary/actions";
 import * as contacts from "../../src/server/contacts/actions";
+import * as presskit from "../../src/server/presskit/actions";
 import * as tm from "../../src/server/tm/actions";
 import * as assignments from "../../src/server/assignments/actions";
 import * as notifications from "../../src/server/notifications/actions";
@@ -117,6 +118,8 @@ const formLike = fc.dictionary(
     "phone",
     "contactId",
     "remove",
+    "creditZh",
+    "creditEn",
   ),
   hostileString,
 );
@@ -219,7 +222,7 @@ describe(`fuzzed server actions (${RUNS} runs each)`, () => {
     ["unassignTranslationAction", formLike.map((f) => () => assignments.unassignTranslationAction({}, toForm(f)))],
     ["markNotificationReadAction", formLike.map((f) => () => notifications.markNotificationReadAction({}, toForm(f)))],
     ["checkTranslationAction", hostileValue.map((id) => () => check.checkTranslationAction(id))],
-    ...Object.entries(contacts).map(([name, action]) =>
+    ...Object.entries({ ...contacts, ...presskit }).map(([name, action]) =>
       formCase(name, action as (prev: object, f: FormData) => Promise<unknown>),
     ),
   ];

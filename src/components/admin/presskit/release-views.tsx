@@ -10,7 +10,7 @@ export function ReleaseViewsPanel(p: {
   const t = getT(p.locale, "presskit");
   const editions = [...new Set([...LOCALES, ...p.rows.map((r) => r.edition)])];
   const byDay = new Map<string, Map<string, number>>();
-  for (const r of p.rows) byDay.set(r.day, (byDay.get(r.day) ?? new Map()).set(r.edition, r.count));
+  for (const r of p.rows) byDay.set(r.day, (byDay.get(r.day) ?? new Map<string, number>()).set(r.edition, r.count));
   const total = (e: string) => p.rows.filter((r) => r.edition === e).reduce((n, r) => n + r.count, 0);
   const num = new Intl.NumberFormat(LANG_TAG[p.locale]);
   const days = [...byDay.keys()].slice(0, 30);

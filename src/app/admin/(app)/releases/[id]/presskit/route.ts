@@ -13,15 +13,23 @@ import { uploadKitFile } from "@/server/presskit/upload";
 // with a byte counter that stops past the limit. Works without JavaScript.
 export const dynamic = "force-dynamic";
 
-const back = (request: Request, id: string, outcome: string) =>
-  NextResponse.redirect(new URL(`/admin/releases/${encodeURIComponent(id)}?kit=${outcome}#presskit`, request.url), 303);
+const NO_STORE = { "Cache-Control": "private, no-store" };
+const refuse = (status: 403 | 404) =>
+  new Response(status === 403 ? "Forbidden" : "Not found", { status, headers: NO_STORE });
+
+function back(request: Request, id: string, outcome: string) {
+  const to = new URL(`/admin/releases/${encodeURIComponent(id)}?kit=${outcome}#presskit`, request.url);
+  const response = NextResponse.redirect(to, 303);
+  response.headers.set("Cache-Control", NO_STORE["Cache-Control"]);
+  return response;
+}
 
 export async function POST(request: Request, { params }: RouteContext<"/admin/releases/[id]/presskit">) {
   const { id } = await params;
-  if (!isSameOrigin(request)) return new Response("Forbidden", { status: 403 });
+  if (!isSameOrigin(request)) return refuse(403);
   const actor = await getActor();
-  if (!actor || !can(actor.role, "presskit.write")) return new Response("Forbidden", { status: 403 });
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) return new Response("Not found", { status: 404 });
+  if (!actor || !can(actor.role, "presskit.write")) return refuse(403);
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) return refuse(404);
   const body = await readLimitedForm(request, PHOTO_MAX_BYTES + 64 * 1024);
   if (!body.ok) return back(request, id, body.status === 413 ? "kit_too_large" : "invalid_input");
   const kind: KitKind = body.form.get("kind") === "photo" ? "photo" : "document";
