@@ -17,7 +17,8 @@ import { adjustPublicCounts } from "./public-counts";
 import { contactsOfRelease } from "../contacts/store";
 import { contactIn } from "@/domain/contacts/contact";
 import { kitOfRelease, kitSnapshot } from "../presskit/store";
-import { audit, bumpVersion, inTransaction, loadForWrite, saveContent, toStored, type Actor, type Tx } from "./write";
+import { audit, bumpVersion, inTransaction, loadForWrite, type Actor, type Tx } from "./transaction";
+import { saveContent, toStored } from "./write";
 
 // Creating a release and moving it through the workflow (mark translated, publish, withdraw).
 

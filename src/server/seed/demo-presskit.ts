@@ -4,7 +4,7 @@ import type { Db } from "../db/client";
 import { env } from "../env";
 import { storeFor } from "../media/store";
 import { uploadKitFile } from "../presskit/upload";
-import type { Actor } from "../releases/write";
+import type { Actor } from "../releases/transaction";
 
 // The demo's press contacts and press kit (docs/PRESS-KIT.md): the published sample release names
 // both contacts and has a PDF annex and a photo, so the public page, the API and the e2e checks

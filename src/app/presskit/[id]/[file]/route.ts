@@ -3,7 +3,7 @@ import { contentDisposition } from "@/domain/presskit/file-name";
 import { getActor } from "@/server/auth/current";
 import { db } from "@/server/db";
 import { appMediaCache, appMediaStore } from "@/server/media/runtime";
-import { KIT_HEADERS, cacheControl, plain, storageFailure } from "@/server/presskit/http";
+import { KIT_HEADERS, cacheControl, plain, storageFailure } from "@/server/presskit/download-response";
 import { openKitFile, servableKitRow } from "@/server/presskit/serve";
 
 // GET /presskit/<id>/<name>: a press-kit document or a photo's high-resolution original, as a

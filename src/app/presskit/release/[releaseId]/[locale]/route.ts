@@ -4,7 +4,7 @@ import { isLocale } from "@/i18n/settings";
 import { getActor } from "@/server/auth/current";
 import { db } from "@/server/db";
 import { appMediaCache, appMediaStore } from "@/server/media/runtime";
-import { KIT_HEADERS, cacheControl, plain } from "@/server/presskit/http";
+import { KIT_HEADERS, cacheControl, plain } from "@/server/presskit/download-response";
 import { photoZip, planPhotoZip } from "@/server/presskit/zip";
 
 // GET /presskit/release/<releaseId>/<locale>: "Download all" photos of a release with their

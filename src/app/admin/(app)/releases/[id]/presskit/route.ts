@@ -3,7 +3,7 @@ import { can } from "@/domain/auth/permissions";
 import { DOCUMENT_MAX_BYTES, PHOTO_MAX_BYTES, type KitKind } from "@/domain/presskit/kit";
 import { getActor } from "@/server/auth/current";
 import { db } from "@/server/db";
-import { isSameOrigin, readLimitedForm } from "@/server/media/http";
+import { isSameOrigin, readLimitedForm } from "@/server/media/upload-request";
 import { appMediaStore } from "@/server/media/runtime";
 import { uploadKitFile } from "@/server/presskit/upload";
 

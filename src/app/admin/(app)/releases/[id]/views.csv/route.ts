@@ -2,7 +2,7 @@ import { can } from "@/domain/auth/permissions";
 import { getActor } from "@/server/auth/current";
 import { db } from "@/server/db";
 import { releaseViewsCsv } from "@/server/views/csv";
-import { attachment, json, PRIVATE } from "@/server/xliff/http";
+import { attachment, json, PRIVATE } from "@/server/xliff/download-response";
 
 // GET /admin/releases/<id>/views.csv: the release's views by day and edition (editors and administrators).
 export const dynamic = "force-dynamic";
