@@ -57,8 +57,8 @@ runCli(async () => {
     const bytes = data.mediaFiles.reduce((n, f) => n + f.size, 0);
     console.log(
       `Exported ${data.releases.length} releases, ${revisions} revisions, ${data.users.length} accounts, ` +
-        `${data.auditEvents.length} audit events, ${data.media.length} images, ` +
-        `${data.releaseFiles.length} press-kit files ` +
+        `${data.auditEvents.length} audit events, ${data.media.length} images` +
+        (data.releaseFiles.length ? `, ${data.releaseFiles.length} press-kit files ` : " ") +
         `(${data.mediaFiles.length} files, ${formatBytes(bytes)}${withFiles || !bytes ? "" : ", not included"}) ` +
         `to ${file} (${formatBytes(statSync(file).size)}).`,
     );
