@@ -40,7 +40,7 @@ runCli(async () => {
   const store = createStore(env.MEDIA_STORAGE, env, db);
   try {
     const data = await exportContent(db);
-    const manifest = await mediaManifest(store, data.media);
+    const manifest = await mediaManifest(store, data.media, data.releaseFiles);
     data.mediaFiles = manifest.files;
     const say = file ? console.log : console.error; // keep stdout for the JSON itself
     for (const key of manifest.missing) say(`warning: ${key} is not in ${store.location}; left out`);
@@ -57,7 +57,8 @@ runCli(async () => {
     const bytes = data.mediaFiles.reduce((n, f) => n + f.size, 0);
     console.log(
       `Exported ${data.releases.length} releases, ${revisions} revisions, ${data.users.length} accounts, ` +
-        `${data.auditEvents.length} audit events, ${data.media.length} images ` +
+        `${data.auditEvents.length} audit events, ${data.media.length} images` +
+        (data.releaseFiles.length ? `, ${data.releaseFiles.length} press-kit files ` : " ") +
         `(${data.mediaFiles.length} files, ${formatBytes(bytes)}${withFiles || !bytes ? "" : ", not included"}) ` +
         `to ${file} (${formatBytes(statSync(file).size)}).`,
     );

@@ -7,6 +7,13 @@ export function register() {
   globalThis.newsroomDistribution = {
     start: async () => (await import("./server/distribution/service")).startDistribution(),
   };
+  // Views per release, counted by the front server (docs/PRESS-KIT.md "Views").
+  globalThis.newsroomViews = {
+    record: async (batch) => {
+      const [{ recordViews }, { db }] = await Promise.all([import("./server/views/record"), import("./server/db")]);
+      await recordViews(db(), batch);
+    },
+  };
 }
 
 // Unexpected server errors (rendering, route handlers, server actions) as one JSON log line carrying

@@ -6,3 +6,4 @@ export * from "./bridge";
 export * from "./protocol";
 export * from "./log";
 export * from "./security";
+export * from "./views";

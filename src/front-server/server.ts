@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
-import { REQUEST_ID_HEADER, installFrontBridge, startAppWorkers } from "@/contract";
+import { INTERNAL_HEADERS, REQUEST_ID_HEADER, installFrontBridge, startAppWorkers } from "@/contract";
+import { ViewCounter } from "./views";
 import { createLogger, ignoreBrokenStdout, pathOf, requestIdFor } from "./logger";
 import type { Outcome } from "./exchange";
 import { createPipeline, type Pipeline } from "./pipeline";
@@ -71,6 +72,15 @@ export async function startServer(options: StartOptions): Promise<Running> {
   const { app, handle } = await prepareNext(options.dir, hostname, port);
   const settings = readSettings();
   let actualPort = port;
+  // Views per release (docs/PRESS-KIT.md "Views"); VIEWS_COUNTING=off turns it off (benchmarks).
+  const views =
+    process.env.VIEWS_COUNTING === "off"
+      ? undefined
+      : new ViewCounter({
+          logger,
+          timeZone: process.env.NEWSROOM_TIMEZONE || undefined,
+          flushMs: Number(process.env.VIEWS_FLUSH_MS || 30_000),
+        });
   const pipeline = createPipeline({
     handle: options.wrapHandler ? options.wrapHandler(handle) : handle,
     logger,
@@ -83,11 +93,12 @@ export async function startServer(options: StartOptions): Promise<Running> {
   const inFlight = inFlightCounter();
   let closing = false;
   const server = createServer(
-    (req, res) => void answer(req, res, { pipeline, logger, inFlight, closing: () => closing }),
+    (req, res) => void answer(req, res, { pipeline, logger, inFlight, views, closing: () => closing }),
   );
   actualPort = await listen(server, port, hostname);
   const bus = await pipeline.startBus(settings.databaseUrl);
   const outbox = await startAppWorkers(); // mail and webhooks: after listen, stopped by the app's shutdown hooks
+  views?.start();
   logger.info({ port: actualPort, host: hostname ?? "*", cacheBus: bus, outbox }, "listening");
   const posture = transportSecurity(settings);
   logger[posture.level]({ trustedProxy: settings.trust.kind }, posture.msg);
@@ -103,6 +114,7 @@ export async function startServer(options: StartOptions): Promise<Running> {
         logger.warn({ inFlight: inFlight.count, drainMs }, "drain timed out; closing the remaining connections");
       await closeLeftovers(server, drained, closed);
       await pipeline.close();
+      await views?.stop(); // the last counts, before the app closes its database
       await app.close().catch((err: unknown) => logger.error({ err }, "closing Next failed"));
       const appHooks = await runAppShutdownHooks(logger);
       logger.info({ drained, appHooks }, "stopped");
@@ -124,11 +136,16 @@ interface AnswerDeps {
   pipeline: Pipeline;
   logger: Logger;
   inFlight: ReturnType<typeof inFlightCounter>;
+  views: ViewCounter | undefined;
   closing: () => boolean;
 }
 
 /** One request: id, log line when it ends, the pipeline, and a last resort for its errors. */
-async function answer(req: IncomingMessage, res: ServerResponse, { pipeline, logger, inFlight, closing }: AnswerDeps) {
+async function answer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  { pipeline, logger, inFlight, views, closing }: AnswerDeps,
+) {
   const started = performance.now();
   const reqId = requestIdFor(req.headers[REQUEST_ID_HEADER]);
   const method = req.method; // the pipeline may pass a HEAD on to Next as a GET
@@ -150,6 +167,8 @@ async function answer(req: IncomingMessage, res: ServerResponse, { pipeline, log
       ...(!res.writableFinished && { aborted: true }),
     };
     logger[status >= 500 ? "error" : "info"](line, "request");
+    // Readers' views only: not the front server's own loopback requests.
+    if (views && !req.headers[INTERNAL_HEADERS.internal]) views.note(method, line.path, status);
     inFlight.finish();
   });
   try {

@@ -6,7 +6,7 @@ export type Locale = (typeof LOCALES)[number];
 export const CONTENT_LOCALES = ["zh", "en"] as const;
 export type ContentLocale = (typeof CONTENT_LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "zh";
-export const NAMESPACES = ["common", "site", "admin", "validation", "errors", "mail"] as const;
+export const NAMESPACES = ["common", "site", "admin", "validation", "errors", "mail", "presskit"] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** BCP 47 tag for <html lang>, hreflang and Intl. */

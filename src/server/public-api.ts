@@ -9,6 +9,8 @@ import { env } from "./env";
 import { PUBLIC_REVALIDATE, conditionalResponse } from "./conditional-get";
 import { publicCategories, type PublicCategory, type PublicItem } from "./releases/public";
 import type { PublicArticle } from "./releases/public-article";
+import type { PublicKitFile } from "@/domain/presskit/kit";
+import { kitDownloadUrl, kitVariantUrl, kitZipUrl } from "@/domain/presskit/urls";
 
 // Shapes and helpers of the public JSON API (/api/v1). Errors are codes with an English message.
 
@@ -100,7 +102,31 @@ export function itemJson(
   };
 }
 
+function kitJson(site: string, f: PublicKitFile) {
+  const { id, kind, fileName, mime, bytes, width, height, title, credit } = f;
+  const photo = kind === "photo";
+  return {
+    id,
+    kind,
+    title,
+    ...(photo && { credit, width, height, previewUrl: absolute(site, kitVariantUrl(f)) }),
+    fileName,
+    type: mime,
+    bytes,
+    url: absolute(site, kitDownloadUrl(f)),
+  };
+}
+
 export async function articleJson(article: PublicArticle, counterpart: PublicItem | null) {
+  const site = env().SITE_URL;
   const categories = await categoriesById(article.locale);
-  return { ...itemJson(article, counterpart, categories), bodyHtml: renderSafeHtml(parseDoc(article.body)) };
+  return {
+    ...itemJson(article, counterpart, categories),
+    bodyHtml: renderSafeHtml(parseDoc(article.body)),
+    contacts: article.contacts,
+    presskit: article.presskit.map((f) => kitJson(site, f)),
+    presskitZip: article.presskit.some((f) => f.kind === "photo")
+      ? absolute(site, kitZipUrl(article.releaseId, article.locale))
+      : null,
+  };
 }

@@ -19,6 +19,8 @@ import * as tm from "../../src/server/tm/actions";
 import * as assignments from "../../src/server/assignments/actions";
 import * as notifications from "../../src/server/notifications/actions";
 import * as check from "../../src/server/check/actions";
+import * as contacts from "../../src/server/contacts/actions";
+import * as presskit from "../../src/server/presskit/actions";
 import { storeBatch } from "../../src/server/tm/store";
 import { preparePairs } from "../../src/server/tm/prepare";
 
@@ -380,6 +382,7 @@ describe("user and account actions × visitor", () => {
       "createReleaseAction",
       ...Object.keys(ACTIONS).map((k) => k.split(" ")[0]!),
       ...Object.keys(DISTRIBUTION),
+      ...Object.keys(PRESSKIT).map((k) => k.split(" ")[0]!),
       // Public by nature (a token or the double opt-in protects them), tested in
       // tests/int/distribution and end to end: subscribing, confirming, unsubscribing.
       "subscribeAction",
@@ -544,6 +547,108 @@ describe("distribution and webhook actions × visitor", () => {
     const result = await DISTRIBUTION[action]!.run(who);
     if (outcome === "ok") expect(result.ok, JSON.stringify(result)).toBe(true);
     else expect(result.error, JSON.stringify(result)).toBe(outcome);
+  });
+});
+
+// Press kit actions × visitor (docs/PRESS-KIT.md). `setup` makes the fixture, `count` measures the
+// effect: it moves when the call is allowed and stays put when it is refused.
+const contactFields = (name: string) => ({
+  nameZh: `联系人${name}`,
+  nameEn: `Contact ${name}`,
+  titleZh: "",
+  titleEn: "",
+  phone: "+86 10 1234 5678",
+  email: "press@matrix.test",
+});
+const freshContact = async () => (await db.pressContact.create({ data: contactFields(`c${++n}`) })).id;
+/** A press-kit row of a fresh draft (no bytes: the actions only touch rows and, on removal, the store). */
+async function freshKitFile() {
+  const releaseId = (await releaseIn("DRAFT")).id;
+  const id = randomBytes(12).toString("hex");
+  await db.releaseFile.create({
+    data: {
+      ...{ id, releaseId, kind: "document", position: 1, storageKey: `kit/${id.slice(0, 2)}/${id}` },
+      ...{ fileName: "a.pdf", mime: "application/pdf", bytes: 1, sha256: "x" },
+    },
+  });
+  return { releaseId, id };
+}
+type Fixture = Record<string, string>;
+const PRESSKIT: Record<
+  string,
+  {
+    setup?: () => Promise<Fixture>;
+    run: (who: Who, fx: Fixture) => Promise<{ ok?: boolean; error?: string }>;
+    outcome: Record<Who, Outcome>;
+    count: () => Promise<number>;
+  }
+> = {
+  saveContactAction: {
+    run: (who) => contacts.saveContactAction({}, form(contactFields(`new-${who}`))),
+    outcome: byRole("ok"),
+    count: () => db.pressContact.count(),
+  },
+  "saveContactAction (edit)": {
+    setup: async () => ({ id: await freshContact() }),
+    run: (who, fx) => contacts.saveContactAction({}, form({ ...contactFields(`edit-${who}`), id: fx.id! })),
+    outcome: byRole("ok"),
+    count: () => db.pressContact.count({ where: { nameEn: { startsWith: "Contact edit-" } } }),
+  },
+  deleteContactAction: {
+    setup: async () => ({ id: await freshContact() }),
+    run: (_who, fx) => contacts.deleteContactAction({}, form({ id: fx.id! })),
+    outcome: byRole("ok"),
+    count: () => db.pressContact.count(),
+  },
+  releaseContactAction: {
+    setup: async () => ({ releaseId: (await releaseIn("PUBLISHED")).id, contactId: await freshContact() }),
+    run: (_who, fx) => contacts.releaseContactAction({}, form(fx)),
+    outcome: byRole("ok"),
+    count: () => db.releaseContact.count(),
+  },
+  "releaseContactAction (remove)": {
+    setup: async () => {
+      const releaseId = (await releaseIn("DRAFT")).id;
+      const contactId = await freshContact();
+      await db.releaseContact.create({ data: { releaseId, contactId, position: 1 } });
+      return { releaseId, contactId, remove: "1" };
+    },
+    run: (_who, fx) => contacts.releaseContactAction({}, form(fx)),
+    outcome: byRole("ok"),
+    count: () => db.releaseContact.count(),
+  },
+  updateKitTextAction: {
+    setup: freshKitFile,
+    run: (who, fx) =>
+      presskit.updateKitTextAction(
+        {},
+        form({ ...fx, titleZh: `标题${who}`, titleEn: "T", creditZh: "", creditEn: "" }),
+      ),
+    outcome: byRole("ok"),
+    count: () => db.releaseFile.count({ where: { titleZh: { startsWith: "标题" } } }),
+  },
+  removeKitFileAction: {
+    setup: freshKitFile,
+    run: (_who, fx) => presskit.removeKitFileAction({}, form(fx)),
+    outcome: byRole("ok"),
+    count: () => db.releaseFile.count(),
+  },
+};
+
+describe("press kit actions × visitor", () => {
+  const cases = Object.entries(PRESSKIT).flatMap(([action, spec]) =>
+    WHO.map((who) => ({ action, who, outcome: spec.outcome[who] })),
+  );
+  test.each(cases)("$action as $who → $outcome", async ({ action, who, outcome }) => {
+    const spec = PRESSKIT[action]!;
+    const fx = (await spec.setup?.()) ?? {};
+    const before = await spec.count();
+    actAs(who);
+    const result = await spec.run(who, fx);
+    if (outcome === "ok") expect(result.ok, JSON.stringify(result)).toBe(true);
+    else expect(result.error, JSON.stringify(result)).toBe(outcome);
+    if (outcome === "ok") expect(await spec.count()).not.toBe(before);
+    else expect(await spec.count()).toBe(before);
   });
 });
 

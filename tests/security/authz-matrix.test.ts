@@ -79,6 +79,7 @@ describe("admin pages", () => {
     "admin/(app)/mail/page.tsx": { anonymous: "login", TRANSLATOR: "404", EDITOR: "ok", ADMIN: "ok" },
     "admin/(app)/mail/[id]/page.tsx": { anonymous: "login", TRANSLATOR: "404", EDITOR: "ok", ADMIN: "ok" },
     "admin/(app)/webhooks/page.tsx": { anonymous: "login", TRANSLATOR: "404", EDITOR: "404", ADMIN: "ok" },
+    "admin/(app)/contacts/page.tsx": { anonymous: "login", TRANSLATOR: "404", EDITOR: "ok", ADMIN: "ok" },
   };
   const appDir = path.join(process.cwd(), "src/app");
   const found = [...files(path.join(appDir, "admin"), "page.tsx"), ...files(path.join(appDir, "preview"), "page.tsx")]

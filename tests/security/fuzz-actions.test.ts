@@ -10,6 +10,8 @@ import * as users from "../../src/server/auth/user-actions";
 import * as distribution from "../../src/server/distribution/actions";
 import * as webhooks from "../../src/server/webhooks/actions";
 import * as glossary from "../../src/server/glossary/actions";
+import * as contacts from "../../src/server/contacts/actions";
+import * as presskit from "../../src/server/presskit/actions";
 import * as tm from "../../src/server/tm/actions";
 import * as assignments from "../../src/server/assignments/actions";
 import * as notifications from "../../src/server/notifications/actions";
@@ -108,6 +110,16 @@ const formLike = fc.dictionary(
     "enabled",
     "assigneeId",
     "dueAt",
+    // press kit
+    "nameZh",
+    "nameEn",
+    "titleZh",
+    "titleEn",
+    "phone",
+    "contactId",
+    "remove",
+    "creditZh",
+    "creditEn",
   ),
   hostileString,
 );
@@ -210,6 +222,9 @@ describe(`fuzzed server actions (${RUNS} runs each)`, () => {
     ["unassignTranslationAction", formLike.map((f) => () => assignments.unassignTranslationAction({}, toForm(f)))],
     ["markNotificationReadAction", formLike.map((f) => () => notifications.markNotificationReadAction({}, toForm(f)))],
     ["checkTranslationAction", hostileValue.map((id) => () => check.checkTranslationAction(id))],
+    ...Object.entries({ ...contacts, ...presskit }).map(([name, action]) =>
+      formCase(name, action as (prev: object, f: FormData) => Promise<unknown>),
+    ),
   ];
 
   test.each(cases)("%s never throws on generated input", async (_name, arbitrary) => {

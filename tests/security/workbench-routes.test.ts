@@ -94,7 +94,13 @@ describe("workbench route handlers × visitor", () => {
       walk(admin)
         .map((f) => path.relative(admin, f))
         .sort(),
-    ).toEqual(["(app)/glossary/csv/route.ts", "(app)/releases/[id]/xliff/route.ts", "(app)/xliff/route.ts"]);
+    ).toEqual([
+      "(app)/glossary/csv/route.ts",
+      "(app)/releases/[id]/presskit/route.ts", // tests/security/presskit-routes.test.ts
+      "(app)/releases/[id]/views.csv/route.ts", // tests/security/presskit-routes.test.ts
+      "(app)/releases/[id]/xliff/route.ts",
+      "(app)/xliff/route.ts",
+    ]);
     const methods = [xliffRoute, bulkRoute, csvRoute].flatMap((m) => Object.keys(m).filter((k) => /^[A-Z]+$/.test(k)));
     expect(methods.sort()).toEqual(["GET", "GET", "GET", "POST"]);
   });

@@ -14,6 +14,7 @@ export function ArticleView({
   timeZone,
   counterpart,
   meta,
+  children,
 }: {
   locale: Locale;
   title: string;
@@ -22,6 +23,8 @@ export function ArticleView({
   timeZone: string;
   counterpart: { href: string; title: string } | null;
   meta?: ReactNode;
+  /** what follows the body: the press kit and the press contacts */
+  children?: ReactNode;
 }) {
   const t = getT(locale, "site");
   const other = otherLocale(locale);
@@ -46,6 +49,7 @@ export function ArticleView({
       <div className="article-body">
         <RichText doc={parseDoc(body)} />
       </div>
+      {children}
       {locale === "zh" && link && (
         <p className="counterpart">
           {t("otherLanguageLabel")}：{link}

@@ -23,6 +23,9 @@ const EXPECTED: Record<Role, Permission[]> = {
     "tm.read",
     "tm.delete",
     "assignment.manage",
+    "contacts.manage",
+    "presskit.write",
+    "views.read",
   ],
   TRANSLATOR: [
     "release.read",

@@ -31,6 +31,10 @@ export const PERMISSIONS = {
   "tm.delete": ["ADMIN", "EDITOR"],
   "assignment.manage": ["ADMIN", "EDITOR"],
   "settings.manage": ["ADMIN"],
+  // press kit (docs/PRESS-KIT.md): the contacts address book, attachments and photos, view counts
+  "contacts.manage": ["ADMIN", "EDITOR"],
+  "presskit.write": ["ADMIN", "EDITOR"],
+  "views.read": ["ADMIN", "EDITOR"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -43,9 +43,16 @@ export const glossaryTermSchema = z
     note: z.string().trim().max(NOTE_MAX, "glossary_note_too_long").default(""),
     category: z.string().trim().max(CATEGORY_MAX, "glossary_category_too_long").default(""),
   })
-  .refine((v) => !v.forbidden.some((f) => v.approved.some((a) => sameRendering(a, f))), {
-    message: "glossary_forbidden_is_approved",
-    path: ["forbidden"],
-  });
+  // zod may run this check on an object whose lists failed to parse: only compare two real lists.
+  .refine(
+    (v) =>
+      !Array.isArray(v.forbidden) ||
+      !Array.isArray(v.approved) ||
+      !v.forbidden.some((f) => v.approved.some((a) => sameRendering(a, f))),
+    {
+      message: "glossary_forbidden_is_approved",
+      path: ["forbidden"],
+    },
+  );
 
 export type GlossaryTermInput = z.infer<typeof glossaryTermSchema>;

@@ -5,6 +5,13 @@ import { BODY_MAX_BYTES, SUMMARY_MAX, TITLE_MAX, bodyJsonSchema } from "@/domain
 import { isCurrentHash } from "../auth/password";
 import { ACCEPTED_MIME } from "@/domain/media/sniff";
 import { isStorageKey } from "../media/store/types";
+import {
+  contactsSnapshotSchema,
+  kitSnapshotSchema,
+  pressContactSchema,
+  releaseContactSchema,
+  releaseFileSchema,
+} from "./export-presskit";
 
 // The JSON export format, version 1 (docs/OPERATIONS.md). One object: accounts (with password
 // hashes: the file is sensitive), categories, releases with their working copies, live snapshots
@@ -12,9 +19,12 @@ import { isStorageKey } from "../media/store/types";
 // Not exported: sessions and sign-in throttles (short-lived) and the search index (rebuilt).
 
 export const EXPORT_FORMAT = "newsroom-export";
-/** 2 adds media: the Media rows and the list of their files (the files themselves travel in a .tar). */
-export const EXPORT_VERSION = 2;
-export const READABLE_VERSIONS: readonly number[] = [1, 2];
+/**
+ * 2 adds media: the Media rows and the list of their files (the files themselves travel in a .tar).
+ * 3 adds the press kit (docs/PRESS-KIT.md): press contacts, press-kit files (their bytes listed in mediaFiles).
+ */
+export const EXPORT_VERSION = 3;
+export const READABLE_VERSIONS: readonly number[] = [1, 2, 3];
 
 // Every field is checked as strictly as the app's own forms check it: an import must not be a way
 // around them (docs/OPERATIONS.md "Import"). Strings are bounded, slugs and emails well-formed,
@@ -98,6 +108,9 @@ const publicationSchema = z.object({
   categoryId: id.nullable(),
   /** since 2026-12; older exports take the release's flag */
   featured: z.boolean().optional(),
+  /** since version 3 */
+  contacts: contactsSnapshotSchema.default("[]"),
+  presskit: kitSnapshotSchema.default("[]"),
   publishedAt: date,
   updatedAt: date,
 });
@@ -125,6 +138,8 @@ const releaseSchema = z.object({
   contents: z.array(contentSchema).max(2),
   publications: z.array(publicationSchema).max(2),
   revisions: z.array(revisionSchema),
+  /** since version 3: the press contacts the working copy names */
+  contacts: z.array(releaseContactSchema).max(100).default([]),
 });
 
 const auditEventSchema = z.object({
@@ -197,7 +212,7 @@ const assignmentSchema = z.object({
 export const exportSchema = z
   .object({
     format: z.literal(EXPORT_FORMAT),
-    version: z.union([z.literal(1), z.literal(2)]),
+    version: z.union([z.literal(1), z.literal(2), z.literal(3)]),
     exportedAt: date,
     users: z.array(userSchema),
     categories: z.array(categorySchema),
@@ -209,6 +224,8 @@ export const exportSchema = z
     glossary: z.array(glossaryTermSchema).default([]),
     settings: z.array(settingSchema).default([]),
     assignments: z.array(assignmentSchema).default([]),
+    pressContacts: z.array(pressContactSchema).default([]),
+    releaseFiles: z.array(releaseFileSchema).default([]),
   })
   .superRefine((data, ctx) => {
     // Dangling references would fail deep inside the import; name them here instead.
@@ -231,10 +248,25 @@ export const exportSchema = z
         ctx.addIssue({ code: "custom", path: ["media", i, "storageKey"], message: "does not match the id" });
       }
     });
-    const folders = new Set(data.media.map((m) => m.storageKey));
+    const folders = new Set([...data.media, ...data.releaseFiles].map((m) => m.storageKey));
     data.mediaFiles.forEach((f, i) => {
-      if (!folders.has(f.key.split("/").slice(0, 2).join("/"))) missing(["mediaFiles", i, "key"], "media", f.key);
+      const folder = f.key
+        .split("/")
+        .slice(0, f.key.startsWith("kit/") ? 3 : 2)
+        .join("/");
+      if (!folders.has(folder)) missing(["mediaFiles", i, "key"], "media", f.key);
     });
+    data.releaseFiles.forEach((f, i) => {
+      if (!releases.has(f.releaseId)) missing(["releaseFiles", i, "releaseId"], "release", f.releaseId);
+      if (f.uploaderId && !users.has(f.uploaderId)) missing(["releaseFiles", i, "uploaderId"], "user", f.uploaderId);
+    });
+    const contacts = new Set(data.pressContacts.map((c) => c.id));
+    data.releases.forEach((r, i) =>
+      r.contacts.forEach((c, j) => {
+        if (!contacts.has(c.contactId))
+          missing(["releases", i, "contacts", j, "contactId"], "press contact", c.contactId);
+      }),
+    );
     data.assignments.forEach((a, i) => {
       if (!releases.has(a.releaseId)) missing(["assignments", i, "releaseId"], "release", a.releaseId);
       if (!users.has(a.assigneeId)) missing(["assignments", i, "assigneeId"], "user", a.assigneeId);

@@ -51,6 +51,11 @@ export async function exportContent(db: Db, now = new Date()) {
         orderBy: { key: "asc" },
       });
       const assignments = await tx.translationAssignment.findMany(byId);
+      const pressContacts = await tx.pressContact.findMany(byId);
+      const releaseFiles = await tx.releaseFile.findMany(byId);
+      const releaseContacts = groupBy(
+        await tx.releaseContact.findMany({ orderBy: [{ releaseId: "asc" }, { position: "asc" }] }),
+      );
       return {
         format: EXPORT_FORMAT,
         version: EXPORT_VERSION,
@@ -62,6 +67,7 @@ export async function exportContent(db: Db, now = new Date()) {
           contents: contents.get(release.id) ?? [],
           publications: publications.get(release.id) ?? [],
           revisions: revisions.get(release.id) ?? [],
+          contacts: releaseContacts.get(release.id) ?? [],
         })),
         auditEvents,
         media,
@@ -70,6 +76,8 @@ export async function exportContent(db: Db, now = new Date()) {
         glossary,
         settings,
         assignments,
+        pressContacts,
+        releaseFiles,
       };
     },
     { timeout: 10 * 60_000, maxWait: 30_000 },
@@ -159,6 +167,7 @@ export async function assertEmpty(db: Db) {
     await db.release.count(),
     await db.auditEvent.count(),
     await db.media.count(),
+    await db.pressContact.count(),
   ];
   if (counts.some((n) => n > 0)) {
     throw new OpsError(
@@ -192,13 +201,17 @@ export async function importContent(db: Db, data: NewsroomExport): Promise<Impor
         await insertChunks(data.users, (chunk) => tx.user.createMany({ data: chunk }));
         await insertChunks(data.categories, (chunk) => tx.category.createMany({ data: chunk }));
         await insertChunks(data.media, (chunk) => tx.media.createMany({ data: chunk }));
+        await insertChunks(data.pressContacts, (chunk) => tx.pressContact.createMany({ data: chunk }));
         await insertChunks(
-          releases.map(({ contents: _c, publications: _p, revisions: _r, ...r }) => r),
+          releases.map(({ contents: _c, publications: _p, revisions: _r, contacts: _n, ...r }) => r),
           (chunk) => tx.release.createMany({ data: chunk }),
         );
         await insertChunks(contents, (chunk) => tx.releaseContent.createMany({ data: chunk }));
         await insertChunks(publications, (chunk) => tx.publication.createMany({ data: chunk }));
         await insertChunks(revisions, (chunk) => tx.revision.createMany({ data: chunk }));
+        const named = releases.flatMap((r) => r.contacts.map((c) => ({ ...c, releaseId: r.id })));
+        await insertChunks(named, (chunk) => tx.releaseContact.createMany({ data: chunk }));
+        await insertChunks(data.releaseFiles, (chunk) => tx.releaseFile.createMany({ data: chunk }));
         await insertChunks(data.auditEvents, (chunk) => tx.auditEvent.createMany({ data: chunk }));
         await insertChunks(data.glossary, (chunk) => tx.glossaryTerm.createMany({ data: chunk }));
         await insertChunks(data.settings, (chunk) => tx.appSetting.createMany({ data: chunk }));

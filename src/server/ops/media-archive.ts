@@ -1,6 +1,7 @@
 import "server-only";
 import { createWriteStream } from "node:fs";
 import { mediaFiles } from "@/domain/media/urls";
+import { kitFiles } from "../presskit/keys";
 import type { MediaStore } from "../media/store";
 import { StorageError } from "../media/store/types";
 import { OpsError } from "./errors";
@@ -18,11 +19,16 @@ const MEDIA_PREFIX = "media/";
 export async function mediaManifest(
   store: MediaStore,
   media: { storageKey: string; mime: string; width: number }[],
+  kit: { storageKey: string; kind: string; mime: string; width: number }[] = [],
 ): Promise<{ files: MediaFileEntry[]; missing: string[] }> {
   const files: MediaFileEntry[] = [];
   const missing: string[] = [];
-  for (const m of media) {
-    for (const file of mediaFiles(m.mime, m.width)) {
+  const items = [
+    ...media.map((m) => ({ storageKey: m.storageKey, files: mediaFiles(m.mime, m.width) })),
+    ...kit.map((k) => ({ storageKey: k.storageKey, files: kitFiles(k) })), // press kit (docs/PRESS-KIT.md)
+  ];
+  for (const m of items) {
+    for (const file of m.files) {
       const key = `${m.storageKey}/${file}`;
       const info = await store.head(key);
       if (info) files.push({ key, size: info.size, sha256: info.sha256, contentType: info.contentType });

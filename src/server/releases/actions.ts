@@ -14,6 +14,9 @@ import { wakeDistribution } from "../distribution/service";
 import type { SaveResult, WorkflowResult } from "./action-results";
 import { getWorkingCopy } from "./admin-queries";
 import { createRelease, restoreRevision, runWorkflow, saveContent } from "./lifecycle";
+import { sweepRemovedFiles } from "../presskit/store";
+import { logError } from "../log";
+import { appMediaStore } from "../media/runtime";
 
 // Release actions. Each: who are you → validate → the release service asks the workflow → result.
 // Errors are codes; the form translates them and keeps what was typed.
@@ -124,6 +127,10 @@ export async function workflowAction(
   if (cmd.type !== "markTranslated") {
     revalidatePublicContent();
     wakeDistribution();
+    // Press-kit files removed while the old snapshot listed them: no publication lists them now.
+    await sweepRemovedFiles(db(), releaseId, appMediaStore()).catch((error: unknown) =>
+      logError(error, "press kit: removed files not swept", { releaseId }),
+    );
   }
   refresh(releaseId);
   return result;

@@ -14,6 +14,9 @@ import { afterWorkflow } from "../workbench/hooks";
 import { ReleaseError, type Result } from "./results";
 import { releaseState } from "./state";
 import { adjustPublicCounts } from "./public-counts";
+import { contactsOfRelease } from "../contacts/store";
+import { contactIn } from "@/domain/contacts/contact";
+import { kitOfRelease, kitSnapshot } from "../presskit/store";
 import { audit, bumpVersion, inTransaction, loadForWrite, type Actor, type Tx } from "./transaction";
 import { saveContent, toStored } from "./write";
 
@@ -151,9 +154,14 @@ async function replaceLive(tx: Tx, release: Loaded, command: WorkflowCommand, no
   }
   const at = (command.type === "publish" && command.at) || now;
   const { categoryId, featured } = release;
+  // The press contacts as they are now: the page keeps them until it is published again.
+  const named = await contactsOfRelease(tx, releaseId);
+  const kit = await kitOfRelease(tx, releaseId);
   for (const c of release.contents) {
     const { title, summary, body, bodyText, slug } = c;
-    const live = { title, summary, body, bodyText, slug, categoryId, featured, publishedAt: at };
+    const contacts = JSON.stringify(named.map((n) => contactIn(n, c.locale)));
+    const presskit = kitSnapshot(kit, c.locale);
+    const live = { title, summary, body, bodyText, slug, categoryId, featured, publishedAt: at, contacts, presskit };
     await tx.publication.upsert({
       where: { releaseId_locale: { releaseId, locale: c.locale } },
       create: { releaseId, locale: c.locale, ...live },

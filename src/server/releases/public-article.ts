@@ -1,5 +1,7 @@
 import "server-only";
+import { parseContacts, type PublicContact } from "@/domain/contacts/contact";
 import type { Cursor } from "@/domain/public/cursor";
+import { parseKit, type PublicKitFile } from "@/domain/presskit/kit";
 import { otherLocale, type Locale } from "@/i18n/settings";
 import { tagFor } from "../cache-tags";
 import { cachedRead, requestNow, visibility, type Visibility } from "./public-cache";
@@ -18,10 +20,17 @@ import { toItem, type PublicItem } from "./public";
 
 export interface PublicArticle extends PublicItem {
   body: string;
+  contacts: PublicContact[];
+  presskit: PublicKitFile[];
 }
 
 const visibleAt = (at: string, now: Date) => Date.parse(at) <= now.getTime();
-const toArticle = (row: ArticleRow): PublicArticle => ({ ...toItem(row), body: row.body });
+const toArticle = ({ body, contacts, presskit, ...row }: ArticleRow): PublicArticle => ({
+  ...toItem(row),
+  body,
+  contacts: parseContacts(contacts),
+  presskit: parseKit(presskit),
+});
 
 /**
  * The same releases in the other language, where public too: one query by the unique

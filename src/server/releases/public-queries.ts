@@ -35,7 +35,12 @@ export interface ItemRow {
 
 export interface ArticleRow extends ItemRow {
   body: string;
+  /** the press contacts and press kit snapshots (JSON), docs/PRESS-KIT.md */
+  contacts: string;
+  presskit: string;
 }
+
+const ARTICLE = { ...ITEM, body: true, contacts: true, presskit: true } as const;
 
 type Dated = { publishedAt: Date; updatedAt: Date };
 const wire = <T extends Dated>({ publishedAt, updatedAt, ...rest }: T) => ({
@@ -151,7 +156,7 @@ export async function newestWithBody(locale: Locale, now: Date, take: number): P
     where: { locale, publishedAt: { lte: now } },
     orderBy: [...NEWEST],
     take,
-    select: { ...ITEM, body: true },
+    select: ARTICLE,
   });
   return rows.map(wire);
 }
@@ -160,7 +165,7 @@ export async function newestWithBody(locale: Locale, now: Date, take: number): P
 export async function articleBySlug(locale: Locale, slug: string): Promise<ArticleRow | null> {
   const row = await db().publication.findUnique({
     where: { locale_slug: { locale, slug } },
-    select: { ...ITEM, body: true },
+    select: ARTICLE,
   });
   return row && wire(row);
 }
@@ -168,7 +173,7 @@ export async function articleBySlug(locale: Locale, slug: string): Promise<Artic
 export async function articleByRelease(locale: Locale, releaseId: string): Promise<ArticleRow | null> {
   const row = await db().publication.findUnique({
     where: { releaseId_locale: { releaseId, locale } },
-    select: { ...ITEM, body: true },
+    select: ARTICLE,
   });
   return row && wire(row);
 }

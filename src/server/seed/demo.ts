@@ -8,6 +8,8 @@ import type { Result } from "../releases/results";
 import type { Actor } from "../releases/transaction";
 import { bumpGlossaryVersion } from "../glossary/store";
 import { termKey } from "@/domain/glossary/terms";
+import { setReleaseContact } from "../contacts/store";
+import { seedDemoContacts, seedDemoKit } from "./demo-presskit";
 import {
   DEMO_CATEGORIES,
   DEMO_GLOSSARY,
@@ -54,11 +56,19 @@ export async function seedDemo(db: Db, password: string, now = new Date()): Prom
     DEMO_CATEGORIES.map((c) => db.category.create({ data: c, select: { id: true } })),
   );
   if (!pressReleases || !international) throw new Error("demo seed: categories");
+  const contacts = await seedDemoContacts(db);
 
   async function release(
     r: { zh: DemoText; en?: DemoText; date?: string },
     categoryId: string,
-    steps: { translate?: boolean; publishAt?: Date; editZh?: DemoText; featured?: boolean },
+    steps: {
+      translate?: boolean;
+      publishAt?: Date;
+      editZh?: DemoText;
+      featured?: boolean;
+      contacts?: string[];
+      kit?: boolean;
+    },
   ) {
     const releaseDate = r.date ? new Date(r.date) : (steps.publishAt ?? null);
     const meta = { categoryId, releaseDate, featured: steps.featured };
@@ -68,6 +78,11 @@ export async function seedDemo(db: Db, password: string, now = new Date()): Prom
     if (r.en) {
       version = unwrap(await saveContent(db, translator, id, "en", input(r.en), version), "translate").version;
     }
+    for (const contactId of steps.contacts ?? []) {
+      const named = await setReleaseContact(db, editor, id, contactId, true);
+      if (!named.ok) throw new Error(`demo seed: naming a contact failed with ${named.code}`);
+    }
+    if (steps.kit) await seedDemoKit(db, editor, id);
     if (steps.translate) {
       version = unwrap(await runWorkflow(db, translator, id, { type: "markTranslated" }, version, now), "mark").version;
     }
@@ -84,6 +99,8 @@ export async function seedDemo(db: Db, password: string, now = new Date()): Prom
     translate: true,
     publishAt: new Date(SAMPLE_RELEASE.date),
     featured: true,
+    contacts,
+    kit: true,
   });
   await release(d.publishedCooperation, pressReleases.id, {
     translate: true,

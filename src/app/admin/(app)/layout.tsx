@@ -49,6 +49,11 @@ export default async function AdminShell({ children }: { children: ReactNode }) 
                 <Link href="/admin/media">{t("nav.media")}</Link>
               </li>
             )}
+            {can(user.role, "contacts.manage") && (
+              <li>
+                <Link href="/admin/contacts">{getT(user.locale, "presskit")("contacts.nav")}</Link>
+              </li>
+            )}
             {can(user.role, "audit.read") && (
               <li>
                 <Link href="/admin/audit">{t("nav.audit")}</Link>

@@ -9,6 +9,12 @@ import { getCurrentUser } from "@/server/auth/current";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
 import { getReleaseForEdit } from "@/server/releases/admin-queries";
+import { PressContacts } from "@/components/site/press-contacts";
+import { contactIn } from "@/domain/contacts/contact";
+import { contactsOfRelease } from "@/server/contacts/store";
+import { PressKit } from "@/components/site/press-kit";
+import { kitFileIn } from "@/domain/presskit/kit";
+import { kitOfRelease } from "@/server/presskit/store";
 
 export const dynamic = "force-dynamic";
 
@@ -31,6 +37,8 @@ export default async function PreviewPage({ params }: PageProps<"/preview/[id]/[
   const counterpartHref = counterpart ? `/preview/${id}/${other}` : `/preview/${id}/${locale}`;
   const date =
     release.publications.find((p) => p.locale === locale)?.publishedAt ?? release.releaseDate ?? release.updatedAt;
+  const contacts = (await contactsOfRelease(db(), id)).map((c) => contactIn(c, locale));
+  const kit = (await kitOfRelease(db(), id)).map((f) => kitFileIn(f, locale));
   return (
     <>
       <p className="preview-banner" role="note">
@@ -44,7 +52,10 @@ export default async function PreviewPage({ params }: PageProps<"/preview/[id]/[
           date={date}
           timeZone={env().NEWSROOM_TIMEZONE}
           counterpart={counterpart ? { href: counterpartHref, title: counterpart.title } : null}
-        />
+        >
+          <PressKit locale={locale} releaseId={id} files={kit} />
+          <PressContacts locale={locale} contacts={contacts} />
+        </ArticleView>
       </SiteShell>
     </>
   );

@@ -4,6 +4,9 @@ import { notFound } from "next/navigation";
 import { localeOr404, metadataOrEmpty } from "@/components/site/params";
 import { ArticleView } from "@/components/site/article-view";
 import { SiteShell } from "@/components/site/site-shell";
+import { PressContacts } from "@/components/site/press-contacts";
+import { PressKit } from "@/components/site/press-kit";
+import { contactPointsLd } from "@/domain/contacts/contact";
 import { jsonLdString } from "@/domain/public/json-ld";
 import { absolute, paths } from "@/domain/public/urls";
 import { getT } from "@/i18n/server";
@@ -66,6 +69,7 @@ export default async function ArticlePage(props: Props) {
       "@type": "Organization",
       name: getT(locale, "common")("siteName"),
       url: absolute(site, paths.home(locale)),
+      ...(article.contacts.length > 0 && { contactPoint: contactPointsLd(article.contacts) }),
     },
     ...(counterpart &&
       locale === "en" && {
@@ -90,7 +94,10 @@ export default async function ArticlePage(props: Props) {
             </>
           )
         }
-      />
+      >
+        <PressKit locale={locale} releaseId={article.releaseId} files={article.presskit} />
+        <PressContacts locale={locale} contacts={article.contacts} />
+      </ArticleView>
     </SiteShell>
   );
 }

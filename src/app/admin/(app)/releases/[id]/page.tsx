@@ -9,9 +9,15 @@ import { getT } from "@/i18n/server";
 import { requirePermission } from "@/server/auth/current";
 import { db } from "@/server/db";
 import { assignmentPanelData } from "@/server/assignments/view";
+import { ReleaseContactsPanel } from "@/components/admin/presskit/release-contacts";
+import { contactChoices, contactsOfRelease } from "@/server/contacts/store";
+import { ReleaseKitPanel } from "@/components/admin/presskit/release-kit";
+import { kitOfRelease } from "@/server/presskit/store";
+import { ReleaseViewsPanel } from "@/components/admin/presskit/release-views";
+import { viewsOfRelease } from "@/server/views/record";
 import { getReleaseForEdit, listCategories } from "@/server/releases/admin-queries";
 
-export default async function ReleasePage({ params }: PageProps<"/admin/releases/[id]">) {
+export default async function ReleasePage({ params, searchParams }: PageProps<"/admin/releases/[id]">) {
   const user = await requirePermission("release.read");
   const { id } = await params;
   const release = await getReleaseForEdit(db(), id);
@@ -20,6 +26,11 @@ export default async function ReleasePage({ params }: PageProps<"/admin/releases
   const categories = await listCategories(db());
   const live = release.publications.find((p) => p.locale === "zh");
   const assignment = await assignmentPanelData(db(), id, user);
+  const canEditOriginal = can(user.role, "original.write");
+  const named = await contactsOfRelease(db(), id);
+  const choices = canEditOriginal ? await contactChoices(db()) : [];
+  const kit = await kitOfRelease(db(), id);
+  const outcome = (await searchParams).kit;
   return (
     <>
       <h1>{release.zh.title}</h1>
@@ -53,8 +64,25 @@ export default async function ReleasePage({ params }: PageProps<"/admin/releases
         }}
         categories={categories.map((c) => ({ id: c.id, name: user.locale === "zh" ? c.nameZh : c.nameEn }))}
         options={actionOptions(release.state, user.role, new Date())}
-        canEdit={can(user.role, "original.write")}
+        canEdit={canEditOriginal}
       />
+      <ReleaseContactsPanel
+        releaseId={id}
+        named={named}
+        choices={choices}
+        canEdit={canEditOriginal}
+        locale={user.locale}
+      />
+      <ReleaseKitPanel
+        releaseId={id}
+        files={kit}
+        canEdit={can(user.role, "presskit.write")}
+        locale={user.locale}
+        outcome={typeof outcome === "string" ? outcome : undefined}
+      />
+      {can(user.role, "views.read") && (
+        <ReleaseViewsPanel releaseId={id} rows={await viewsOfRelease(db(), id)} locale={user.locale} />
+      )}
       <AssignmentPanel releaseId={id} current={assignment.current} assignees={assignment.assignees} />
     </>
   );
