@@ -1,10 +1,17 @@
-// Every locale file, bundled: the server and the client read the same JSON.
+// Every locale file, bundled: the server and the client read the same JSON. locales/zh-Hant is
+// generated from locales/zh (npm run locales:hant), never edited.
 import enAdmin from "@locales/en/admin.json";
 import enCommon from "@locales/en/common.json";
 import enErrors from "@locales/en/errors.json";
 import enMail from "@locales/en/mail.json";
 import enSite from "@locales/en/site.json";
 import enValidation from "@locales/en/validation.json";
+import hantAdmin from "@locales/zh-Hant/admin.json";
+import hantCommon from "@locales/zh-Hant/common.json";
+import hantErrors from "@locales/zh-Hant/errors.json";
+import hantMail from "@locales/zh-Hant/mail.json";
+import hantSite from "@locales/zh-Hant/site.json";
+import hantValidation from "@locales/zh-Hant/validation.json";
 import zhAdmin from "@locales/zh/admin.json";
 import zhCommon from "@locales/zh/common.json";
 import zhErrors from "@locales/zh/errors.json";
@@ -14,5 +21,13 @@ import zhValidation from "@locales/zh/validation.json";
 
 export const resources = {
   zh: { common: zhCommon, site: zhSite, admin: zhAdmin, validation: zhValidation, errors: zhErrors, mail: zhMail },
+  "zh-Hant": {
+    common: hantCommon,
+    site: hantSite,
+    admin: hantAdmin,
+    validation: hantValidation,
+    errors: hantErrors,
+    mail: hantMail,
+  },
   en: { common: enCommon, site: enSite, admin: enAdmin, validation: enValidation, errors: enErrors, mail: enMail },
 } as const;

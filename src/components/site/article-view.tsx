@@ -46,7 +46,7 @@ export function ArticleView({
       <div className="article-body">
         <RichText doc={parseDoc(body)} />
       </div>
-      {locale === "zh" && link && (
+      {locale !== "en" && link && (
         <p className="counterpart">
           {t("otherLanguageLabel")}：{link}
         </p>
