@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   "tm.delete": ["ADMIN", "EDITOR"],
   "assignment.manage": ["ADMIN", "EDITOR"],
   "settings.manage": ["ADMIN"],
+  /** the fixes of the generated Traditional Chinese edition */
+  "hant.manage": ["ADMIN", "EDITOR"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
