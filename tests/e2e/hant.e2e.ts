@@ -6,7 +6,8 @@ import { DEMO, openRelease, runWorkflowButton, signedInPage } from "./support";
 // withdraw removing the Traditional page with the others.
 
 const SAMPLE = "cnipa-kipo-video-conference";
-const SAMPLE_HANT = "申長雨與韓國知識產權局局長朴原住舉行視頻會議";
+// OpenCC reads the surname 朴 (Park) as the word 朴 → 樸: a real case for the editors' fixes.
+const SAMPLE_HANT = "申長雨與韓國知識產權局局長樸原住舉行視頻會議";
 const SAMPLE_HANS = "申长雨与韩国知识产权局局长朴原住举行视频会议";
 const SURVEY = "china-patent-survey-2019"; // seeded TRANSLATED, not public
 const SURVEY_ZH = "国家知识产权局发布2019年中国专利调查报告";
@@ -57,19 +58,21 @@ const title = async (request: APIRequestContext, path: string) =>
 
 test("an editor's fix reaches the cached Traditional page at once, and only it", async ({ browser, request }) => {
   const editor = await signedInPage(browser, DEMO.editor);
-  expect(await title(request, `/zh-Hant/news/${SAMPLE}`)).toContain("韓國知識產權局"); // cached now
+  expect(await title(request, `/zh-Hant/news/${SAMPLE}`)).toContain(SAMPLE_HANT); // cached now
   await editor.goto("/admin/hant");
-  await editor.getByLabel("转换后的写法（繁体）").fill("韓國知識產權局");
-  await editor.getByLabel("正确写法（繁体）").fill("韓國特許廳");
+  await editor.getByLabel("转换后的写法（繁体）").fill("樸原住");
+  await editor.getByLabel("正确写法（繁体）").fill("朴原住");
   await editor.getByRole("button", { name: "添加修正" }).click();
   await expect(editor.getByText("已添加修正，繁体页面已更新。")).toBeVisible();
   try {
-    expect(await title(request, `/zh-Hant/news/${SAMPLE}`)).toContain("申長雨與韓國特許廳局長");
+    expect(await title(request, `/zh-Hant/news/${SAMPLE}`)).toContain("申長雨與韓國知識產權局局長朴原住舉行");
     expect(await title(request, `/zh/news/${SAMPLE}`)).toContain(SAMPLE_HANS);
-    expect(await (await request.get("/zh-Hant/feed.xml")).text()).toContain("韓國特許廳");
+    expect(await (await request.get("/zh-Hant/feed.xml")).text()).toContain("局長朴原住");
+    expect(await (await request.get("/api/v1/releases?locale=zh-Hant")).text()).toContain("局長朴原住");
   } finally {
-    await editor.getByRole("button", { name: "删除 韓國知識產權局" }).click();
-    await expect(editor.getByText("已删除修正，繁体页面已更新。")).toBeVisible();
+    const remove = editor.getByRole("button", { name: "删除 樸原住" });
+    await remove.click();
+    await expect(remove).toHaveCount(0);
   }
   expect(await title(request, `/zh-Hant/news/${SAMPLE}`)).toContain(SAMPLE_HANT);
 });
