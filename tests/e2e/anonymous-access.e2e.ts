@@ -113,6 +113,14 @@ test("no unpublished, embargoed or withdrawn content is reachable anonymously th
     "/admin/distribution/lists/[id]": idList.map((id) => `/admin/distribution/lists/${id}`),
     "/admin/releases/[id]/delivery": idList.map((id) => `/admin/releases/${id}/delivery`),
     "/admin/webhooks": ["/admin/webhooks"],
+    // translator workbench (docs/TRANSLATION.md)
+    "/admin/glossary": ["/admin/glossary"],
+    "/admin/glossary/csv": ["/admin/glossary/csv"],
+    "/admin/my": ["/admin/my"],
+    "/admin/notifications": ["/admin/notifications"],
+    "/admin/releases/[id]/xliff": idList.map((id) => `/admin/releases/${id}/xliff`),
+    "/admin/tm": ["/admin/tm"],
+    "/admin/xliff": ["/admin/xliff"],
     "/admin/hant": ["/admin/hant", `/admin/hant?try=${encodeURIComponent(secretTexts[0] ?? "")}`],
     "/admin/mail": ["/admin/mail"],
     "/admin/mail/[id]": idList.map((id) => `/admin/mail/${id}`),
@@ -127,6 +135,7 @@ test("no unpublished, embargoed or withdrawn content is reachable anonymously th
     [...new Set(Object.values(manifest))].sort(),
   );
 
+  const ADMIN_DOWNLOADS = new Set(["/admin/glossary/csv", "/admin/releases/[id]/xliff", "/admin/xliff"]);
   let probes = 0;
   for (const [route, urls] of Object.entries(ROUTES)) {
     for (const url of urls) {
@@ -153,7 +162,10 @@ test("no unpublished, embargoed or withdrawn content is reachable anonymously th
         const forbidden = [...secretTexts, ...slugs].filter((x) => !decodeURIComponent(url).includes(x));
         for (const secret of forbidden)
           expect(body, `${url} ${JSON.stringify(headers)} leaks ${secret}`).not.toContain(secret);
-        if (isPageRequest && route.startsWith("/admin") && route !== "/admin/login") {
+        if (isPageRequest && ADMIN_DOWNLOADS.has(route)) {
+          // Route handlers (file downloads) refuse instead of redirecting.
+          expect([401, 403, 404], `${url} must refuse`).toContain(res.status());
+        } else if (isPageRequest && route.startsWith("/admin") && route !== "/admin/login") {
           expect([307, 303, 302], `${url} must send to sign-in`).toContain(res.status());
           expect(res.headers()["location"]).toMatch(/\/admin\/login$/);
         }
