@@ -14,7 +14,8 @@ import { afterWorkflow } from "../workbench/hooks";
 import { ReleaseError, type Result } from "./results";
 import { releaseState } from "./state";
 import { adjustPublicCounts } from "./public-counts";
-import { audit, bumpVersion, inTransaction, loadForWrite, saveContent, toStored, type Actor, type Tx } from "./write";
+import { audit, bumpVersion, inTransaction, loadForWrite, type Actor, type Tx } from "./transaction";
+import { saveContent, toStored } from "./write";
 
 // Creating a release and moving it through the workflow (mark translated, publish, withdraw).
 

@@ -7,7 +7,7 @@ import { textToDoc } from "../../../src/domain/release/content";
 import { deleteHantOverride, saveHantOverride } from "../../../src/server/hant/overrides";
 import { ensurePublicCounts } from "../../../src/server/releases/public-counts";
 import { createRelease, runWorkflow, saveContent } from "../../../src/server/releases/lifecycle";
-import type { Actor } from "../../../src/server/releases/write";
+import type { Actor } from "../../../src/domain/auth/actor";
 import { searchEdition } from "../../../src/server/search/edition";
 import { resetDb, testDb } from "../../support/db";
 import { all, child, parseXml } from "../../support/xml";
