@@ -23,6 +23,7 @@ const EXPECTED: Record<Role, Permission[]> = {
     "tm.read",
     "tm.delete",
     "assignment.manage",
+    "hant.manage",
   ],
   TRANSLATOR: [
     "release.read",
