@@ -24,7 +24,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 30_000,
-  globalTimeout: 20 * 60_000,
+  globalTimeout: 40 * 60_000, // the whole suite; about 12 minutes on an idle 2-core machine
   reporter: [["list"], ["./tests/support/server-log-reporter.ts"]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
@@ -33,7 +33,7 @@ export default defineConfig({
   webServer: {
     command: `rm -rf ${DB_FILE} ${DB_FILE}-wal ${DB_FILE}-shm ${MEDIA_DIR} ${MEDIA_CACHE_DIR} && node scripts/start.mjs > ${SERVER_LOG} 2>&1`,
     url: `http://127.0.0.1:${PORT}/api/health`,
-    timeout: 240_000,
+    timeout: 600_000, // includes the production build when the sources changed (minutes on a busy machine)
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
