@@ -54,6 +54,6 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-const TOKEN_PAGE = /^\/(zh|en)\/(embargoed\/|subscribe\/confirm$|unsubscribe$)/;
+const TOKEN_PAGE = /^\/(zh|zh-Hant|en)\/(embargoed\/|subscribe\/confirm$|unsubscribe$)/;
 
 export const config = { matcher: ["/((?!_next/static|favicon.ico).*)"] };

@@ -123,6 +123,11 @@ describe("routes", () => {
     ["/zh", true],
     ["/en/news/x", true],
     ["/zh/feed.xml", true],
+    ["/zh-Hant", true],
+    ["/zh-Hant/news/x", true],
+    ["/zh-Hant/atom.xml", true],
+    ["/zh-hant/news", false],
+    ["/zh-Hantx", false],
     ["/sitemap.xml", true],
     ["/robots.txt", true],
     ["/api/v1/releases", true],
@@ -138,6 +143,8 @@ describe("routes", () => {
     expect(isPublicPagePath("/en/news")).toBe(true);
     expect(isPublicPagePath("/en/feed.xml")).toBe(false);
     expect(isPublicPagePath("/zh/atom.xml")).toBe(false);
+    expect(isPublicPagePath("/zh-Hant/news")).toBe(true);
+    expect(isPublicPagePath("/zh-Hant/feed.xml")).toBe(false);
   });
 
   test("the key ignores the order of query parameters and refuses router fetches", () => {

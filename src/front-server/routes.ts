@@ -4,7 +4,7 @@ import { SESSION_COOKIE, localeOfPath } from "@/contract";
 // Which requests the response cache may answer, and under which key. See docs/CACHING.md
 // ("Response cache").
 
-/** Paths of the public site: pages and feeds under /zh and /en, sitemap, robots, the JSON API. */
+/** Paths of the public site: pages and feeds under /zh, /zh-Hant and /en, sitemap, robots, the JSON API. */
 export function isPublicPath(path: string): boolean {
   return (
     localeOfPath(path) !== undefined ||
@@ -16,7 +16,7 @@ export function isPublicPath(path: string): boolean {
 
 /** Public pages rendered as HTML (not feeds or the API): where a localized error page makes sense. */
 export function isPublicPagePath(path: string): boolean {
-  return localeOfPath(path) !== undefined && !/^\/[a-z]+\/(feed|atom)\.xml$/.test(path);
+  return localeOfPath(path) !== undefined && !/^\/[A-Za-z-]+\/(feed|atom)\.xml$/.test(path);
 }
 
 /** Build files Next serves (and compresses) itself; nothing of ours applies to them. */

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";
+import { hantLocaleText } from "../domain/hant/locale-files";
 import { LOCALES, NAMESPACES } from "./settings";
 
 const dir = path.join(process.cwd(), "locales");
@@ -16,9 +17,21 @@ test("every locale has exactly the declared namespaces", () => {
   }
 });
 
-test.each(NAMESPACES.map((ns) => [ns]))("zh and en have the same keys in %s", (ns) => {
-  const [zh, en] = LOCALES.map((l) => keys(load(l, ns)).sort());
+const GENERATED = "_generated";
+
+test.each(NAMESPACES.map((ns) => [ns]))("zh, zh-Hant and en have the same keys in %s", (ns) => {
+  const [zh, hant, en] = ["zh", "zh-Hant", "en"].map((l) =>
+    keys(load(l, ns))
+      .filter((k) => k !== GENERATED)
+      .sort(),
+  );
   expect(zh).toEqual(en);
+  expect(hant).toEqual(zh);
+});
+
+test.each(NAMESPACES.map((ns) => [ns]))("locales/zh-Hant/%s.json is generated from zh (npm run locales:hant)", (ns) => {
+  const actual = readFileSync(path.join(dir, "zh-Hant", `${ns}.json`), "utf8");
+  expect(actual).toBe(hantLocaleText(load("zh", ns)));
 });
 
 test.each(NAMESPACES.map((ns) => [ns]))("no empty strings and same placeholders in %s", (ns) => {
@@ -32,4 +45,8 @@ test.each(NAMESPACES.map((ns) => [ns]))("no empty strings and same placeholders 
     const vars = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
     expect(vars(a!), `${ns}:${key} placeholders`).toEqual(vars(b!));
   }
+});
+
+test("the Traditional UI strings are Traditional", () => {
+  expect(load("zh-Hant", "common").siteName).toBe("新聞發佈中心");
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { revalidatePath, revalidateTag } from "next/cache";
-import type { Locale } from "@/i18n/settings";
+import type { ContentLocale as Locale } from "@/i18n/settings";
 import { purgeResponseCache } from "./front-bridge";
 
 // Tags of the public site's cached data (see docs/CACHING.md "Data layer"). Every cached public
@@ -12,6 +12,9 @@ export const TAGS = {
   categories: "public:categories",
 } as const;
 
+// Tags name languages content is written in (ContentLocale): the Traditional edition reads the
+// Chinese rows through the same cached reads and converts them, so what expires "zh" expires
+// "zh-Hant" with it.
 export const tagFor = {
   /** newest-first lists of a language: home, /news pages, feeds, API list pages */
   list: (l: Locale) => `public:list:${l}`,
@@ -25,6 +28,8 @@ export const tagFor = {
   article: (l: Locale, slug: string) => `public:article:${l}:${slug}`,
   /** a release looked up by id: API detail, the counterpart link of its other language */
   release: (releaseId: string) => `public:release:${releaseId}`,
+  /** the editors' fixes of the Traditional edition: every zh-Hant text depends on them */
+  hantOverrides: "public:hant-overrides",
 } as const;
 
 /**

@@ -4,7 +4,7 @@ import { renderSafeHtml } from "@/domain/release/safe-html";
 import { parseDoc } from "@/domain/release/content";
 import { decodeCursor } from "@/domain/public/cursor";
 import { absolute, paths } from "@/domain/public/urls";
-import { LOCALES, otherLocale, type Locale } from "@/i18n/settings";
+import { LOCALES, type Locale } from "@/i18n/settings";
 import { env } from "./env";
 import { PUBLIC_REVALIDATE, conditionalResponse } from "./conditional-get";
 import { publicCategories, type PublicCategory, type PublicItem } from "./releases/public";
@@ -77,7 +77,10 @@ export async function categoriesById(locale: Locale): Promise<Map<string, Public
   return new Map((await publicCategories(locale)).map((c) => [c.id, c]));
 }
 
-/** An item as JSON; `counterpart` is the same release in the other language when public. */
+/**
+ * An item as JSON; `counterpart` is the same release in the other written language when public.
+ * `urls` names the article in every edition that has it.
+ */
 export function itemJson(
   item: PublicItem,
   counterpart: PublicItem | null | undefined,
@@ -85,10 +88,13 @@ export function itemJson(
 ) {
   const site = env().SITE_URL;
   const category = item.categoryId ? categories.get(item.categoryId) : undefined;
-  const urls: Partial<Record<Locale, string>> = {
-    [item.locale]: absolute(site, paths.article(item.locale, item.slug)),
-  };
-  if (counterpart) urls[otherLocale(item.locale)] = absolute(site, paths.article(counterpart.locale, counterpart.slug));
+  // Both Chinese editions (zh, zh-Hant) carry the original's slug; en its own.
+  const own = (l: Locale) => (l === "en") === (item.locale === "en");
+  const urls: Partial<Record<Locale, string>> = {};
+  for (const l of LOCALES) {
+    const slug = own(l) ? item.slug : counterpart?.slug;
+    if (slug) urls[l] = absolute(site, paths.article(l, slug));
+  }
   return {
     id: item.releaseId,
     locale: item.locale,

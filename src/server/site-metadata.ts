@@ -5,10 +5,10 @@ import { getT } from "@/i18n/server";
 import { LANG_TAG, LOCALES, type Locale } from "@/i18n/settings";
 import { env } from "./env";
 
-// Canonical, hreflang alternates (zh-CN, en, x-default → Chinese), Open Graph and Twitter cards
+// Canonical, hreflang alternates (zh-CN, zh-Hant, en, x-default → Simplified Chinese), Open Graph and Twitter cards
 // for one public page. `pathFor` gives the same page in each language (undefined: no counterpart).
 
-const OG_LOCALE: Record<Locale, string> = { zh: "zh_CN", en: "en_US" };
+const OG_LOCALE: Record<Locale, string> = { zh: "zh_CN", "zh-Hant": "zh_HK", en: "en_US" };
 
 export function pageMetadata(opts: {
   locale: Locale;

@@ -5,12 +5,13 @@ import {
   isShardName,
   maxUrlsPerShard,
   planShards,
+  shardLocale,
   yearsOverLimit,
   type Shard,
 } from "@/domain/public/sitemap-plan";
 import { sitemapIndexXml, urlsetXml, type SitemapUrl } from "@/domain/public/sitemap-xml";
 import { absolute, paths } from "@/domain/public/urls";
-import { LANG_TAG, LOCALES, otherLocale, type Locale } from "@/i18n/settings";
+import { CONTENT_LOCALES, LANG_TAG, LOCALES, contentLocaleOf, otherLocale, type Locale } from "@/i18n/settings";
 import { env } from "./env";
 import { publicCategories } from "./releases/public";
 import { visibility, type Visibility } from "./releases/public-cache";
@@ -20,6 +21,8 @@ import { itemsOfReleases, shardRows } from "./releases/public-queries";
 // /sitemap.xml is an index of shards (docs/CACHING.md "Sitemap"): /sitemaps/pages.xml (home,
 // lists, categories, archive months) and one file of articles per language and year. The index
 // reads the year counts; a shard reads only its own rows (and their counterparts), oldest first.
+// The Traditional edition has shards of its own (zh-Hant-2020…), planned from and reading the
+// Chinese rows: every entry lists all three editions as hreflang alternates.
 
 export const shardPath = (name: string) => `/sitemaps/${name}.xml`;
 const limit = () => maxUrlsPerShard(env().SITE_URL);
@@ -28,10 +31,11 @@ const latest = (dates: readonly string[]) =>
 
 /** The article shards of a language, each with when it last changed. */
 async function shardsOf(locale: Locale, v: Visibility) {
-  const years = await scopeYears(locale, "", v);
+  const source = contentLocaleOf(locale);
+  const years = await scopeYears(source, "", v);
   const big = yearsOverLimit(years, limit());
   const months = new Map(
-    await Promise.all(big.map(async (y) => [y, await scopeMonths(locale, "", v, `${y}-01`, `${y}-12`)] as const)),
+    await Promise.all(big.map(async (y) => [y, await scopeMonths(source, "", v, `${y}-01`, `${y}-12`)] as const)),
   );
   return planShards(locale, years, months, limit()).map((shard) => {
     const year = Number(shard.from.slice(0, 4));
@@ -46,7 +50,7 @@ async function shardsOf(locale: Locale, v: Visibility) {
 export async function sitemapIndex(now = new Date()): Promise<string> {
   const v = await visibility(now);
   const site = env().SITE_URL;
-  const heads = await Promise.all(LOCALES.map((l) => scopeHead(l, "", v)));
+  const heads = await Promise.all(CONTENT_LOCALES.map((l) => scopeHead(l, "", v)));
   const entries = [{ loc: absolute(site, shardPath(PAGES_SHARD)), lastmod: latest(heads.map((h) => h.lastmod)) }];
   for (const locale of LOCALES) {
     for (const { shard, lastmod } of await shardsOf(locale, v)) {
@@ -61,16 +65,19 @@ export async function sitemapShard(name: string, now = new Date()): Promise<stri
   if (!isShardName(name)) return null;
   const v = await visibility(now);
   if (name === PAGES_SHARD) return urlsetXml(await pageUrls(v));
-  const locale = name.slice(0, 2) as Locale;
+  const locale = shardLocale(name);
   const found = (await shardsOf(locale, v)).find((s) => s.shard.name === name);
   return found ? urlsetXml(await articleUrls(found.shard, v)) : null;
 }
 
 async function pageUrls(v: Visibility): Promise<SitemapUrl[]> {
   const site = env().SITE_URL;
-  const heads = await Promise.all(LOCALES.map((l) => scopeHead(l, "", v)));
+  const heads = await Promise.all(CONTENT_LOCALES.map((l) => scopeHead(l, "", v)));
   const lastmod = latest(heads.map((h) => h.lastmod));
-  const months = new Map(await Promise.all(LOCALES.map(async (l) => [l, await allMonths(l, "", v)] as const)));
+  const byContent = new Map(
+    await Promise.all(CONTENT_LOCALES.map(async (l) => [l, await allMonths(l, "", v)] as const)),
+  );
+  const months = new Map(LOCALES.map((l) => [l, byContent.get(contentLocaleOf(l))!]));
   const out: SitemapUrl[] = [];
   // One entry per language that has the page, each listing every language that has it.
   const page = (pathFor: (l: Locale) => string | null, when = lastmod) => {
@@ -97,7 +104,8 @@ async function articleUrls(shard: Shard, v: Visibility): Promise<SitemapUrl[]> {
   const tz = env().NEWSROOM_TIMEZONE;
   const from = monthRange(parseMonthKey(shard.from), tz).from;
   const to = monthRange(parseMonthKey(shard.to), tz).to;
-  const rows = await shardRows(shard.locale, { from, to, now: v.now }, shard.offset, limit());
+  const source = contentLocaleOf(shard.locale);
+  const rows = await shardRows(source, { from, to, now: v.now }, shard.offset, limit());
   const other = otherLocale(shard.locale);
   const twins = new Map(
     (
@@ -109,13 +117,13 @@ async function articleUrls(shard: Shard, v: Visibility): Promise<SitemapUrl[]> {
       .filter((t) => Date.parse(t.publishedAt) <= v.now.getTime())
       .map((t) => [t.releaseId, t]),
   );
+  // Both Chinese editions carry the original's slug.
+  const link = (l: Locale, slug: string) => ({ hreflang: LANG_TAG[l], href: absolute(site, paths.article(l, slug)) });
   return rows.map((r) => {
-    const own = { hreflang: LANG_TAG[shard.locale], href: absolute(site, paths.article(shard.locale, r.slug)) };
     const twin = twins.get(r.releaseId);
-    const alternates = twin
-      ? [own, { hreflang: LANG_TAG[other], href: absolute(site, paths.article(other, twin.slug)) }]
-      : [own];
+    const slugOf = (l: Locale) => (contentLocaleOf(l) === source ? r.slug : twin?.slug);
+    const alternates = LOCALES.flatMap((l) => (slugOf(l) ? [link(l, slugOf(l)!)] : []));
     const lastmod = new Date(Math.max(Date.parse(r.publishedAt), Date.parse(r.updatedAt)));
-    return { loc: own.href, lastmod, alternates };
+    return { loc: link(shard.locale, r.slug).href, lastmod, alternates };
   });
 }

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
-// axe-core: no serious or critical violations on the main page types in both languages.
+// axe-core: no serious or critical violations on the main page types in every edition.
 const PATHS = [
   "/news",
   "",
@@ -14,7 +14,7 @@ const PATHS = [
   `/unsubscribe?token=${"x".repeat(43)}`,
 ]; // the embargoed early-access page: tests/e2e/distribution.e2e.ts
 
-for (const locale of ["zh", "en"]) {
+for (const locale of ["zh", "zh-Hant", "en"]) {
   for (const path of PATHS) {
     test(`axe: /${locale}${path}`, async ({ page }) => {
       await page.goto(`/${locale}${path}`);

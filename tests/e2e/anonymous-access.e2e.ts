@@ -53,7 +53,7 @@ test("no unpublished, embargoed or withdrawn content is reachable anonymously th
   const slugs = Object.values(SECRET).map((s) => s.slug);
   const idList = Object.values(ids);
   const each = <T>(xs: readonly T[], f: (x: T) => string[]) => xs.flatMap(f);
-  const L = ["zh", "en"] as const;
+  const L = ["zh", "zh-Hant", "en"] as const;
 
   // route pattern → concrete URLs to probe anonymously
   const ROUTES: Record<string, string[]> = {
@@ -115,6 +115,7 @@ test("no unpublished, embargoed or withdrawn content is reachable anonymously th
     "/admin/distribution/lists/[id]": idList.map((id) => `/admin/distribution/lists/${id}`),
     "/admin/releases/[id]/delivery": idList.map((id) => `/admin/releases/${id}/delivery`),
     "/admin/webhooks": ["/admin/webhooks"],
+    "/admin/hant": ["/admin/hant", `/admin/hant?try=${encodeURIComponent(secretTexts[0] ?? "")}`],
     "/admin/mail": ["/admin/mail"],
     "/admin/mail/[id]": idList.map((id) => `/admin/mail/${id}`),
     // Translator workbench: pages, the XLIFF downloads (one release and the bulk zip), the glossary CSV.

@@ -102,6 +102,9 @@ test("the sitemap index lists shards; they list public pages with language alter
   const locs = urls.map((u) => u.loc!);
   for (const path of [
     "/zh",
+    "/zh-Hant",
+    "/zh-Hant/archive/2020/04",
+    "/zh-Hant/news/cnipa-kipo-video-conference",
     "/en/news",
     "/zh/category/press-releases",
     "/en/archive/2020/04",
@@ -115,7 +118,7 @@ test("the sitemap index lists shards; they list public pages with language alter
   expect(new Set(locs).size).toBe(locs.length);
   expect(locs.join()).not.toMatch(/ip5-heads-meeting|china-patent-survey-2019|ip-protection-symposium/);
   const article = urls.find((u) => u.loc!.endsWith("/en/news/cnipa-kipo-video-conference"))!;
-  expect(article.alternates.sort()).toEqual(["en", "zh-CN"]);
+  expect(article.alternates.sort()).toEqual(["en", "zh-CN", "zh-Hant"]);
   expect((await request.get("/sitemaps/zh-1999.xml")).status()).toBe(404);
   expect((await request.get("/sitemaps/..%2Fetc.xml")).status()).toBe(404);
 });

@@ -6,19 +6,19 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { embargoToken } from "./distribution-support";
 
-// Every kind of public page, in both languages, through the W3C Nu HTML checker (vnu.jar, run
+// Every kind of public page, in every edition (简, 繁, EN), through the W3C Nu HTML checker (vnu.jar, run
 // locally with Java): no errors allowed.
 
 const vnuJar = createRequire(import.meta.url)("vnu-jar") as string;
 
-const PAGES = ["zh", "en"].flatMap((l) => [
+const PAGES = ["zh", "zh-Hant", "en"].flatMap((l) => [
   `/${l}`,
   `/${l}/news`,
   `/${l}/news/cnipa-kipo-video-conference`,
   `/${l}/category/international-cooperation`,
   `/${l}/archive`,
   `/${l}/archive/2020/04`,
-  `/${l}/search?q=${encodeURIComponent(l === "zh" ? "专利" : "patent")}`,
+  `/${l}/search?q=${encodeURIComponent({ zh: "专利", "zh-Hant": "專利", en: "patent" }[l]!)}`,
   `/${l}/news/no-such-release`, // the localized 404
   `/${l}/subscribe`,
   `/${l}/subscribe/confirm?token=${"x".repeat(43)}`, // an unknown link
@@ -29,7 +29,7 @@ test("public pages are valid HTML (W3C Nu checker)", async ({ request }) => {
   test.setTimeout(120_000);
   const dir = mkdtempSync(path.join(tmpdir(), "newsroom-vnu-"));
   // A private early-access page needs a live token: made for this run.
-  const pages = [...PAGES, ...["zh", "en"].map((l) => `/${l}/embargoed/${embargoToken()}`)];
+  const pages = [...PAGES, ...["zh", "zh-Hant", "en"].map((l) => `/${l}/embargoed/${embargoToken()}`)];
   try {
     const files = [];
     for (const [i, url] of pages.entries()) {

@@ -14,13 +14,12 @@ test("Chinese search finds published releases by any characters, with highlights
   await expect(page).toHaveURL(/\/zh\/news\//);
 });
 
-test("English search matches plurals and links the same query in Chinese", async ({ page }) => {
+test("English search matches plurals and links the same query in both Chinese editions", async ({ page }) => {
   await page.goto("/en/search?q=conferences");
   await expect(page.locator(".search-results")).toContainText("Video Conference");
-  await expect(page.getByRole("navigation").getByRole("link", { name: "中文" })).toHaveAttribute(
-    "href",
-    "/zh/search?q=conferences",
-  );
+  const sw = page.getByRole("navigation", { name: "Change language" });
+  await expect(sw.getByRole("link", { name: "简体中文" })).toHaveAttribute("href", "/zh/search?q=conferences");
+  await expect(sw.getByRole("link", { name: "繁體中文" })).toHaveAttribute("href", "/zh-Hant/search?q=conferences");
 });
 
 test("drafts, translated-unpublished and embargoed releases are not found", async ({ request }) => {

@@ -52,9 +52,10 @@ for (const { path, other } of PAGES) {
     expect(s.hreflang["zh-CN"]).toMatch(new RegExp(`${zhPath}$`));
     expect(s.hreflang["en"]).toMatch(new RegExp(`${enPath}$`));
     expect(s.hreflang["x-default"]).toMatch(new RegExp(`${zhPath}$`));
+    expect(s.hreflang["zh-Hant"]).toMatch(new RegExp(`${zhPath.replace(/^\/zh/, "/zh-Hant")}$`));
     expect(s.canonical!.startsWith("http")).toBe(true);
     void site;
-    await page.locator(".language-switch a").click();
+    await page.locator(`.language-switch a[hreflang="${other.startsWith("/en") ? "en" : "zh-CN"}"]`).click();
     await expect(page).toHaveURL(new RegExp(`${other}$`));
   });
 }

@@ -15,6 +15,7 @@ import * as usersModule from "../../src/server/auth/user-actions";
 import * as distribution from "../../src/server/distribution/actions";
 import * as webhooks from "../../src/server/webhooks/actions";
 import * as glossary from "../../src/server/glossary/actions";
+import * as hant from "../../src/server/hant/actions";
 import * as tm from "../../src/server/tm/actions";
 import * as assignments from "../../src/server/assignments/actions";
 import * as notifications from "../../src/server/notifications/actions";
@@ -259,6 +260,19 @@ describe("user and account actions × visitor", () => {
     setTermBlockingAction: {
       run: () => glossary.setTermBlockingAction({}, form({ enabled: "false" })),
       allowed: ADMIN_ONLY,
+    },
+    // Traditional Chinese edition (docs/ARCHITECTURE.md "Traditional Chinese edition")
+    saveHantOverrideAction: {
+      run: (who) => hant.saveHantOverrideAction({}, form({ wrong: `錯${who}`, right: `對${who}`, note: "" })),
+      allowed: ED_AD,
+      changed: async (who) => (await db.hantOverride.count({ where: { wrong: `錯${who}` } })) === 1,
+    },
+    deleteHantOverrideAction: {
+      run: async (who) => {
+        const o = await db.hantOverride.create({ data: { wrong: `刪${who}${++counter}`, right: "x" } });
+        return hant.deleteHantOverrideAction({}, form({ id: o.id }));
+      },
+      allowed: ED_AD,
     },
     deleteTmUnitAction: {
       run: async (who) => {

@@ -63,6 +63,7 @@ describe("admin pages", () => {
     "admin/(app)/account/page.tsx": { anonymous: "login", TRANSLATOR: "ok", EDITOR: "ok", ADMIN: "ok" },
     "admin/(app)/media/page.tsx": { anonymous: "login", TRANSLATOR: "ok", EDITOR: "ok", ADMIN: "ok" },
     "admin/(app)/glossary/page.tsx": { anonymous: "login", TRANSLATOR: "ok", EDITOR: "ok", ADMIN: "ok" },
+    "admin/(app)/hant/page.tsx": { anonymous: "login", TRANSLATOR: "404", EDITOR: "ok", ADMIN: "ok" },
     "admin/(app)/tm/page.tsx": { anonymous: "login", TRANSLATOR: "ok", EDITOR: "ok", ADMIN: "ok" },
     "admin/(app)/my/page.tsx": { anonymous: "login", TRANSLATOR: "ok", EDITOR: "ok", ADMIN: "ok" },
     "admin/(app)/notifications/page.tsx": { anonymous: "login", TRANSLATOR: "ok", EDITOR: "ok", ADMIN: "ok" },

@@ -1,9 +1,9 @@
 "use client";
-import type { ContentLocale } from "@/i18n/settings";
 import { useActionState } from "react";
 import { useTranslation } from "react-i18next";
 import { Field, FormStatus } from "@/components/admin/field";
 import { MAIL_LANGUAGES } from "@/domain/distribution/languages";
+import { contentLocaleOf, type Locale } from "@/i18n/settings";
 import { initialFormState } from "@/domain/form";
 import { subscribeAction } from "@/server/distribution/actions";
 
@@ -11,15 +11,17 @@ const LANGUAGE_LABEL = { zh: "languageZh", en: "languageEn", both: "languageBoth
 
 /** The public subscription form: what was typed stays after an error; the answer never says whether the address was known. */
 export function SubscribeForm({
-  defaultLanguage,
+  locale,
   categories,
 }: {
-  defaultLanguage: ContentLocale;
+  /** the page's edition; its written language is the default choice */
+  locale: Locale;
   categories: { id: string; name: string }[];
 }) {
   const { t } = useTranslation("mail");
   // The permalink is the form's action before hydration (and keeps the HTML valid: no action="").
-  const [state, action, pending] = useActionState(subscribeAction, initialFormState, `/${defaultLanguage}/subscribe`);
+  const defaultLanguage = contentLocaleOf(locale);
+  const [state, action, pending] = useActionState(subscribeAction, initialFormState, `/${locale}/subscribe`);
   const values = state.values ?? {};
   const language = values.language ?? defaultLanguage;
   const chosen = new Set((values.categoryIds ?? "").split(",").filter(Boolean));

@@ -50,7 +50,7 @@ export function ArticleView({
         <RichText doc={parseDoc(body)} />
       </div>
       {children}
-      {locale === "zh" && link && (
+      {locale !== "en" && link && (
         <p className="counterpart">
           {t("otherLanguageLabel")}：{link}
         </p>

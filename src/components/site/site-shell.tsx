@@ -2,22 +2,14 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { paths } from "@/domain/public/urls";
 import { getT } from "@/i18n/server";
-import { LANG_TAG, otherLocale, type Locale } from "@/i18n/settings";
+import type { Locale } from "@/i18n/settings";
+import { LanguageSwitch, type PathFor } from "./language-switch";
 
-// Header, main landmark and footer of every public page. `counterpartHref` is the same
-// content in the other language; every page passes its own.
-export function SiteShell({
-  locale,
-  counterpartHref,
-  children,
-}: {
-  locale: Locale;
-  counterpartHref: string;
-  children: ReactNode;
-}) {
+// Header, main landmark and footer of every public page. `pathFor` gives the same page in each
+// edition (简 / 繁 / EN); every page passes its own.
+export function SiteShell({ locale, pathFor, children }: { locale: Locale; pathFor: PathFor; children: ReactNode }) {
   const t = getT(locale, "common");
   const ts = getT(locale, "site");
-  const other = otherLocale(locale);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -44,11 +36,7 @@ export function SiteShell({
               </li>
             </ul>
           </nav>
-          <nav className="language-switch" aria-label={t("languageSwitch")}>
-            <a href={counterpartHref} hrefLang={LANG_TAG[other]} lang={LANG_TAG[other]}>
-              {t("switchLanguage")}
-            </a>
-          </nav>
+          <LanguageSwitch locale={locale} pathFor={pathFor} />
         </div>
       </header>
       <main id="main" tabIndex={-1}>

@@ -26,6 +26,7 @@ const EXPECTED: Record<Role, Permission[]> = {
     "contacts.manage",
     "presskit.write",
     "views.read",
+    "hant.manage",
   ],
   TRANSLATOR: [
     "release.read",

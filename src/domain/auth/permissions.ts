@@ -35,6 +35,8 @@ export const PERMISSIONS = {
   "contacts.manage": ["ADMIN", "EDITOR"],
   "presskit.write": ["ADMIN", "EDITOR"],
   "views.read": ["ADMIN", "EDITOR"],
+  /** the fixes of the generated Traditional Chinese edition */
+  "hant.manage": ["ADMIN", "EDITOR"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,5 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { isShardName, maxUrlsPerShard, planShards, SITEMAP_MAX_URLS, yearsOverLimit } from "./sitemap-plan";
+import {
+  isShardName,
+  maxUrlsPerShard,
+  planShards,
+  shardLocale,
+  SITEMAP_MAX_URLS,
+  yearsOverLimit,
+} from "./sitemap-plan";
 import { urlsetXml, sitemapIndexXml } from "./sitemap-xml";
 
 describe("sitemap shards", () => {
@@ -46,16 +53,34 @@ describe("sitemap shards", () => {
     const long = `https://${"x".repeat(2000)}.example`;
     const n = maxUrlsPerShard(long);
     expect(n).toBeLessThan(SITEMAP_MAX_URLS);
-    const href = `${long}/zh/news/${"a".repeat(100)}`;
-    const url = { loc: href, lastmod: new Date(), alternates: ["zh-CN", "en"].map((hreflang) => ({ hreflang, href })) };
+    const href = `${long}/zh-Hant/news/${"a".repeat(100)}`;
+    const alternates = ["zh-CN", "zh-Hant", "en"].map((hreflang) => ({ hreflang, href }));
+    const url = { loc: href, lastmod: new Date(), alternates };
     const bytes = new TextEncoder().encode(urlsetXml([url])).length - 200;
     expect(bytes * n).toBeLessThan(50 * 1024 * 1024);
   });
 
-  test.each(["zh-2020", "en-2020-02", "en-2020-02-3", "pages"])("%s is a shard name", (name) => {
+  test.each(["zh-2020", "en-2020-02", "en-2020-02-3", "zh-Hant-2020-02", "pages"])("%s is a shard name", (name) => {
     expect(isShardName(name)).toBe(true);
   });
-  test.each(["fr-2020", "zh-20", "zh-2020-13", "zh-2020-02-0", "../etc", "zh-2020.xml", ""])("%s is not", (name) => {
+  test.each([
+    ["zh-2020", "zh"],
+    ["zh-Hant-2020-02-3", "zh-Hant"],
+    ["en-2020", "en"],
+  ] as const)("%s is a shard of %s", (name, locale) => {
+    expect(shardLocale(name)).toBe(locale);
+  });
+  test.each([
+    "fr-2020",
+    "zh-hant-2020",
+    "zh-Hans-2020",
+    "zh-20",
+    "zh-2020-13",
+    "zh-2020-02-0",
+    "../etc",
+    "zh-2020.xml",
+    "",
+  ])("%s is not", (name) => {
     expect(isShardName(name)).toBe(false);
   });
 

@@ -9,7 +9,7 @@ import type { MonthCount, YearCount } from "./month-counts";
 
 export const SITEMAP_MAX_URLS = 50_000;
 export const SITEMAP_MAX_BYTES = 50 * 1024 * 1024;
-/** The shard of the site's own pages (home, lists, categories, archive months), both languages. */
+/** The shard of the site's own pages (home, lists, categories, archive months), every edition. */
 export const PAGES_SHARD = "pages";
 
 export interface Shard {
@@ -25,8 +25,8 @@ export interface Shard {
 
 /** URLs per shard such that even entries with the longest slugs stay under the byte limit. */
 export function maxUrlsPerShard(siteUrl: string): number {
-  const url = siteUrl.length + "/zh/news/".length + SLUG_MAX;
-  const entry = 160 + 3 * url; // <url>, <loc>, <lastmod> and two xhtml:link alternates
+  const url = siteUrl.length + "/zh-Hant/news/".length + SLUG_MAX;
+  const entry = 200 + 4 * url; // <url>, <loc>, <lastmod> and three xhtml:link alternates
   return Math.min(SITEMAP_MAX_URLS, Math.floor((SITEMAP_MAX_BYTES - 4096) / entry));
 }
 
@@ -64,4 +64,8 @@ export const yearsOverLimit = (years: readonly YearCount[], limit: number) =>
 
 /** Names a shard URL may carry; anything else is a 404 without reading the database. */
 export const isShardName = (name: string) =>
-  name === PAGES_SHARD || /^(zh|en)-\d{4}(-(0[1-9]|1[0-2])(-[1-9]\d{0,3})?)?$/.test(name);
+  name === PAGES_SHARD || /^(zh|zh-Hant|en)-\d{4}(-(0[1-9]|1[0-2])(-[1-9]\d{0,3})?)?$/.test(name);
+
+/** The language of an article shard's name (`zh-Hant-2020` → "zh-Hant"). */
+export const shardLocale = (name: string): Locale =>
+  name.startsWith("zh-Hant-") ? "zh-Hant" : name.startsWith("en-") ? "en" : "zh";

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { changePasswordSchema, signInSchema, uiLocaleSchema } from "@/domain/auth/schemas";
 import { fieldErrorsOf, formStateOf, formString, formValues, type FormState } from "@/domain/form";
-import { isLocale } from "@/i18n/settings";
+import { isContentLocale } from "@/i18n/settings";
 import { recordAudit } from "../audit";
 import { db } from "../db";
 import { clientIp } from "../request-info";
@@ -51,7 +51,7 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
 /** The language of the sign-in page, before anyone is signed in. */
 export async function chooseLoginLanguageAction(formData: FormData): Promise<void> {
   const locale = formString(formData, "locale");
-  if (isLocale(locale)) await setUiLocaleCookie(locale);
+  if (isContentLocale(locale)) await setUiLocaleCookie(locale);
   redirect("/admin/login");
 }
 

@@ -5,7 +5,7 @@ import { cache } from "react";
 import type { Actor } from "@/domain/auth/actor";
 import { cookieSecure } from "@/domain/auth/cookie-policy";
 import { can, type Permission } from "@/domain/auth/permissions";
-import { isLocale, type Locale } from "@/i18n/settings";
+import { isContentLocale, type ContentLocale } from "@/i18n/settings";
 import { db } from "../db";
 import { env } from "../env";
 import { requestIsHttps } from "../request-info";
@@ -82,15 +82,18 @@ export async function sessionToken(): Promise<string | undefined> {
   return (await cookies()).get(SESSION_COOKIE)?.value;
 }
 
-/** The admin UI language: the user's preference, else the ui-locale cookie, else Chinese. */
-export async function uiLocale(): Promise<Locale> {
+/**
+ * The admin UI language: the user's preference, else the ui-locale cookie, else Chinese. The back
+ * office works in the languages content is written in (the Traditional edition is public only).
+ */
+export async function uiLocale(): Promise<ContentLocale> {
   const user = await getCurrentUser();
   if (user) return user.locale;
   const cookie = (await cookies()).get(UI_LOCALE_COOKIE)?.value;
-  return isLocale(cookie) ? cookie : "zh";
+  return isContentLocale(cookie) ? cookie : "zh";
 }
 
-export async function setUiLocaleCookie(locale: Locale): Promise<void> {
+export async function setUiLocaleCookie(locale: ContentLocale): Promise<void> {
   (await cookies()).set(UI_LOCALE_COOKIE, locale, {
     httpOnly: true,
     sameSite: "lax",

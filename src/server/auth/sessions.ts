@@ -1,5 +1,5 @@
 import "server-only";
-import type { Locale } from "@/i18n/settings";
+import type { ContentLocale as Locale } from "@/i18n/settings";
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { fail, ok, type Result } from "@/domain/result";
-import type { Locale } from "@/i18n/settings";
+import type { ContentLocale as Locale } from "@/i18n/settings";
 import type { Db } from "../db/client";
 import { recordAudit } from "../audit";
 import { newDeviceCookie, trustedDevice } from "./device";

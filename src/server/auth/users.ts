@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/domain/auth/actor";
 import { can, type Role } from "@/domain/auth/permissions";
 import { fail, ok, type Result } from "@/domain/result";
-import type { Locale } from "@/i18n/settings";
+import type { ContentLocale as Locale } from "@/i18n/settings";
 import type { Db } from "../db/client";
 import { recordAudit } from "../audit";
 import { hashPassword, verifyPassword } from "./password";

@@ -3,9 +3,11 @@ import { can } from "@/domain/auth/permissions";
 import type { Actor } from "@/domain/auth/actor";
 import { paths } from "@/domain/public/urls";
 import { fail, ok, type Result } from "@/domain/result";
-import type { ContentLocale } from "@/i18n/settings";
+import { convertDocJson } from "@/domain/hant/doc";
+import { contentLocaleOf, type Locale } from "@/i18n/settings";
 import type { Db } from "../db/client";
 import { recordAudit } from "../audit";
+import { textsFor } from "../hant/edition";
 import { createEmbargoDispatch } from "./enqueue";
 import { hashToken, isTokenShape } from "./tokens";
 
@@ -28,15 +30,16 @@ export type EmbargoView =
 export async function openEmbargoed(
   db: Db,
   token: unknown,
-  locale: ContentLocale,
+  locale: Locale,
   visitor: { ip: string | null; userAgent: string | null },
   now = new Date(),
 ): Promise<EmbargoView> {
+  const source = contentLocaleOf(locale);
   if (!isTokenShape(token)) return { kind: "none" };
   const grant = await db.embargoGrant.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!grant || grant.revokedAt) return { kind: "none" };
   const pub = await db.publication.findUnique({
-    where: { releaseId_locale: { releaseId: grant.releaseId, locale } },
+    where: { releaseId_locale: { releaseId: grant.releaseId, locale: source } },
     include: { release: { select: { releaseDate: true } } },
   });
   if (!pub) return { kind: "none" };
@@ -49,12 +52,13 @@ export async function openEmbargoed(
       userAgent: visitor.userAgent?.slice(0, 300) ?? null,
     },
   });
+  const t = await textsFor(locale); // the Traditional edition, converted like the public page
   return {
     kind: "early",
     until: pub.publishedAt,
-    title: pub.title,
-    summary: pub.summary,
-    body: pub.body,
+    title: t(pub.title),
+    summary: t(pub.summary),
+    body: source === locale ? pub.body : convertDocJson(pub.body, t),
     releaseDate: pub.release.releaseDate,
   };
 }

@@ -2,7 +2,10 @@ import "server-only";
 import { parseContacts, type PublicContact } from "@/domain/contacts/contact";
 import type { Cursor } from "@/domain/public/cursor";
 import { parseKit, type PublicKitFile } from "@/domain/presskit/kit";
-import { otherLocale, type Locale } from "@/i18n/settings";
+import { convertDocJson } from "@/domain/hant/doc";
+import type { Convert } from "@/domain/hant/opencc";
+import { contentLocaleOf, otherLocale, type Locale } from "@/i18n/settings";
+import { textsFor } from "../hant/edition";
 import { tagFor } from "../cache-tags";
 import { cachedRead, requestNow, visibility, type Visibility } from "./public-cache";
 import {
@@ -13,7 +16,7 @@ import {
   rowsAfter,
   type ArticleRow,
 } from "./public-queries";
-import { toItem, type PublicItem } from "./public";
+import { itemsIn, toItem, type PublicItem } from "./public";
 
 // Read models of single articles (by slug, by release id), their counterparts in the other
 // language, the feeds' newest articles and the API's keyset pages. All by unique or indexed keys.
@@ -25,9 +28,9 @@ export interface PublicArticle extends PublicItem {
 }
 
 const visibleAt = (at: string, now: Date) => Date.parse(at) <= now.getTime();
-const toArticle = ({ body, contacts, presskit, ...row }: ArticleRow): PublicArticle => ({
-  ...toItem(row),
-  body,
+const toArticle = ({ body, contacts, presskit, ...row }: ArticleRow, locale: Locale, t: Convert): PublicArticle => ({
+  ...toItem(row, locale, t),
+  body: locale === row.locale ? body : convertDocJson(body, t),
   contacts: parseContacts(contacts),
   presskit: parseKit(presskit),
 });
@@ -48,9 +51,9 @@ export async function counterpartsOf(items: readonly PublicItem[], v: Visibility
   return out;
 }
 
-async function withCounterpart(row: ArticleRow | null, v: Visibility) {
+async function withCounterpart(row: ArticleRow | null, v: Visibility, locale: Locale) {
   if (!row || !visibleAt(row.publishedAt, v.now)) return null;
-  const article = toArticle(row);
+  const article = toArticle(row, locale, await textsFor(locale));
   const other = otherLocale(article.locale);
   const twin = await cachedRead(v, ["release", article.releaseId, other], [tagFor.release(article.releaseId)], () =>
     itemsOfReleases(other, [article.releaseId]),
@@ -62,28 +65,32 @@ async function withCounterpart(row: ArticleRow | null, v: Visibility) {
 /** A public article and, if public too, the same release in the other language. */
 export async function getPublishedArticle(locale: Locale, slug: string, now = requestNow()) {
   const v = await visibility(now); // also caps the lifetime at the next embargo
-  const row = await cachedRead(v, ["article", locale, slug], [tagFor.article(locale, slug)], () =>
-    articleBySlug(locale, slug),
+  const source = contentLocaleOf(locale);
+  const row = await cachedRead(v, ["article", source, slug], [tagFor.article(source, slug)], () =>
+    articleBySlug(source, slug),
   );
-  return withCounterpart(row, v);
+  return withCounterpart(row, v, locale);
 }
 
 /** The public article of a release in `locale`, by release id (the API's identifier). */
 export async function getPublishedByReleaseId(locale: Locale, releaseId: string, now = requestNow()) {
   const v = await visibility(now);
-  const row = await cachedRead(v, ["by-release", releaseId, locale], [tagFor.release(releaseId)], () =>
-    articleByRelease(locale, releaseId),
+  const source = contentLocaleOf(locale);
+  const row = await cachedRead(v, ["by-release", releaseId, source], [tagFor.release(releaseId)], () =>
+    articleByRelease(source, releaseId),
   );
-  return withCounterpart(row, v);
+  return withCounterpart(row, v, locale);
 }
 
 /** The newest public articles of a language, with their bodies (feeds). */
 export async function newestArticles(locale: Locale, count: number, now = requestNow()): Promise<PublicArticle[]> {
   const v = await visibility(now);
-  const rows = await cachedRead(v, ["newest", locale, count, v.horizon], [tagFor.list(locale)], () =>
-    newestWithBody(locale, v.now, count),
+  const source = contentLocaleOf(locale);
+  const rows = await cachedRead(v, ["newest", source, count, v.horizon], [tagFor.list(source)], () =>
+    newestWithBody(source, v.now, count),
   );
-  return rows.map(toArticle);
+  const t = await textsFor(locale);
+  return rows.map((row) => toArticle(row, locale, t));
 }
 
 /**
@@ -91,16 +98,17 @@ export async function newestArticles(locale: Locale, count: number, now = reques
  * follow. A keyset page: the same cost at any depth.
  */
 export async function listAfter(
-  locale: Locale,
+  site: Locale,
   categoryId: string | null,
   cursor: Cursor | null,
   limit: number,
   now = requestNow(),
 ) {
   const v = await visibility(now);
+  const locale = contentLocaleOf(site);
   const key = ["after", locale, categoryId, cursor?.publishedAt.getTime() ?? null, cursor?.releaseId ?? null];
   const tag = categoryId ? tagFor.category(locale, categoryId) : tagFor.list(locale);
   const scope = categoryId ? { locale, categoryId } : { locale };
   const rows = await cachedRead(v, [...key, limit, v.horizon], [tag], () => rowsAfter(scope, cursor, v.now, limit + 1));
-  return { items: rows.slice(0, limit).map(toItem), more: rows.length > limit, visibility: v };
+  return { items: await itemsIn(site, rows.slice(0, limit)), more: rows.length > limit, visibility: v };
 }

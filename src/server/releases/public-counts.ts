@@ -1,7 +1,7 @@
 import "server-only";
 import { monthKeyOf } from "@/domain/public/calendar";
 import { TOTAL, periodsOf } from "@/domain/public/month-counts";
-import type { Locale } from "@/i18n/settings";
+import type { ContentLocale as Locale } from "@/i18n/settings";
 import type { Db } from "../db/client";
 import { providerOf } from "../db/provider";
 import { env } from "../env";

@@ -12,7 +12,7 @@ import {
   type StoredPeriod,
   type YearCount,
 } from "@/domain/public/month-counts";
-import type { Locale } from "@/i18n/settings";
+import type { ContentLocale as Locale } from "@/i18n/settings";
 import { tagFor } from "../cache-tags";
 import { env } from "../env";
 import { cachedRead, type Visibility } from "./public-cache";

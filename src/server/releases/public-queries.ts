@@ -1,11 +1,12 @@
 import "server-only";
-import { LOCALES, type Locale } from "@/i18n/settings";
+import { CONTENT_LOCALES as LOCALES, type ContentLocale as Locale } from "@/i18n/settings";
 import { db } from "../db";
 import { env } from "../env";
 
 // The public site's reads, each one indexed query that touches about the rows it returns
 // (docs/CACHING.md "Data layer"). Lists run newest first (publishedAt, then releaseId, both
 // descending) in the order of the Publication indexes. Uncached: public-cache.ts wraps them.
+// Locales here are the languages rows are written in (the Traditional edition reads "zh").
 // Dates leave as ISO strings, so a result is the same whether it came through Next's data cache
 // (JSON) or not.
 

@@ -65,10 +65,10 @@ test("the index is a sitemapindex of at most 50,000 shards, each with a W3C last
   expect(index.local).toBe("sitemapindex");
   expect(index.uri).toBe(NS);
   const entries = all(index, "sitemap");
-  expect(entries.length).toBeGreaterThanOrEqual(1 + 2 * 3); // pages, and each language over 3-4 years
+  expect(entries.length).toBeGreaterThanOrEqual(1 + 3 * 3); // pages, and each edition over 3-4 years
   expect(entries.length).toBeLessThanOrEqual(SITEMAP_MAX_URLS);
   for (const e of entries) {
-    expect(child(e, "loc")!.text).toMatch(/^http:\/\/localhost:\d+\/sitemaps\/(pages|(zh|en)-\d{4})\.xml$/);
+    expect(child(e, "loc")!.text).toMatch(/^http:\/\/localhost:\d+\/sitemaps\/(pages|(zh|zh-Hant|en)-\d{4})\.xml$/);
     expect(child(e, "lastmod")!.text).toMatch(W3C_DATE);
   }
 });
@@ -85,7 +85,14 @@ test("every shard is a urlset within the limits; every URL has a lastmod and its
       expect(child(url, "lastmod")?.text, loc).toMatch(W3C_DATE);
       const links = url.children.filter((c) => c.local === "link" && c.uri === XHTML);
       expect(links.length, loc).toBeGreaterThanOrEqual(1);
-      expect(links.every((l) => l.attrs.rel === "alternate" && /^(zh-CN|en)$/.test(l.attrs.hreflang!))).toBe(true);
+      expect(links.every((l) => l.attrs.rel === "alternate" && /^(zh-CN|zh-Hant|en)$/.test(l.attrs.hreflang!))).toBe(
+        true,
+      );
+      // Both Chinese editions are always there together, at the same slug.
+      const zh = links.find((l) => l.attrs.hreflang === "zh-CN")?.attrs.href;
+      const hant = links.find((l) => l.attrs.hreflang === "zh-Hant")?.attrs.href;
+      expect(zh === undefined, loc).toBe(hant === undefined);
+      if (zh) expect(hant, loc).toBe(zh.replace(/\/zh(\/|$)/, "/zh-Hant$1"));
       expect(
         links.map((l) => l.attrs.href),
         `${loc} lists itself`,
@@ -94,16 +101,16 @@ test("every shard is a urlset within the limits; every URL has a lastmod and its
   }
 });
 
-test("every public article exactly once per language, in its year's shard; nothing else", async () => {
+test("every public article exactly once per edition, in its year's shard; nothing else", async () => {
   const db = testDb();
   const now = new Date();
-  for (const locale of ["zh", "en"] as const) {
+  for (const locale of ["zh", "zh-Hant", "en"] as const) {
     const visible = await db.publication.findMany({
-      where: { locale, publishedAt: { lte: now } },
+      where: { locale: locale === "en" ? "en" : "zh", publishedAt: { lte: now } },
       select: { slug: true },
     });
     const listed = [...shards]
-      .filter(([path]) => path.startsWith(`/sitemaps/${locale}-`))
+      .filter(([path]) => new RegExp(`^/sitemaps/${locale}-\\d`).test(path))
       .flatMap(([, s]) => all(s, "loc").map((l) => new URL(l.text).pathname));
     expect(listed.length).toBe(visible.length);
     expect(new Set(listed)).toEqual(new Set(visible.map((p) => `/${locale}/news/${p.slug}`)));
@@ -118,11 +125,20 @@ test("every public article exactly once per language, in its year's shard; nothi
   for (const r of drafts) expect(everything).not.toContain(`/news/${r.id}-`);
 });
 
-test("the pages shard lists home, lists, archive and categories in both languages; robots names the index", async () => {
+test("the pages shard lists home, lists, archive and categories in every edition; robots names the index", async () => {
   const locs = all(shards.get("/sitemaps/pages.xml")!, "loc").map((l) => new URL(l.text).pathname);
-  for (const path of ["/zh", "/en", "/zh/news", "/en/archive", "/zh/category/press-releases"])
+  for (const path of [
+    "/zh",
+    "/zh-Hant",
+    "/en",
+    "/zh/news",
+    "/zh-Hant/archive",
+    "/en/archive",
+    "/zh/category/press-releases",
+  ])
     expect(locs).toContain(path);
   expect(locs.some((l) => /^\/en\/archive\/\d{4}\/\d{2}$/.test(l))).toBe(true);
+  expect(locs.some((l) => /^\/zh-Hant\/archive\/\d{4}\/\d{2}$/.test(l))).toBe(true);
   expect(robotsRoute.default().sitemap).toMatch(/\/sitemap\.xml$/);
 });
 

@@ -4,7 +4,6 @@ import { ReleaseList } from "@/components/site/release-list";
 import { SiteShell } from "@/components/site/site-shell";
 import { paths } from "@/domain/public/urls";
 import { getT } from "@/i18n/server";
-import { otherLocale } from "@/i18n/settings";
 import { homeLists } from "@/server/releases/public";
 import { pageMetadata } from "@/server/site-metadata";
 
@@ -30,7 +29,7 @@ export default async function HomePage({ params }: Props) {
   const t = getT(locale, "site");
   const { featured, latest } = await homeLists(locale, LATEST, FEATURED);
   return (
-    <SiteShell locale={locale} counterpartHref={paths.home(otherLocale(locale))}>
+    <SiteShell locale={locale} pathFor={paths.home}>
       <h1>{t("homeTitle")}</h1>
       {featured.length > 0 && (
         <section aria-labelledby="featured">

@@ -34,6 +34,11 @@ export default async function AdminShell({ children }: { children: ReactNode }) 
             <li>
               <Link href="/admin/my">{t("workbench.nav.my")}</Link>
             </li>
+            {can(user.role, "hant.manage") && (
+              <li>
+                <Link href="/admin/hant">{t("hant.nav")}</Link>
+              </li>
+            )}
             {can(user.role, "glossary.read") && (
               <li>
                 <Link href="/admin/glossary">{t("workbench.nav.glossary")}</Link>

@@ -4,7 +4,7 @@ import type { YearMonth } from "@/domain/public/paging";
 import { paths } from "@/domain/public/urls";
 import { formatMonth } from "@/i18n/format";
 import { getT } from "@/i18n/server";
-import { otherLocale, type Locale } from "@/i18n/settings";
+import type { Locale } from "@/i18n/settings";
 import { listByMonth } from "@/server/releases/public";
 import { pageMetadata } from "@/server/site-metadata";
 import { Pagination } from "../pagination";
@@ -30,7 +30,7 @@ export async function archiveMonthMetadata(locale: Locale, ym: YearMonth, page: 
 export async function ArchiveMonthView({ locale, ym, page }: { locale: Locale; ym: YearMonth; page: number }) {
   const { result, title } = await load(locale, ym, page);
   return (
-    <SiteShell locale={locale} counterpartHref={paths.archiveMonth(otherLocale(locale), ym.year, ym.month)}>
+    <SiteShell locale={locale} pathFor={(l) => paths.archiveMonth(l, ym.year, ym.month)}>
       <h1>{title}</h1>
       <ReleaseList locale={locale} items={result.items} />
       <Pagination

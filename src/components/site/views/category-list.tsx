@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { paths } from "@/domain/public/urls";
 import { getT } from "@/i18n/server";
-import { otherLocale, type Locale } from "@/i18n/settings";
+import type { Locale } from "@/i18n/settings";
 import { findCategory, listByCategory } from "@/server/releases/public";
 import { pageMetadata } from "@/server/site-metadata";
 import { Pagination } from "../pagination";
@@ -29,7 +29,7 @@ export async function categoryMetadata(locale: Locale, slug: string, page: numbe
 export async function CategoryView({ locale, slug, page }: { locale: Locale; slug: string; page: number }) {
   const { category, result, title } = await load(locale, slug, page);
   return (
-    <SiteShell locale={locale} counterpartHref={paths.category(otherLocale(locale), category.slug, page)}>
+    <SiteShell locale={locale} pathFor={(l) => paths.category(l, category.slug, page)}>
       <h1>{title}</h1>
       <ReleaseList locale={locale} items={result.items} />
       <Pagination

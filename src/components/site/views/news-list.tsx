@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { paths } from "@/domain/public/urls";
 import { getT } from "@/i18n/server";
-import { otherLocale, type Locale } from "@/i18n/settings";
+import type { Locale } from "@/i18n/settings";
 import { listPublished, publicCategories } from "@/server/releases/public";
 import { pageMetadata } from "@/server/site-metadata";
 import { Pagination } from "../pagination";
@@ -27,7 +27,7 @@ export async function NewsListView({ locale, page }: { locale: Locale; page: num
   const t = getT(locale, "site");
   const categories = await publicCategories(locale);
   return (
-    <SiteShell locale={locale} counterpartHref={paths.news(otherLocale(locale), page)}>
+    <SiteShell locale={locale} pathFor={(l) => paths.news(l, page)}>
       <h1>{title(locale, page)}</h1>
       {categories.length > 0 && (
         <nav className="category-nav" aria-label={t("categories")}>

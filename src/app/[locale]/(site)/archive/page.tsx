@@ -4,7 +4,6 @@ import { SiteShell } from "@/components/site/site-shell";
 import { paths } from "@/domain/public/urls";
 import { formatMonth } from "@/i18n/format";
 import { getT } from "@/i18n/server";
-import { otherLocale } from "@/i18n/settings";
 import { archiveMonths } from "@/server/releases/public";
 import { pageMetadata } from "@/server/site-metadata";
 
@@ -27,7 +26,7 @@ export default async function ArchivePage({ params }: Props) {
   const months = await archiveMonths(locale);
   const years = [...new Set(months.map((m) => m.year))];
   return (
-    <SiteShell locale={locale} counterpartHref={paths.archive(otherLocale(locale))}>
+    <SiteShell locale={locale} pathFor={paths.archive}>
       <h1>{t("archiveTitle")}</h1>
       <p>{t("archiveIntro")}</p>
       {years.length === 0 && <p>{t("noNews")}</p>}

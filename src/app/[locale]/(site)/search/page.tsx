@@ -6,10 +6,9 @@ import { Highlighted } from "@/components/search/highlighted";
 import { paths } from "@/domain/public/urls";
 import { formatDate } from "@/i18n/format";
 import { getT } from "@/i18n/server";
-import { otherLocale } from "@/i18n/settings";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
-import { searchPublished } from "@/server/search";
+import { searchEdition } from "@/server/search/edition";
 import { pageMetadata } from "@/server/site-metadata";
 
 // Public search over live releases in this language. Reads searchParams: rendered per request.
@@ -35,16 +34,13 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const q = one(query.q).slice(0, 1000);
   const requested = Number(one(query.page) || "1");
   const t = getT(locale, "site");
-  const result = q
-    ? await searchPublished(db(), q, { locale, page: Number.isInteger(requested) ? requested : 1 })
-    : null;
-  const other = otherLocale(locale);
+  const result = q ? await searchEdition(db(), q, { locale, page: Number.isInteger(requested) ? requested : 1 }) : null;
   const withQuery = (base: string, page = 1) =>
     result?.query
       ? `${base}?${new URLSearchParams({ q: result.query, ...(page > 1 ? { page: String(page) } : {}) })}`
       : base;
   return (
-    <SiteShell locale={locale} counterpartHref={withQuery(paths.search(other))}>
+    <SiteShell locale={locale} pathFor={(l) => withQuery(paths.search(l))}>
       <h1>{t("searchTitle")}</h1>
       <form role="search" action={paths.search(locale)} method="get" className="search-form">
         <label htmlFor="q">{t("searchLabel")}</label>

@@ -3,7 +3,6 @@ import { SiteShell } from "@/components/site/site-shell";
 import { SubscribeForm } from "@/components/distribution/subscribe-form";
 import { I18nProvider } from "@/i18n/client";
 import { getT } from "@/i18n/server";
-import { otherLocale } from "@/i18n/settings";
 import { publicCategories } from "@/server/releases/public";
 import { pageMetadata } from "@/server/site-metadata";
 
@@ -26,11 +25,11 @@ export default async function SubscribePage({ params }: Props) {
   const t = getT(locale, "mail");
   const categories = (await publicCategories(locale)).map((c) => ({ id: c.id, name: c.name }));
   return (
-    <SiteShell locale={locale} counterpartHref={`/${otherLocale(locale)}/subscribe`}>
+    <SiteShell locale={locale} pathFor={(l) => `/${l}/subscribe`}>
       <h1>{t("subscribe.title")}</h1>
       <p>{t("subscribe.intro")}</p>
       <I18nProvider locale={locale}>
-        <SubscribeForm defaultLanguage={locale} categories={categories} />
+        <SubscribeForm locale={locale} categories={categories} />
       </I18nProvider>
     </SiteShell>
   );

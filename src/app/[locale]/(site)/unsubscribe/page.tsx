@@ -4,7 +4,6 @@ import { SiteShell } from "@/components/site/site-shell";
 import { TokenForm } from "@/components/distribution/token-form";
 import { I18nProvider } from "@/i18n/client";
 import { getT } from "@/i18n/server";
-import { otherLocale } from "@/i18n/settings";
 import { unsubscribeAction } from "@/server/distribution/actions";
 import { db } from "@/server/db";
 import { peekUnsubscribe } from "@/server/distribution/subscribers";
@@ -30,7 +29,7 @@ export default async function UnsubscribePage({ params, searchParams }: Props) {
   const t = getT(locale, "mail");
   const valid = typeof token === "string" && (await peekUnsubscribe(db(), token)) !== null;
   return (
-    <SiteShell locale={locale} counterpartHref={`/${otherLocale(locale)}/unsubscribe${valid ? `?token=${token}` : ""}`}>
+    <SiteShell locale={locale} pathFor={(l) => `/${l}/unsubscribe${valid ? `?token=${token}` : ""}`}>
       <h1>{t("unsubscribe.title")}</h1>
       {valid ? (
         <>

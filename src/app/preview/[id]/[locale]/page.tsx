@@ -4,10 +4,12 @@ import { ArticleView } from "@/components/site/article-view";
 import { SiteShell } from "@/components/site/site-shell";
 import { can } from "@/domain/auth/permissions";
 import { getT } from "@/i18n/server";
-import { isLocale, otherLocale } from "@/i18n/settings";
+import { convertDocJson } from "@/domain/hant/doc";
+import { contentLocaleOf, isLocale, otherLocale, type Locale } from "@/i18n/settings";
 import { getCurrentUser } from "@/server/auth/current";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
+import { textsFor } from "@/server/hant/edition";
 import { getReleaseForEdit } from "@/server/releases/admin-queries";
 import { PressContacts } from "@/components/site/press-contacts";
 import { contactIn } from "@/domain/contacts/contact";
@@ -30,21 +32,26 @@ export default async function PreviewPage({ params }: PageProps<"/preview/[id]/[
   const { id, locale } = await params;
   if (!isLocale(locale)) notFound();
   const release = await getReleaseForEdit(db(), id);
-  const content = release?.[locale];
-  if (!release || !content) notFound();
+  const source = contentLocaleOf(locale);
+  const written = release?.[source];
+  if (!release || !written) notFound();
+  // The Traditional edition as readers would get it: converted now, with the current overrides.
+  const t = await textsFor(locale);
+  const content = { title: t(written.title), body: source === locale ? written.body : convertDocJson(written.body, t) };
   const other = otherLocale(locale);
   const counterpart = release[other];
-  const counterpartHref = counterpart ? `/preview/${id}/${other}` : `/preview/${id}/${locale}`;
+  const pathFor = (l: Locale) => (release[contentLocaleOf(l)] ? `/preview/${id}/${l}` : undefined);
+  const counterpartHref = pathFor(other) ?? `/preview/${id}/${locale}`;
   const date =
-    release.publications.find((p) => p.locale === locale)?.publishedAt ?? release.releaseDate ?? release.updatedAt;
-  const contacts = (await contactsOfRelease(db(), id)).map((c) => contactIn(c, locale));
-  const kit = (await kitOfRelease(db(), id)).map((f) => kitFileIn(f, locale));
+    release.publications.find((p) => p.locale === source)?.publishedAt ?? release.releaseDate ?? release.updatedAt;
+  const contacts = (await contactsOfRelease(db(), id)).map((c) => contactIn(c, source));
+  const kit = (await kitOfRelease(db(), id)).map((f) => kitFileIn(f, source));
   return (
     <>
       <p className="preview-banner" role="note">
         {getT(user.locale, "admin")("releases.previewBanner")}
       </p>
-      <SiteShell locale={locale} counterpartHref={counterpartHref}>
+      <SiteShell locale={locale} pathFor={pathFor}>
         <ArticleView
           locale={locale}
           title={content.title}

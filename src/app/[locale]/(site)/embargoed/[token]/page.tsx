@@ -5,7 +5,6 @@ import { localeOr404 } from "@/components/site/params";
 import { SiteShell } from "@/components/site/site-shell";
 import { formatDateTime } from "@/i18n/datetime";
 import { getT } from "@/i18n/server";
-import { otherLocale } from "@/i18n/settings";
 import { userAgent } from "@/server/auth/current";
 import { clientIp } from "@/server/request-info";
 import { db } from "@/server/db";
@@ -38,7 +37,7 @@ export default async function EmbargoedPage({ params }: Props) {
   const t = getT(locale, "mail");
   const time = formatDateTime(view.until, locale, env().NEWSROOM_TIMEZONE);
   return (
-    <SiteShell locale={locale} counterpartHref={`/${otherLocale(locale)}/embargoed/${token}`}>
+    <SiteShell locale={locale} pathFor={(l) => `/${l}/embargoed/${token}`}>
       <p className="embargo-banner" role="note">
         <strong>{t("embargo.banner", { time })}</strong>
       </p>

@@ -12,7 +12,7 @@ import { absolute, paths } from "@/domain/public/urls";
 import { getT } from "@/i18n/server";
 import { LANG_TAG, otherLocale, type Locale } from "@/i18n/settings";
 import { env } from "@/server/env";
-import { publicCategories } from "@/server/releases/public";
+import { publicCategories, type PublicItem } from "@/server/releases/public";
 import { getPublishedArticle } from "@/server/releases/public-article";
 import { pageMetadata } from "@/server/site-metadata";
 
@@ -27,20 +27,24 @@ async function load({ params }: Props) {
   const locale = localeOr404(raw);
   const found = await getPublishedArticle(locale, slug);
   if (!found) notFound();
-  return { locale, ...found };
+  return { locale, ...found, pathFor: editionPaths(found.article, found.counterpart) };
+}
+
+/** The article in each edition: both Chinese editions share the original's slug. */
+function editionPaths(article: PublicItem, counterpart: PublicItem | null) {
+  const slugs: Partial<Record<Locale, string>> = { [article.locale]: article.slug };
+  const chinese = article.locale === "en" ? counterpart?.slug : article.slug;
+  if (chinese) slugs.zh = slugs["zh-Hant"] = chinese;
+  if (counterpart) slugs[counterpart.locale] = counterpart.slug;
+  return (l: Locale) => (slugs[l] ? paths.article(l, slugs[l]) : undefined);
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   return metadataOrEmpty(async () => {
-    const { locale, article, counterpart } = await load(props);
-    const other = otherLocale(locale);
-    const slugs: Partial<Record<Locale, string>> = {
-      [locale]: article.slug,
-      ...(counterpart && { [other]: counterpart.slug }),
-    };
+    const { locale, article, pathFor } = await load(props);
     return pageMetadata({
       locale,
-      pathFor: (l) => (slugs[l] ? paths.article(l, slugs[l]) : undefined),
+      pathFor,
       title: article.title,
       description: article.summary,
       type: "article",
@@ -51,9 +55,9 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function ArticlePage(props: Props) {
-  const { locale, article, counterpart } = await load(props);
+  const { locale, article, counterpart, pathFor } = await load(props);
   const other = otherLocale(locale);
-  const counterpartHref = counterpart ? paths.article(other, counterpart.slug) : paths.news(other);
+  const counterpartHref = pathFor(other) ?? paths.news(other);
   const category = (await publicCategories(locale)).find((c) => c.id === article.categoryId);
   const site = env().SITE_URL;
   const jsonLd = {
@@ -71,13 +75,17 @@ export default async function ArticlePage(props: Props) {
       url: absolute(site, paths.home(locale)),
       ...(article.contacts.length > 0 && { contactPoint: contactPointsLd(article.contacts) }),
     },
+    // English is translated from the original; the Traditional edition is converted from it.
     ...(counterpart &&
       locale === "en" && {
-        translationOfWork: { "@id": absolute(site, paths.article(other, counterpart.slug)) },
+        translationOfWork: { "@id": absolute(site, counterpartHref) },
       }),
+    ...(locale === "zh-Hant" && {
+      translationOfWork: { "@id": absolute(site, paths.article("zh", article.slug)) },
+    }),
   };
   return (
-    <SiteShell locale={locale} counterpartHref={counterpartHref}>
+    <SiteShell locale={locale} pathFor={pathFor}>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdString(jsonLd) }} />
       <ArticleView
         locale={locale}

@@ -5,7 +5,6 @@ import { SiteShell } from "@/components/site/site-shell";
 import { TokenForm } from "@/components/distribution/token-form";
 import { I18nProvider } from "@/i18n/client";
 import { getT } from "@/i18n/server";
-import { otherLocale } from "@/i18n/settings";
 import { confirmSubscriptionAction } from "@/server/distribution/actions";
 import { db } from "@/server/db";
 import { peekConfirmation } from "@/server/distribution/subscribers";
@@ -31,7 +30,7 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
   const t = getT(locale, "mail");
   const valid = typeof token === "string" && (await peekConfirmation(db(), token));
   return (
-    <SiteShell locale={locale} counterpartHref={`/${otherLocale(locale)}/subscribe`}>
+    <SiteShell locale={locale} pathFor={(l) => `/${l}/subscribe`}>
       <h1>{t("confirm.title")}</h1>
       {valid ? (
         <>

@@ -46,6 +46,7 @@ export default async function ReleasePage({ params, searchParams }: PageProps<"/
         <Link href={`/admin/releases/${id}/translate`}>{t("releases.translate")}</Link>
         <Link href={`/admin/releases/${id}/history`}>{t("releases.history")}</Link>
         <Link href={`/preview/${id}/zh`}>{t("releases.previewZh")}</Link>
+        <Link href={`/preview/${id}/zh-Hant`}>{t("releases.previewHant")}</Link>
         {release.en && <Link href={`/preview/${id}/en`}>{t("releases.previewEn")}</Link>}
         {can(user.role, "distribution.manage") && (
           <Link href={`/admin/releases/${id}/delivery`}>{getT(user.locale, "mail")("admin.delivery.link")}</Link>

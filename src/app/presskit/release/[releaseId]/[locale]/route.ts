@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { contentDisposition } from "@/domain/presskit/file-name";
-import { isLocale } from "@/i18n/settings";
+import { contentLocaleOf, isLocale } from "@/i18n/settings";
 import { getActor } from "@/server/auth/current";
 import { db } from "@/server/db";
 import { appMediaCache, appMediaStore } from "@/server/media/runtime";
@@ -16,7 +16,8 @@ export async function GET(_request: Request, { params }: RouteContext<"/presskit
   const { releaseId, locale } = await params;
   if (!isLocale(locale) || !/^[A-Za-z0-9_-]{1,64}$/.test(releaseId)) return plain(404, "Not found");
   const staff = (await getActor()) !== null;
-  const plan = await planPhotoZip(db(), releaseId, locale, staff, new Date());
+  // The Traditional edition downloads the original's captions (its files are the same).
+  const plan = await planPhotoZip(db(), releaseId, contentLocaleOf(locale), staff, new Date());
   if (!plan) return plain(404, "Not found");
   const zip = photoZip(plan, { store: appMediaStore(), cache: appMediaCache() });
   return new Response(Readable.toWeb(zip) as ReadableStream, {
