@@ -11,7 +11,9 @@ import {
 import { sitemapIndexXml, urlsetXml, type SitemapUrl } from "@/domain/public/sitemap-xml";
 import { absolute, paths } from "@/domain/public/urls";
 import { LANG_TAG, LOCALES, otherLocale, type Locale } from "@/i18n/settings";
+import { tagFor } from "./cache-tags";
 import { env } from "./env";
+import { reportCacheTags } from "./front-bridge";
 import { publicCategories } from "./releases/public";
 import { visibility, type Visibility } from "./releases/public-cache";
 import { allMonths, scopeHead, scopeMonths, scopeYears } from "./releases/public-periods";
@@ -62,7 +64,10 @@ export async function sitemapShard(name: string, now = new Date()): Promise<stri
   const v = await visibility(now);
   if (name === PAGES_SHARD) return urlsetXml(await pageUrls(v));
   const locale = name.slice(0, 2) as Locale;
-  const found = (await shardsOf(locale, v)).find((s) => s.shard.name === name);
+  // An article shard changes only when a release of its language and year does (touchedTags()):
+  // it reads the counts only to find its range, so it reports its own tag instead of theirs.
+  reportCacheTags([tagFor.sitemap(locale, name.slice(3, 7))]);
+  const found = (await shardsOf(locale, { ...v, reportTags: false })).find((s) => s.shard.name === name);
   return found ? urlsetXml(await articleUrls(found.shard, v)) : null;
 }
 

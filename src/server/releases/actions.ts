@@ -8,7 +8,7 @@ import { baseVersionSchema, contentInputSchema, releaseMetaSchema } from "@/doma
 import { fail, ok, type Failure } from "@/domain/result";
 import type { ContentLocale } from "@/i18n/settings";
 import { getActor } from "../auth/current";
-import { revalidatePublicContent } from "../cache-tags";
+import { revalidatePublicTags } from "../cache-tags";
 import { db } from "../db";
 import { wakeDistribution } from "../distribution/service";
 import type { SaveResult, WorkflowResult } from "./action-results";
@@ -121,12 +121,13 @@ export async function workflowAction(
       : parsed.data;
   const result = await runWorkflow(db(), actor, releaseId, cmd, base.data);
   if (!result.ok) return result;
+  const { touched, ...outcome } = result.value;
   if (cmd.type !== "markTranslated") {
-    revalidatePublicContent();
+    revalidatePublicTags(touched); // only the pages that showed or show this release (docs/CACHING.md)
     wakeDistribution();
   }
   refresh(releaseId);
-  return result;
+  return ok(outcome);
 }
 
 export async function restoreRevisionAction(
