@@ -4,9 +4,10 @@ import type { Db } from "../db/client";
 import { log } from "../log";
 import type { PendingRow, SearchStore, StoredBlock } from "./engine";
 import { indexOf } from "./select";
-import type { Sql } from "./sql";
+import { StaleWrite, type Sql } from "./sql";
 
-// Folds pending changes (sync.ts) into the blocks, oldest first, a batch per transaction. A merge
+// Folds pending changes (sync.ts) into the blocks, oldest first, a batch per transaction (writeBatch:
+// read first, then written at once; a batch another merge took first is read again). A merge
 // rewrites the blocks each change falls in, which costs far more than the change itself: that is
 // why saves only record changes, and merges run after the save's transaction, in the background.
 
@@ -66,15 +67,20 @@ export async function mergeBatch(store: SearchStore, sql: Sql, limit = DOCS_PER_
 /** Merges one batch of up to `limit` pending changes; returns how many (0: nothing was pending). */
 export async function mergeSearchBatch(db: Db, limit = DOCS_PER_MERGE): Promise<number> {
   const { connection, store } = indexOf(db);
-  return connection.write((sql) => mergeBatch(store, sql, limit));
+  for (;;) {
+    try {
+      return await connection.writeBatch((sql) => mergeBatch(store, sql, limit));
+    } catch (error) {
+      if (!(error instanceof StaleWrite)) throw error; // another merge took these changes: read again
+    }
+  }
 }
 
 /** Merges everything pending, batch by batch (a transaction each, on the index's own connection). */
 export async function mergeSearchIndex(db: Db, perBatch = DOCS_PER_MERGE): Promise<number> {
-  const { connection, store } = indexOf(db);
   let merged = 0;
   for (;;) {
-    const n = await connection.write((sql) => mergeBatch(store, sql, perBatch));
+    const n = await mergeSearchBatch(db, perBatch);
     if (n === 0) return merged;
     merged += n;
   }

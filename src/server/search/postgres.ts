@@ -110,7 +110,8 @@ export const postgresStore: SearchStore = {
 
   async deletePending(sql, seqs) {
     if (seqs.length === 0) return;
-    await sql.run(`DELETE FROM "SearchPending" WHERE "seq" = ANY($1::float8[]::bigint[])`, [seqs]);
+    // Exactly these rows, or another merge took them first (the batch is then rolled back).
+    await sql.runChanging(`DELETE FROM "SearchPending" WHERE "seq" = ANY($1::float8[]::bigint[])`, [seqs], seqs.length);
   },
 
   async fetchBlocks(sql, requests) {

@@ -110,7 +110,12 @@ export const sqliteStore: SearchStore = {
 
   async deletePending(sql, seqs) {
     for (const batch of chunked(seqs)) {
-      await sql.run(`DELETE FROM "SearchPending" WHERE "seq" IN (${marks(batch.length)})`, [...batch]);
+      // Exactly these rows, or another merge took them first (the batch is then rolled back).
+      await sql.runChanging(
+        `DELETE FROM "SearchPending" WHERE "seq" IN (${marks(batch.length)})`,
+        [...batch],
+        batch.length,
+      );
     }
   },
 

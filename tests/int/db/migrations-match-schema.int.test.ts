@@ -35,12 +35,22 @@ function sqliteShape(db: Database.Database, tables: string[]): Shape {
   const out: Shape = {};
   for (const t of tables) {
     const q = (sql: string) => db.prepare(sql).all();
+    // Column order and list positions differ between a table built at once and one grown by
+    // ALTER TABLE ADD COLUMN; names, types, defaults and each index's own column order do not.
+    const byName = <T extends { name: string }>(rows: T[]) => rows.sort((a, b) => a.name.localeCompare(b.name));
     out[t] = {
-      columns: q(`PRAGMA table_info("${t}")`),
-      indexes: (q(`PRAGMA index_list("${t}")`) as { name: string; unique: number; origin: string }[])
-        .map((i) => ({ ...i, columns: q(`PRAGMA index_info("${i.name}")`).map((c) => (c as { name: string }).name) }))
-        .sort((a, b) => a.name.localeCompare(b.name)),
-      foreignKeys: q(`PRAGMA foreign_key_list("${t}")`),
+      columns: byName(
+        (q(`PRAGMA table_info("${t}")`) as { name: string; cid?: number }[]).map(({ cid: _, ...c }) => c),
+      ),
+      indexes: byName(
+        (q(`PRAGMA index_list("${t}")`) as { name: string; seq?: number }[]).map(({ seq: _, ...i }) => ({
+          ...i,
+          columns: q(`PRAGMA index_info("${i.name}")`).map((c) => (c as { name: string }).name),
+        })),
+      ),
+      foreignKeys: (q(`PRAGMA foreign_key_list("${t}")`) as { table: string; from: string; id?: number; seq: number }[])
+        .map(({ id: _, ...f }) => f)
+        .sort((a, b) => `${a.table}.${a.from}`.localeCompare(`${b.table}.${b.from}`)),
     };
   }
   return out;
@@ -51,7 +61,7 @@ async function postgresShape(client: pg.Client, schema: string, tables: string[]
   for (const t of tables) {
     const columns = await client.query(
       `SELECT column_name, data_type, udt_name, is_nullable, column_default FROM information_schema.columns
-       WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position`,
+       WHERE table_schema = $1 AND table_name = $2 ORDER BY column_name`,
       [schema, t],
     );
     const indexes = await client.query(

@@ -9,6 +9,7 @@ import {
   mergeSearchBatch,
   mergeSearchIndex,
   reindexSearch,
+  searchMergeSettled,
   searchPublished,
   searchWorking,
   syncSearchIndex,
@@ -126,4 +127,28 @@ test("republishing within the same minute: a new id, the old postings removed", 
     const live = (q: string) => searchPublished(db, q, { locale: "en" }).then((x) => x.total);
     expect([state, await live("first"), await live("second")]).toEqual([state, 0, 1]);
   }
+});
+
+test("merges running in the background while the app writes on the same thread never block it", async () => {
+  // Regression: on SQLite a merge held its write transaction across awaits; a Prisma write in
+  // between waited (synchronously, the whole thread) for the lock the merge could then never
+  // release, until "Operation has timed out". Saves and background merges now interleave freely.
+  process.env.SEARCH_BACKGROUND_MERGE = "1";
+  try {
+    for (let i = 0; i < 6; i++) {
+      unwrap(
+        await createRelease(db, editor, input(`并发合并${i}`, `并发写入正文${i}。`, `merge-race-${i}`), {
+          categoryId: null,
+          releaseDate: null,
+        }),
+      );
+      // a write of its own (an implicit transaction) while the merge the save scheduled runs
+      await db.category.create({ data: { slug: `merge-race-${i}`, nameZh: `类${i}`, nameEn: `c${i}` } });
+    }
+    await searchMergeSettled(db);
+  } finally {
+    process.env.SEARCH_BACKGROUND_MERGE = "0";
+  }
+  expect(await pending()).toEqual([]);
+  expect((await titles("并发合并")).length).toBe(6);
 });
