@@ -17,7 +17,7 @@ import { reportCacheTags } from "./front-bridge";
 import { publicCategories } from "./releases/public";
 import { visibility, type Visibility } from "./releases/public-cache";
 import { allMonths, scopeHead, scopeMonths, scopeYears } from "./releases/public-periods";
-import { itemsOfReleases, shardRows } from "./releases/public-queries";
+import { shardEntries } from "./releases/public-queries";
 
 // /sitemap.xml is an index of shards (docs/CACHING.md "Sitemap"): /sitemaps/pages.xml (home,
 // lists, categories, archive months) and one file of articles per language and year. The index
@@ -102,25 +102,15 @@ async function articleUrls(shard: Shard, v: Visibility): Promise<SitemapUrl[]> {
   const tz = env().NEWSROOM_TIMEZONE;
   const from = monthRange(parseMonthKey(shard.from), tz).from;
   const to = monthRange(parseMonthKey(shard.to), tz).to;
-  const rows = await shardRows(shard.locale, { from, to, now: v.now }, shard.offset, limit());
+  const rows = await shardEntries(shard.locale, { from, to, now: v.now }, shard.offset, limit());
   const other = otherLocale(shard.locale);
-  const twins = new Map(
-    (
-      await itemsOfReleases(
-        other,
-        rows.map((r) => r.releaseId),
-      )
-    )
-      .filter((t) => Date.parse(t.publishedAt) <= v.now.getTime())
-      .map((t) => [t.releaseId, t]),
-  );
   return rows.map((r) => {
     const own = { hreflang: LANG_TAG[shard.locale], href: absolute(site, paths.article(shard.locale, r.slug)) };
-    const twin = twins.get(r.releaseId);
+    const twin = r.otherSlug !== null && r.otherAt !== null && r.otherAt <= v.now;
     const alternates = twin
-      ? [own, { hreflang: LANG_TAG[other], href: absolute(site, paths.article(other, twin.slug)) }]
+      ? [own, { hreflang: LANG_TAG[other], href: absolute(site, paths.article(other, r.otherSlug!)) }]
       : [own];
-    const lastmod = new Date(Math.max(Date.parse(r.publishedAt), Date.parse(r.updatedAt)));
+    const lastmod = r.updatedAt > r.publishedAt ? r.updatedAt : r.publishedAt;
     return { loc: own.href, lastmod, alternates };
   });
 }
