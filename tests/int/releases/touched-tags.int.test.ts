@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import { installFrontBridge } from "../../../src/contract";
 import { monthKeyOf } from "../../../src/domain/public/calendar";
 import { textToDoc } from "../../../src/domain/release/content";
+import { isPublicTag } from "../../../src/server/cache-tags";
 import { createRelease, runWorkflow, saveContent, saveMeta } from "../../../src/server/releases/lifecycle";
 import type { Actor } from "../../../src/server/releases/write";
 import { resetDb, testDb } from "../../support/db";
@@ -106,6 +107,8 @@ async function translated(slug: string, categoryId: string) {
 async function run(id: string, command: Parameters<typeof runWorkflow>[3], version: number) {
   const r = await runWorkflow(db, editor, id, command, version);
   if (!r.ok) throw new Error(r.code);
+  // what another instance's revalidation route accepts (else it would expire everything)
+  expect(r.value.touched.filter((t) => !isPublicTag(t))).toEqual([]);
   return r.value;
 }
 
