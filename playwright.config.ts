@@ -33,7 +33,7 @@ export default defineConfig({
   webServer: {
     command: `rm -rf ${DB_FILE} ${DB_FILE}-wal ${DB_FILE}-shm ${MEDIA_DIR} ${MEDIA_CACHE_DIR} && node scripts/start.mjs > ${SERVER_LOG} 2>&1`,
     url: `http://127.0.0.1:${PORT}/api/health`,
-    timeout: 240_000,
+    timeout: 600_000, // includes the production build when the sources changed (minutes on a busy machine)
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",

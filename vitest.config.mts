@@ -13,6 +13,7 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "scripts/**/*.test.ts", "tests/int/**/*.int.test.ts", "tests/security/**/*.test.ts"],
     globalSetup: ["tests/support/global-setup.ts"],
+    setupFiles: ["tests/support/app-log-to-file.ts"],
     testTimeout: 20_000,
     hookTimeout: 60_000,
     fileParallelism: false,

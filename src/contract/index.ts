@@ -3,6 +3,6 @@
 // it from here; neither keeps a copy.
 export { LANG_TAG, LOCALES, isLocale, type Locale } from "../i18n/settings";
 export * from "./bridge";
-export * from "./http";
+export * from "./protocol";
 export * from "./log";
 export * from "./security";

@@ -6,7 +6,7 @@ import { decodeCursor } from "@/domain/public/cursor";
 import { absolute, paths } from "@/domain/public/urls";
 import { LOCALES, otherLocale, type Locale } from "@/i18n/settings";
 import { env } from "./env";
-import { PUBLIC_REVALIDATE, conditionalResponse } from "./http";
+import { PUBLIC_REVALIDATE, conditionalResponse } from "./conditional-get";
 import { publicCategories, type PublicCategory, type PublicItem } from "./releases/public";
 import type { PublicArticle } from "./releases/public-article";
 

@@ -25,13 +25,15 @@ const SECRET = {
     text: ["2019年中国专利调查报告", "2019 China Patent Survey"],
   },
 } as const;
+// Route handlers under /admin (files, not pages): no sign-in page to send a download to.
+const ADMIN_DOWNLOADS = new Set(["/admin/glossary/csv", "/admin/releases/[id]/xliff", "/admin/xliff"]);
 const secretTexts = Object.values(SECRET).flatMap((s) => [...s.text]);
 
 test("no unpublished, embargoed or withdrawn content is reachable anonymously through any route", async ({
   browser,
   request,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000); // about 300 routes × 3 request variants, on a machine that may be busy
   // Make a withdrawn release: publish and withdraw the translated one through the admin UI.
   const editor = await signedInPage(browser, DEMO.editor);
   const ids: Record<keyof typeof SECRET, string> = {
@@ -115,6 +117,16 @@ test("no unpublished, embargoed or withdrawn content is reachable anonymously th
     "/admin/webhooks": ["/admin/webhooks"],
     "/admin/mail": ["/admin/mail"],
     "/admin/mail/[id]": idList.map((id) => `/admin/mail/${id}`),
+    // Translator workbench: pages, the XLIFF downloads (one release and the bulk zip), the glossary CSV.
+    "/admin/glossary": ["/admin/glossary", `/admin/glossary?q=${encodeURIComponent(secretTexts[0]!)}`],
+    "/admin/glossary/csv": ["/admin/glossary/csv"],
+    "/admin/tm": ["/admin/tm", `/admin/tm?q=${encodeURIComponent(secretTexts[0]!)}`],
+    "/admin/my": ["/admin/my"],
+    "/admin/notifications": ["/admin/notifications"],
+    "/admin/releases/[id]/xliff": each(["1.2", "2.0"], (v) =>
+      idList.map((id) => `/admin/releases/${id}/xliff?version=${v}`),
+    ),
+    "/admin/xliff": ["/admin/xliff", "/admin/xliff?version=2.0"],
     "/_global-error": [],
     "/_not-found": ["/no/such/page"],
   };
@@ -152,7 +164,9 @@ test("no unpublished, embargoed or withdrawn content is reachable anonymously th
         const forbidden = [...secretTexts, ...slugs].filter((x) => !decodeURIComponent(url).includes(x));
         for (const secret of forbidden)
           expect(body, `${url} ${JSON.stringify(headers)} leaks ${secret}`).not.toContain(secret);
-        if (isPageRequest && route.startsWith("/admin") && route !== "/admin/login") {
+        if (isPageRequest && ADMIN_DOWNLOADS.has(route)) {
+          expect(res.status(), `${url}: a download answers 401 to a visitor without a session`).toBe(401);
+        } else if (isPageRequest && route.startsWith("/admin") && route !== "/admin/login") {
           expect([307, 303, 302], `${url} must send to sign-in`).toContain(res.status());
           expect(res.headers()["location"]).toMatch(/\/admin\/login$/);
         }

@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import Database from "better-sqlite3";
 import { expect, test, type Browser } from "@playwright/test";
 import { DEMO, DEMO_PASSWORD } from "./support";
@@ -31,10 +32,14 @@ test("a forged X-Forwarded-For is ignored: the audit log and the throttle see th
       .prepare("SELECT ip FROM AuditEvent WHERE action = 'auth.sign_in_failed' ORDER BY createdAt DESC LIMIT 1")
       .get() as { ip: string | null };
     expect(latest.ip).toBe("127.0.0.1");
-    const forged = db.prepare("SELECT count(*) AS n FROM LoginThrottle WHERE key LIKE 'ip:203.0.113.%'").get() as {
-      n: number;
-    };
-    expect(forged.n).toBe(0);
+    // Throttle keys are HMACs of the client's address (src/server/auth/throttle.ts): compute them.
+    const secret = db.prepare(`SELECT value FROM ServerSecret WHERE name = 'throttle'`).get() as { value: string };
+    const clientKey = (ip: string) =>
+      `client:${createHmac("sha256", Buffer.from(secret.value, "base64")).update(`client\n${ip}`).digest("base64url").slice(0, 32)}`;
+    const counted = (ip: string) =>
+      (db.prepare("SELECT count(*) AS n FROM AuthThrottle WHERE key = ?").get(clientKey(ip)) as { n: number }).n;
+    expect(counted("127.0.0.1")).toBe(1);
+    expect(counted("203.0.113.77") + counted("203.0.113.78")).toBe(0);
   } finally {
     db.close();
   }

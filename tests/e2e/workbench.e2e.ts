@@ -116,7 +116,7 @@ test("XLIFF: download for a CAT tool, translate, upload; a hostile file is refus
     translator.waitForEvent("download"),
     translator.getByRole("link", { name: "XLIFF 1.2" }).click(),
   ]);
-  const xml = readFileSync((await download.path()), "utf8");
+  const xml = readFileSync(await download.path(), "utf8");
   expect(xml).toContain('<trans-unit id="body-2"');
   const english: Record<string, string> = {
     title: "XLIFF round trip",

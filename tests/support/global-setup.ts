@@ -6,6 +6,8 @@ import pg from "pg";
 import { migrate } from "../../src/server/db/migrate";
 
 export default async function setup() {
+  const appLog = `/tmp/newsroom-int-app-log-${process.pid}.jsonl`;
+  rmSync(appLog, { force: true });
   const pgUrl = process.env.TEST_DATABASE_URL;
   let url: string;
   if (pgUrl) {
@@ -22,4 +24,5 @@ export default async function setup() {
   await migrate(url);
   process.env.DATABASE_URL = url;
   process.env.NEWSROOM_TEST_ENGINE = pgUrl ? "postgresql" : "sqlite";
+  return () => console.log(`\nThe app's log lines of this run (errors with their context): ${appLog}`);
 }

@@ -1,4 +1,4 @@
-import { PUBLIC_REVALIDATE, conditionalResponse } from "@/server/http";
+import { PUBLIC_REVALIDATE, conditionalResponse } from "@/server/conditional-get";
 import { sitemapIndex } from "@/server/sitemap";
 
 // /sitemap.xml: the index of the sitemap shards (/sitemaps/*.xml), built per request from the

@@ -1,4 +1,5 @@
 "use client";
+import type { ContentLocale } from "@/i18n/settings";
 import { useActionState } from "react";
 import { useTranslation } from "react-i18next";
 import { Field, FormStatus } from "@/components/admin/field";
@@ -13,7 +14,7 @@ export function SubscribeForm({
   defaultLanguage,
   categories,
 }: {
-  defaultLanguage: "zh" | "en";
+  defaultLanguage: ContentLocale;
   categories: { id: string; name: string }[];
 }) {
   const { t } = useTranslation("mail");

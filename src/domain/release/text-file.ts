@@ -2,10 +2,11 @@
 // original, `NAME.en.txt` its translation; the first line is the title, paragraphs are separated
 // by blank lines, the lead paragraph becomes the summary. Pure: bytes in, a checked input or the
 // problem out. Reading the files and writing releases is src/server/ops/text-import.ts.
+import type { ContentLocale } from "@/i18n/settings";
 import { textToDoc } from "./content";
 import { SUMMARY_MAX, contentInputSchema, type ContentInput } from "./schemas";
 
-export type TextLang = "zh" | "en";
+export type TextLang = ContentLocale;
 
 const LANG_FILE = /^(.+)\.(zh|en)\.txt$/i;
 

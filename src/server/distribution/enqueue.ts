@@ -1,6 +1,6 @@
 import "server-only";
 import { NO_DISTRIBUTION, type DistributionChoice } from "@/domain/distribution/schemas";
-import type { Tx } from "../releases/write";
+import type { Tx } from "../releases/transaction";
 import { enqueueReleaseEvent, unscheduleReleaseEvents } from "../webhooks/enqueue";
 
 // What a publish or a withdrawal means for distribution, written in the workflow's own transaction:

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { MailDispatch } from "../db/generated/sqlite/client";
 import type { Db } from "../db/client";
-import type { Tx } from "../releases/write";
+import type { Tx } from "../releases/transaction";
 import { insertMail, type MailRow } from "./sql";
 
 // A dispatch becomes one outbox row per address, in chunks of CHUNK, journalists of the chosen

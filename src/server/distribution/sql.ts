@@ -1,7 +1,7 @@
 import "server-only";
 import { isPostgresUrl } from "../env";
 import type { Db } from "../db/client";
-import type { Tx } from "../releases/write";
+import type { Tx } from "../releases/transaction";
 
 // The few statements the outbox writes by hand (claims with a lease, inserts that skip duplicates)
 // are the same SQL on both engines except for placeholders and row locking.

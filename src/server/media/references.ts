@@ -1,7 +1,7 @@
 import "server-only";
 import type { Locale } from "@/i18n/settings";
 import type { Db } from "../db/client";
-import type { Tx } from "../releases/write";
+import type { Tx } from "../releases/transaction";
 
 // Where media is used, from the use tables written with the content (uses.ts): the anonymous
 // /media check is one indexed lookup, and the library reads only the uses of the page it shows.

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "../db/client";
-import type { Tx } from "../releases/write";
+import type { Tx } from "../releases/transaction";
 import { mediaIdsIn } from "./references";
 
 // Which media each working copy, revision and publication shows, kept in ContentMedia,

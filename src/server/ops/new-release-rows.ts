@@ -1,4 +1,5 @@
 import "server-only";
+import type { ContentLocale } from "@/i18n/settings";
 import { randomBytes } from "node:crypto";
 import { can } from "@/domain/auth/permissions";
 import type { ContentInput } from "@/domain/release/schemas";
@@ -6,7 +7,8 @@ import { transition, type ReleaseState, type WorkflowAction } from "@/domain/rel
 import type { Source } from "../search/documents";
 import { ReleaseError } from "../releases/results";
 import { translationState } from "../releases/state";
-import { toStored, type Actor } from "../releases/write";
+import type { Actor } from "../releases/transaction";
+import { toStored } from "../releases/write";
 
 // The rows a new release ends up with after create → translate → mark translated → publish,
 // computed in memory with the same decisions (transition()) and the same stored shapes (toStored)
@@ -21,8 +23,6 @@ export interface NewRelease {
   releaseDate: Date | null;
 }
 
-type Lang = "zh" | "en";
-
 export const newId = () => `c${Date.now().toString(36)}${randomBytes(9).toString("hex")}`;
 
 /** The workflow's decision, or the operation's error. */
@@ -32,7 +32,7 @@ function decide(state: ReleaseState, action: WorkflowAction, actor: Actor) {
   return decision.next.status;
 }
 
-function contentRows(releaseId: string, locale: Lang, input: ContentInput, authorId: string, now: Date) {
+function contentRows(releaseId: string, locale: ContentLocale, input: ContentInput, authorId: string, now: Date) {
   const stored = toStored(input);
   const source = { sourceFingerprint: null as string | null, sourceRevisionId: null as string | null };
   return {
@@ -106,7 +106,15 @@ export function newReleaseRows(r: NewRelease, now: Date) {
 }
 
 function liveRow(
-  c: { releaseId: string; locale: Lang; title: string; summary: string; body: string; bodyText: string; slug: string },
+  c: {
+    releaseId: string;
+    locale: ContentLocale;
+    title: string;
+    summary: string;
+    body: string;
+    bodyText: string;
+    slug: string;
+  },
   at: Date,
   now: Date,
 ) {
@@ -127,7 +135,7 @@ function liveRow(
   };
 }
 
-type Texts = { releaseId: string; locale: Lang; title: string; summary: string; bodyText: string };
+type Texts = { releaseId: string; locale: ContentLocale; title: string; summary: string; bodyText: string };
 
 /** The search documents the operations' index syncs would write: working copies and live snapshots. */
 function sourcesOf(contents: Texts[], publications: (Texts & { publishedAt: Date })[], now: Date): Source[] {

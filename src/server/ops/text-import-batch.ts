@@ -1,9 +1,12 @@
 import "server-only";
 import type { Db } from "../db/client";
 import { insertRows } from "../db/insert-rows";
+import { auditedCheck, checkContents } from "../check/translation-check";
 import { adjustPublicCounts } from "../releases/public-counts";
-import { inTransaction } from "../releases/write";
+import { ReleaseError } from "../releases/results";
+import { inTransaction } from "../releases/transaction";
 import { indexNewReleases } from "../search";
+import { afterWorkflow } from "../workbench/hooks";
 import { newReleaseRows, type NewRelease } from "./new-release-rows";
 
 // Many new releases of a text archive in one transaction, one statement per table (search index
@@ -45,6 +48,14 @@ export async function writeNewReleases(db: Db, releases: NewRelease[], now = new
       rows.flatMap((r) => r.publications),
       locale,
     );
+    for (const r of rows) {
+      // Marking translated checks the translation, as the operation does, and the audit keeps it.
+      const marked = r.audits.find((a) => a.action === "release.markTranslated");
+      if (!marked) continue;
+      const check = await checkContents(tx, r.contents);
+      if (check.blocking) throw new ReleaseError("term_errors_block");
+      marked.detail = JSON.stringify({ check: auditedCheck(check) });
+    }
     await tx.auditEvent.createMany({ data: rows.flatMap((r) => r.audits) });
     await indexNewReleases(
       tx,
@@ -56,6 +67,17 @@ export async function writeNewReleases(db: Db, releases: NewRelease[], now = new
       rows.flatMap((r) => r.publications),
       now,
     );
+    // The workbench's side of marking translated and publishing (translation memory, notifications).
+    for (const r of rows.filter((r) => r.publications.length > 0)) {
+      for (const command of ["markTranslated", "publish"]) {
+        await afterWorkflow(tx, {
+          releaseId: r.release.id,
+          command,
+          actorId: r.release.authorId,
+          contents: r.contents,
+        });
+      }
+    }
     return rows.map((r) => ({ status: r.release.status, languages: r.contents.map((c) => c.locale) }));
   });
 }

@@ -1,8 +1,10 @@
 import "server-only";
+import type { ContentLocale } from "@/i18n/settings";
 import type { ContentInput } from "@/domain/release/schemas";
 import type { Db } from "../db/client";
 import { createReleaseIn, runWorkflowIn } from "../releases/lifecycle";
-import { inTransaction, saveContentIn, toStored, type Actor, type Tx } from "../releases/write";
+import { inTransaction, type Actor, type Tx } from "../releases/transaction";
+import { saveContentIn, toStored } from "../releases/write";
 
 // One release of a text archive, in one transaction through the normal release operations
 // (revisions, audit, search index, public counts): created, translated, marked translated and
@@ -20,7 +22,7 @@ export interface ReleasePlan {
 }
 
 export type Outcome =
-  | { kind: "imported" | "resumed" | "unchanged"; languages: ("zh" | "en")[]; status: string }
+  | { kind: "imported" | "resumed" | "unchanged"; languages: ContentLocale[]; status: string }
   | { kind: "skipped"; reason: string };
 
 interface Existing {
@@ -66,7 +68,7 @@ async function finish(tx: Tx, plan: ReleasePlan, release: Existing) {
       changed = true;
     }
   }
-  const languages: ("zh" | "en")[] = hasEn || plan.en ? ["zh", "en"] : ["zh"];
+  const languages: ContentLocale[] = hasEn || plan.en ? ["zh", "en"] : ["zh"];
   return { status, languages, changed };
 }
 
@@ -82,7 +84,7 @@ export async function importRelease(db: Db, plan: ReleasePlan): Promise<Outcome>
   if (before === "taken") return { kind: "skipped", reason: `duplicate slug "${plan.slug}"` };
   if (before && complete(plan, before)) {
     const languages = before.contents
-      .map((c) => c.locale as "zh" | "en")
+      .map((c) => c.locale as ContentLocale)
       .sort()
       .reverse();
     return { kind: "unchanged", languages, status: before.status };

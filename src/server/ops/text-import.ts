@@ -1,8 +1,9 @@
 import "server-only";
+import type { ContentLocale } from "@/i18n/settings";
 import { slugify } from "@/domain/release/content";
 import { slugSchema } from "@/domain/release/schemas";
 import type { Db } from "../db/client";
-import type { Actor } from "../releases/write";
+import type { Actor } from "../releases/transaction";
 import { modifiedAt, readRelease, scanArchive, type Group, type Skipped } from "./text-archive";
 import { usedSlugs, writeNewReleases } from "./text-import-batch";
 import { importRelease, type Outcome, type ReleasePlan } from "./text-import-release";
@@ -30,7 +31,7 @@ export interface TextImportOptions {
 
 export interface Imported {
   slug: string;
-  languages: ("zh" | "en")[];
+  languages: ContentLocale[];
   status: string;
   kind: "imported" | "resumed" | "unchanged";
 }

@@ -15,7 +15,8 @@ import { ReleaseError, type Result } from "./results";
 import { releaseState } from "./state";
 import { adjustPublicCounts } from "./public-counts";
 import { touchedTags } from "./touched-tags";
-import { audit, bumpVersion, inTransaction, loadForWrite, saveContent, toStored, type Actor, type Tx } from "./write";
+import { audit, bumpVersion, inTransaction, loadForWrite, type Actor, type Tx } from "./transaction";
+import { saveContent, toStored } from "./write";
 
 // Creating a release and moving it through the workflow (mark translated, publish, withdraw).
 

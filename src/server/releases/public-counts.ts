@@ -5,7 +5,7 @@ import type { Locale } from "@/i18n/settings";
 import type { Db } from "../db/client";
 import { providerOf } from "../db/provider";
 import { env } from "../env";
-import type { Tx } from "./write";
+import type { Tx } from "./transaction";
 
 // PublicationCount: how many live publications each period (all time, year, month in the agency
 // time zone) holds, per language and scope ("" for all, else a category id). Publish and withdraw adjust it in their own

@@ -1,6 +1,7 @@
 import "server-only";
+import type { ContentLocale } from "@/i18n/settings";
 import { createHash } from "node:crypto";
-import { idTag, type DocText, type Kind, type Lang, type Role } from "@/domain/search/lists";
+import { idTag, type DocText, type Kind, type Role } from "@/domain/search/lists";
 import type { Prisma } from "../db/generated/sqlite/client";
 
 // Search documents: the texts of a release's working copies ("work") and live snapshots ("live"),
@@ -8,13 +9,13 @@ import type { Prisma } from "../db/generated/sqlite/client";
 // rows; the index stores their tokens, the rows stay the source.
 
 export type Client = Prisma.TransactionClient;
-export type { Kind, Lang, Role };
+export type { Kind, ContentLocale, Role };
 
 /** A working copy (kind work) or live snapshot (kind live) as the index reads it. */
 export interface Source {
   kind: Kind;
   releaseId: string;
-  locale: Lang;
+  locale: ContentLocale;
   title: string;
   summary: string;
   bodyText: string;
@@ -26,7 +27,7 @@ export interface Source {
 export interface IndexDoc {
   role: Role;
   releaseId: string;
-  locale: Lang;
+  locale: ContentLocale;
   title: string;
   summary: string;
   bodyText: string;
@@ -41,10 +42,10 @@ export const docKey = (d: { role: string; releaseId: string; locale: string }) =
   `${d.role}:${d.releaseId}:${d.locale}`;
 
 /** Which searches see a document's pending changes: its role and language. */
-export const docScope = (d: { role: Role; locale: Lang }) => d.role + d.locale;
+export const docScope = (d: { role: Role; locale: ContentLocale }) => d.role + d.locale;
 
 /** The scopes (docScope) a search of this kind sees. */
-export const scopesOf = (kind: Kind, locales: readonly Lang[]) =>
+export const scopesOf = (kind: Kind, locales: readonly ContentLocale[]) =>
   (["shared", kind] as const).flatMap((role) => locales.map((locale) => docScope({ role, locale })));
 
 export const docText = (d: IndexDoc): DocText => ({ title: d.title, summary: d.summary, body: d.bodyText });
@@ -78,7 +79,7 @@ const UNIT = 60_000;
 const MAX_TICK = 2 ** 42;
 
 const tickOf = (sortAt: number) => Math.max(0, Math.min(MAX_TICK - 1, Math.floor(sortAt / UNIT)));
-const idOf = (role: Role, locale: Lang, tick: number, slot: number) =>
+const idOf = (role: Role, locale: ContentLocale, tick: number, slot: number) =>
   ((MAX_TICK - tick) * SLOTS + slot) * 8 + idTag(role, locale);
 
 /**
@@ -94,7 +95,7 @@ function preferredSlot(key: string): number {
 export interface Placed {
   role: Role;
   releaseId: string;
-  locale: Lang;
+  locale: ContentLocale;
   sortAt: number;
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { EncodedBlock } from "@/domain/search/codec";
 import type { BlockRequest, BlockRow } from "@/domain/search/cursor";
-import type { Kind, Lang, Role } from "./documents";
+import type { Kind, ContentLocale, Role } from "./documents";
 import type { Sql } from "./sql";
 
 // Storage of the index, one implementation per database engine (sqlite.ts, postgres.ts: the only
@@ -13,7 +13,7 @@ export interface DocumentRow {
   id: number;
   role: Role;
   releaseId: string;
-  locale: Lang;
+  locale: ContentLocale;
   sortAt: number;
   hash: string;
 }
@@ -31,14 +31,14 @@ export interface PendingRow {
 export interface Place {
   role: Role;
   releaseId: string;
-  locale: Lang;
+  locale: ContentLocale;
   sortAt: number;
 }
 
 /** A release's language in the index: its working copy's last edit and its live snapshot's date. */
 export interface PlaceRow {
   releaseId: string;
-  locale: Lang;
+  locale: ContentLocale;
   workAt: number | null;
   liveAt: number | null;
   /** the live snapshot has the working copy's text */
@@ -53,7 +53,7 @@ export interface TextRow {
 }
 
 export interface HitRow extends TextRow {
-  locale: Lang;
+  locale: ContentLocale;
   slug: string;
   /** live: publication time; work: last edit (ms) */
   at: number;
@@ -96,10 +96,10 @@ export interface SearchStore {
   /** Every working copy and live snapshot (for a rebuild): dates, and whether their texts are the same. */
   places(sql: Sql): Promise<PlaceRow[]>;
   /** Title, summary and body text of these releases' working copies (work) or live snapshots (live). */
-  texts(sql: Sql, kind: Kind, locale: Lang, releaseIds: string[]): Promise<TextRow[]>;
+  texts(sql: Sql, kind: Kind, locale: ContentLocale, releaseIds: string[]): Promise<TextRow[]>;
 
   /** What a results page shows of these documents (one kind), in no particular order. */
-  hitRows(sql: Sql, kind: Kind, docs: { releaseId: string; locale: Lang }[]): Promise<HitRow[]>;
+  hitRows(sql: Sql, kind: Kind, docs: { releaseId: string; locale: ContentLocale }[]): Promise<HitRow[]>;
 
   /** Empties the index (documents, blocks, pending changes). */
   clear(sql: Sql): Promise<void>;

@@ -1,9 +1,10 @@
 import "server-only";
+import type { ContentLocale } from "@/i18n/settings";
 import type { ExtraPostings } from "@/domain/search/cursor";
 import { FIELDS, LANGS, listKey, visibleTags } from "@/domain/search/lists";
 import type { Term } from "@/domain/search/query";
 import { rank } from "@/domain/search/rank";
-import { idFloor, scopesOf, SLOTS, type Kind, type Lang } from "./documents";
+import { idFloor, scopesOf, SLOTS, type Kind } from "./documents";
 import type { PendingRow, SearchStore } from "./engine";
 import type { Sql } from "./sql";
 
@@ -12,7 +13,7 @@ import type { Sql } from "./sql";
 
 export interface Filter {
   kind: Kind;
-  locale?: Lang;
+  locale?: ContentLocale;
   /** only documents with sortAt <= this (publication time for live documents) */
   visibleAt?: number;
   limit: number;
@@ -26,7 +27,7 @@ export interface Filter {
 
 export interface Match {
   releaseId: string;
-  locale: Lang;
+  locale: ContentLocale;
   sortAt: number;
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Marks } from "@/domain/search/query";
 import { highlight, snippet, type Segment } from "@/domain/search/snippet";
-import type { Kind, Lang } from "./documents";
+import type { Kind, ContentLocale } from "./documents";
 import type { HitRow, SearchStore } from "./engine";
 import type { Match } from "./find";
 import type { Sql } from "./sql";
@@ -10,7 +10,7 @@ import type { Sql } from "./sql";
 
 export interface SearchHit {
   releaseId: string;
-  locale: Lang;
+  locale: ContentLocale;
   slug: string;
   title: Segment[];
   /** around the first hit in the summary, else the body; "…" segments mark cuts */

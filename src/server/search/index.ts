@@ -1,6 +1,6 @@
 import "server-only";
 import { parseQuery, type Marks, type Rejection } from "@/domain/search/query";
-import type { Client, Lang } from "./documents";
+import type { Client, ContentLocale } from "./documents";
 import { findMatches, type Filter, type Match } from "./find";
 import { liveHits, workHits, type SearchHit, type WorkHit } from "./hits";
 import type { SearchStore } from "./engine";
@@ -28,7 +28,7 @@ export const MAX_RESULTS = 1_000;
 
 export interface SearchOptions {
   /** only this language; both when omitted */
-  locale?: Lang;
+  locale?: ContentLocale;
   /** 1-based; clamped to 1..MAX_PAGE */
   page?: number;
   pageSize?: number;

@@ -5,7 +5,7 @@ import { hashPassword } from "../auth/password";
 import type { Db } from "../db/client";
 import { createRelease, runWorkflow, saveContent } from "../releases/lifecycle";
 import type { Result } from "../releases/results";
-import type { Actor } from "../releases/write";
+import type { Actor } from "../releases/transaction";
 import { bumpGlossaryVersion } from "../glossary/store";
 import { termKey } from "@/domain/glossary/terms";
 import {

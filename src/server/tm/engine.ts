@@ -1,4 +1,5 @@
 import "server-only";
+import type { ContentLocale } from "@/i18n/settings";
 import { tmTokens, type TmTerm } from "@/domain/tm/text-index";
 import { Prisma } from "../db/generated/sqlite/client";
 import { isPostgresUrl } from "../env";
@@ -8,7 +9,7 @@ import { isPostgresUrl } from "../env";
 // Tokens are the search tokenizer's (CJK bigrams, stemmed words; docs/SEARCH.md).
 
 export type Client = Prisma.TransactionClient;
-export type TextLang = "zh" | "en" | "any";
+export type TextLang = ContentLocale | "any";
 
 export interface TmTextIndex {
   insert(tx: Client, rows: { id: number; source: string; target: string }[]): Promise<void>;

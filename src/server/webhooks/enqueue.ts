@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { WebhookEvent } from "@/domain/distribution/states";
-import type { Tx } from "../releases/write";
+import type { Tx } from "../releases/transaction";
 import { releasePayload } from "./payload";
 
 // Webhook events are outbox rows written in the workflow's transaction. A publication's event is due

@@ -1,4 +1,5 @@
 import "server-only";
+import type { ContentLocale } from "@/i18n/settings";
 import { absolute, paths } from "@/domain/public/urls";
 import type { Client } from "../distribution/sql";
 import { env } from "../env";
@@ -35,7 +36,7 @@ export async function releasePayload(
   const categoryId = release.publications[0]!.categoryId;
   const category = categoryId ? await client.category.findUnique({ where: { id: categoryId } }) : null;
   const site = env().SITE_URL;
-  const lang = (locale: "zh" | "en") => {
+  const lang = (locale: ContentLocale) => {
     const p = release.publications.find((x) => x.locale === locale);
     return p ? { title: p.title, summary: p.summary, url: absolute(site, paths.article(locale, p.slug)) } : null;
   };

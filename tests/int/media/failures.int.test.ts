@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
@@ -140,7 +140,8 @@ describe("a full disk", () => {
     "database store on a full disk: media_storage_full; earlier images stay readable",
     { timeout: 60_000 },
     async () => {
-      const disk = tinyDisk(1024);
+      // Room for the migrated database; once the first image is in, a filler leaves ~256 KB free.
+      const disk = tinyDisk(8192);
       const file = path.join(disk?.dir ?? tempCacheDir(), "newsroom.db");
       const url = `file:${file}`;
       await migrate(url);
@@ -155,6 +156,10 @@ describe("a full disk", () => {
         const store = new DatabaseStore(small);
         const first = await uploadMedia(small, editor, { bytes: await png(40, 40), ...alts }, store);
         expect(first.ok).toBe(true);
+        if (disk) {
+          const { bavail, bsize } = statfsSync(disk.dir);
+          writeFileSync(path.join(disk.dir, "filler"), Buffer.alloc(Math.max(0, bavail * bsize - 256 * 1024)));
+        }
         // Random pixels do not compress: a PNG of about 2.9 MB, bigger than what is left on the disk.
         const noise = await sharp(randomBytes(1200 * 800 * 3), { raw: { width: 1200, height: 800, channels: 3 } })
           .png()

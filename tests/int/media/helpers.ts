@@ -1,5 +1,6 @@
 // Shared set-up of the media suites (media.int.test.ts runs them on the database store,
 // media-s3.int.test.ts on S3): users, images made with sharp, releases that show them.
+import { hashPassword } from "../../../src/server/auth/password";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -32,12 +33,16 @@ export interface People {
   translatorToken: string;
 }
 
+let validHash: Promise<string> | undefined;
+
 /** Empty database, empty cookie jar, and one account per role (each test starts from here). */
 export async function freshPeople(): Promise<People> {
   await resetDb();
   cookieJar.clear();
-  const mk = (email: string, role: Actor["role"]) =>
-    db.user.create({ data: { email, displayName: email, role, passwordHash: "x" } });
+  // A real hash: exports of this data go through the import's check of password hashes.
+  const passwordHash = (validHash ??= hashPassword("media-test-password"));
+  const mk = async (email: string, role: Actor["role"]) =>
+    db.user.create({ data: { email, displayName: email, role, passwordHash: await passwordHash } });
   const [e, t, a] = await Promise.all([
     mk("e@media.test", "EDITOR"),
     mk("t@media.test", "TRANSLATOR"),

@@ -2,7 +2,7 @@ import { beforeEach, expect, test } from "vitest";
 import { textToDoc } from "../../../src/domain/release/content";
 import { writeNewReleases } from "../../../src/server/ops/text-import-batch";
 import { createRelease, runWorkflow, saveContent } from "../../../src/server/releases/lifecycle";
-import type { Actor } from "../../../src/server/releases/write";
+import type { Actor } from "../../../src/server/releases/transaction";
 import { searchPublished, searchWorking } from "../../../src/server/search";
 import { engine, resetDb, testDb } from "../../support/db";
 

@@ -2,7 +2,7 @@ import { beforeEach, expect, test } from "vitest";
 import { textToDoc } from "../../../src/domain/release/content";
 import { createRelease, runWorkflow, saveContent, saveMeta } from "../../../src/server/releases/lifecycle";
 import { ensurePublicCounts, rebuildPublicCounts } from "../../../src/server/releases/public-counts";
-import type { Actor } from "../../../src/server/releases/write";
+import type { Actor } from "../../../src/server/releases/transaction";
 import { resetDb, testDb } from "../../support/db";
 
 // The per-period counts the public site reads (PublicationCount) are kept by publish, republish

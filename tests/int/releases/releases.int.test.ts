@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from "vitest";
 import { textToDoc } from "../../../src/domain/release/content";
 import { createRelease, runWorkflow, saveContent } from "../../../src/server/releases/lifecycle";
-import type { Actor } from "../../../src/server/releases/write";
+import type { Actor } from "../../../src/server/releases/transaction";
 import { resetDb, testDb } from "../../support/db";
 
 const db = testDb();

@@ -4,7 +4,7 @@ import { monthKeyOf } from "../../../src/domain/public/calendar";
 import { textToDoc } from "../../../src/domain/release/content";
 import { isPublicTag } from "../../../src/server/cache-tags";
 import { createRelease, runWorkflow, saveContent, saveMeta } from "../../../src/server/releases/lifecycle";
-import type { Actor } from "../../../src/server/releases/write";
+import type { Actor } from "../../../src/server/releases/transaction";
 import { resetDb, testDb } from "../../support/db";
 import { runServerTree } from "../../support/server-tree";
 import * as home from "../../../src/app/[locale]/(site)/page";

@@ -4,7 +4,7 @@
 import { beforeAll, expect, test } from "vitest";
 import { textToDoc } from "../../../src/domain/release/content";
 import { createRelease, runWorkflow, saveContent } from "../../../src/server/releases/lifecycle";
-import type { Actor } from "../../../src/server/releases/write";
+import type { Actor } from "../../../src/server/releases/transaction";
 import {
   mergeSearchBatch,
   mergeSearchIndex,

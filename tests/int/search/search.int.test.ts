@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { textToDoc } from "../../../src/domain/release/content";
 import { createRelease, runWorkflow, saveContent } from "../../../src/server/releases/lifecycle";
-import type { Actor } from "../../../src/server/releases/write";
+import type { Actor } from "../../../src/server/releases/transaction";
 import {
   ensureSearchIndex,
   mergeSearchIndex,

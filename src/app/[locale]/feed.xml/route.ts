@@ -1,6 +1,6 @@
 import { isLocale } from "@/i18n/settings";
 import { buildFeed } from "@/server/feeds";
-import { PUBLIC_REVALIDATE, conditionalResponse } from "@/server/http";
+import { PUBLIC_REVALIDATE, conditionalResponse } from "@/server/conditional-get";
 
 // /{locale}/feed.xml. A static folder name under [locale]: no clash with the page routes.
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { can } from "@/domain/auth/permissions";
 import { getActor } from "@/server/auth/current";
 import { db } from "@/server/db";
-import { isSameOrigin, readLimitedForm } from "@/server/media/http";
+import { isSameOrigin, readLimitedForm } from "@/server/media/upload-request";
 import { listMedia, toClient } from "@/server/media/library";
 import { appMediaStore } from "@/server/media/runtime";
 import { uploadMedia } from "@/server/media/service";

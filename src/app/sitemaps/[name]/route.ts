@@ -1,4 +1,4 @@
-import { PUBLIC_REVALIDATE, conditionalResponse } from "@/server/http";
+import { PUBLIC_REVALIDATE, conditionalResponse } from "@/server/conditional-get";
 import { sitemapShard } from "@/server/sitemap";
 
 // /sitemaps/{name}.xml: one shard of the sitemap (pages.xml, or a language and year such as

@@ -1,4 +1,5 @@
 "use client";
+import type { ContentLocale } from "@/i18n/settings";
 import { useEffect, useRef, useState, useTransition, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { RichTextEditor } from "@/components/editor/rich-text-editor";
@@ -11,7 +12,7 @@ import { useLocalDraft } from "./use-local-draft";
 // based on, a local autosave, and a conflict view instead of a silent overwrite.
 
 export interface ContentEditorProps<V extends ContentValues> {
-  lang: "zh" | "en";
+  lang: ContentLocale;
   draftKey: string;
   initial: V;
   /** the release version this form is based on; owned by the page so workflow actions can move it */

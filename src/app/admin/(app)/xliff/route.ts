@@ -2,7 +2,7 @@ import { can } from "@/domain/auth/permissions";
 import { getActor } from "@/server/auth/current";
 import { db } from "@/server/db";
 import { bulkXliffZip } from "@/server/xliff/bulk";
-import { attachment, json, PRIVATE, versionParam } from "@/server/xliff/http";
+import { attachment, json, PRIVATE, versionParam } from "@/server/xliff/download-response";
 
 // GET /admin/xliff?version=1.2|2.0: every release that needs English, one XLIFF file each, as a
 // zip streamed while it is written.

@@ -2,7 +2,7 @@ import { can } from "@/domain/auth/permissions";
 import { getActor } from "@/server/auth/current";
 import { db } from "@/server/db";
 import { exportGlossaryCsv } from "@/server/glossary/csv";
-import { attachment, json, PRIVATE } from "@/server/xliff/http";
+import { attachment, json, PRIVATE } from "@/server/xliff/download-response";
 
 // GET /admin/glossary/csv: the whole glossary as CSV (everyone who may read the glossary).
 export const dynamic = "force-dynamic";

@@ -1,9 +1,9 @@
 import { can } from "@/domain/auth/permissions";
 import { getActor } from "@/server/auth/current";
 import { db } from "@/server/db";
-import { isSameOrigin, readLimitedForm } from "@/server/media/http";
+import { isSameOrigin, readLimitedForm } from "@/server/media/upload-request";
 import { releaseXliff } from "@/server/xliff/export";
-import { attachment, json, PRIVATE, versionParam } from "@/server/xliff/http";
+import { attachment, json, PRIVATE, versionParam } from "@/server/xliff/download-response";
 import { importXliff, MAX_XLIFF_BYTES } from "@/server/xliff/import";
 
 // GET /admin/releases/<id>/xliff?version=1.2|2.0: the release as XLIFF (staff who may read releases).

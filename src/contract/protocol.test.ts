@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { isPostgresUrl, localeOfPath, matchesEtag } from "./http";
+import { isPostgresUrl, localeOfPath, matchesEtag } from "./protocol";
 
 test("matchesEtag: lists, weak validators, *", () => {
   expect(matchesEtag('"a"', '"a"')).toBe(true);
