@@ -24,7 +24,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 30_000,
-  globalTimeout: 20 * 60_000,
+  globalTimeout: 40 * 60_000, // the whole suite; about 12 minutes on an idle 2-core machine
   reporter: [["list"], ["./tests/support/server-log-reporter.ts"]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,

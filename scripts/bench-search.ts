@@ -1,9 +1,12 @@
-// `npm run bench:search [-- --count N --samples N --http-seconds N --saves N --only sqlite|postgresql]`:
-// loads N generated releases (default 100,000), builds the search index, then measures on each
-// engine: query classes drawn from the corpus (p50/p95/p99/max), the 20 most frequent characters
-// one by one, index size against the raw text, indexing rate, the index work of saves and
-// publishes, and the search pages through HTTP (`npm start`, 8 readers). SQLite always; PostgreSQL
-// when TEST_DATABASE_URL is set (that database is WIPED). Figures: docs/BENCHMARKS.md.
+// `npm run bench:search [-- --count N --samples N --http-seconds N --saves N --only sqlite|postgresql
+// --sqlite-file PATH --reuse]`: loads N generated releases (default 100,000), builds the search
+// index, then measures on each engine: query classes drawn from the corpus (p50/p95/p99/max), the
+// 20 most frequent characters one by one, index size against the raw text, indexing rate, the
+// index work of saves and publishes, and the search pages through HTTP (`npm start`, 8 readers).
+// SQLite always; PostgreSQL when TEST_DATABASE_URL is set (that database is WIPED). With --reuse, a
+// database that already holds N releases (a previous run's; --sqlite-file keeps the SQLite one)
+// keeps them and only the index is rebuilt: a change to the index needs no new corpus load.
+// Figures: docs/BENCHMARKS.md.
 import "dotenv/config";
 import { rmSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -28,6 +31,8 @@ const { values: args } = parseArgs({
     "http-seconds": { type: "string", default: "20" },
     saves: { type: "string", default: "20" },
     only: { type: "string" },
+    "sqlite-file": { type: "string" },
+    reuse: { type: "boolean", default: false },
   },
 });
 const num = (name: keyof typeof args) => {
@@ -44,11 +49,16 @@ async function bench(engine: "sqlite" | "postgresql", url: string): Promise<Engi
   console.error(`\n${engine}: ${COUNT} releases → ${url.replace(/\/\/[^@]*@/, "//")}`);
   await migrate(url);
   const now = new Date();
-  const loading = progressBar("Generating corpus");
-  await loadCorpus(url, COUNT, now, (n) => loading.update(n, COUNT));
-  loading.finish();
   const db = createDb(url);
   try {
+    const held = await db.release.count();
+    if (args.reuse && held === COUNT) console.error(`reusing the ${COUNT} releases of the database`);
+    else {
+      if (held > 0) throw new Error(`the database holds ${held} releases, not ${COUNT}`);
+      const loading = progressBar("Generating corpus");
+      await loadCorpus(url, COUNT, now, (n) => loading.update(n, COUNT));
+      loading.finish();
+    }
     const bar = progressBar("Indexing releases");
     const cpu = process.cpuUsage();
     const load = loadavg()[0]!;
@@ -100,22 +110,24 @@ async function bench(engine: "sqlite" | "postgresql", url: string): Promise<Engi
 async function main() {
   process.env.SEARCH_BACKGROUND_MERGE = "0"; // the writes benchmark merges explicitly
   const reports: EngineReport[] = [];
-  const file = `/tmp/newsroom-bench-search-${process.pid}.db`;
+  const file = args["sqlite-file"] ?? `/tmp/newsroom-bench-search-${process.pid}.db`;
   const clean = () => ["", "-wal", "-shm"].forEach((s) => rmSync(file + s, { force: true }));
   if (args.only !== "postgresql") {
-    clean();
+    if (!args.reuse) clean();
     try {
       reports.push(await bench("sqlite", `file:${file}`));
     } finally {
-      clean();
+      if (!args["sqlite-file"]) clean();
     }
   }
   const pgUrl = process.env.TEST_DATABASE_URL;
   if (pgUrl && args.only !== "sqlite") {
-    const client = new pg.Client({ connectionString: pgUrl });
-    await client.connect();
-    await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
-    await client.end();
+    if (!args.reuse) {
+      const client = new pg.Client({ connectionString: pgUrl });
+      await client.connect();
+      await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+      await client.end();
+    }
     reports.push(await bench("postgresql", pgUrl));
   }
   printReport(reports, { count: COUNT, samples: SAMPLES });

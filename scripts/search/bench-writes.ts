@@ -10,6 +10,8 @@ import { summarize, type Sample, type Timing } from "./bench-measure";
 export interface WriteTimings {
   /** index work inside a save's transaction */
   syncSave: Timing;
+  /** index work inside a publish's transaction (the live snapshot replaced) */
+  syncPublish: Timing;
   /** a whole save through the app (transaction, revision, audit, index) */
   save: Timing;
   /** a whole publish through the app */
@@ -36,20 +38,29 @@ export async function timeWrites(db: Db, saves: number): Promise<WriteTimings> {
     orderBy: { id: "desc" },
     take: saves,
   });
-  const sync: Sample[] = [];
-  for (const r of releases) {
-    // The index work alone: the old text captured, the row changed, the index brought in line.
-    await db.$transaction(async (tx) => {
-      const done = await beginSearchSync(tx, r.id);
-      await tx.releaseContent.updateMany({
-        where: { releaseId: r.id, locale: "zh" },
-        data: { bodyText: `基准测试修改${r.id}。`, updatedAt: new Date() },
+  // The index work alone: the old text captured, the rows changed as a save (working copy) or a
+  // publish (live snapshot) changes them, the index brought in line.
+  const syncOf = async (table: "releaseContent" | "publication") => {
+    const out: Sample[] = [];
+    for (const r of releases) {
+      await db.$transaction(async (tx) => {
+        const done = await beginSearchSync(tx, r.id);
+        const text = `基准测试修改${r.id}。`;
+        if (table === "releaseContent")
+          await tx.releaseContent.updateMany({
+            where: { releaseId: r.id, locale: "zh" },
+            data: { bodyText: text, updatedAt: new Date() },
+          });
+        else await tx.publication.updateMany({ where: { releaseId: r.id, locale: "zh" }, data: { bodyText: text } });
+        const t0 = performance.now();
+        await done();
+        out.push({ ms: performance.now() - t0, cpu: 0, query: r.id, total: 0 });
       });
-      const t0 = performance.now();
-      await done();
-      sync.push({ ms: performance.now() - t0, cpu: 0, query: r.id, total: 0 });
-    });
-  }
+    }
+    return out;
+  };
+  const sync = await syncOf("releaseContent");
+  const syncPublished = await syncOf("publication");
   const save: Sample[] = [];
   const publish: Sample[] = [];
   for (const r of releases) {
@@ -74,6 +85,7 @@ export async function timeWrites(db: Db, saves: number): Promise<WriteTimings> {
   const merged = await mergeSearchIndex(db);
   return {
     syncSave: summarize(sync),
+    syncPublish: summarize(syncPublished),
     save: summarize(save),
     publish: summarize(publish),
     mergeMs: performance.now() - t0,

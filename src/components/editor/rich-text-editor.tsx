@@ -60,8 +60,9 @@ export function RichTextEditor({
   const load = (doc: Doc, emitUpdate: boolean) => {
     const found = checkDoc(doc);
     setProblem(found);
-    editor?.setEditable(!found);
     editor?.commands.setContent(found ? EMPTY_DOC : doc, { emitUpdate });
+    // setEditable emits an update by default: with the old content, it would undo this reset in the form.
+    editor?.setEditable(!found, false);
   };
 
   useEffect(() => {

@@ -51,6 +51,7 @@ export class ListCursor implements Cursor {
   private batch = FIRST_BATCH;
   private e = 0; // index in extra
   private fromExtra = false;
+  private floor = Number.NEGATIVE_INFINITY; // the highest target asked for
 
   /** Only ids whose lowest three bits are in `tags` (a bit set, lists.ts: visibleTags) count. */
   constructor(
@@ -62,16 +63,20 @@ export class ListCursor implements Cursor {
   ) {}
 
   advance(target: number): number {
-    for (let t = target; ;) {
-      const stored = this.storedFrom(t);
-      const extra = this.extraFrom(t);
+    // A cursor only moves forward. Callers that resume after a fetch may ask again from an older
+    // target; the fetch this cursor waits for must still start where it stopped, or it would
+    // reload the blocks it has passed, again and again (a phrase of common tokens never ended).
+    if (target > this.floor) this.floor = target;
+    for (;;) {
+      const stored = this.storedFrom(this.floor);
+      const extra = this.extraFrom(this.floor);
       if (stored === BLOCKED) return BLOCKED;
       const id = Math.min(stored, extra);
       if (id === END || (((this.tags >> (id % 8)) & 1) === 1 && !this.dead.has(id))) {
         this.fromExtra = extra < stored;
         return id;
       }
-      t = id + 1;
+      this.floor = id + 1; // skipped: another role or language, or a removed document
     }
   }
 

@@ -1,4 +1,4 @@
-import { isCommonWord, scanUnits, type Unit } from "./text";
+import { scanUnits, type Unit } from "./text";
 
 // A user's query → terms the engines can run. Nothing of the raw query reaches FTS syntax: every
 // token is letters, digits or CJK, and the engine modules quote each one.
@@ -29,13 +29,12 @@ export type ParsedQuery =
   | { ok: true; query: string; terms: Term[]; marks: Marks; truncated: boolean }
   | { ok: false; query: string; rejected: Rejection; truncated: boolean };
 
-const commonPair = (a: Unit | undefined, b: Unit | undefined) =>
-  a?.kind === "word" && b?.kind === "word" && isCommonWord(a.text) && isCommonWord(b.text);
+const isWord = (u: Unit | undefined) => u?.kind === "word";
 
 /**
  * The tokens a document has wherever it contains these units in a row (see tokenPositions), each
- * at its offset: the bigrams covering each CJK run, pairs of common words, and other words and
- * lone characters on their own.
+ * at its offset: the bigrams covering each CJK run, the pairs covering each run of words, and
+ * lone words and characters on their own.
  */
 export function phraseTerm(units: Unit[]): Term | null {
   const tokens: TermToken[] = [];
@@ -43,8 +42,8 @@ export function phraseTerm(units: Unit[]): Term | null {
   units.forEach((u, i) => {
     if (u.kind === "word") {
       const next = units[i + 1];
-      if (commonPair(u, next)) tokens.push({ token: `${u.text} ${next!.text}`, offset });
-      else if (!commonPair(units[i - 1], u)) tokens.push({ token: u.text, offset });
+      if (isWord(next)) tokens.push({ token: `${u.text} ${next!.text}`, offset });
+      else if (!isWord(units[i - 1])) tokens.push({ token: u.text, offset });
       offset++;
       return;
     }

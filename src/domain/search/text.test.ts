@@ -59,9 +59,13 @@ test.each([
   [
     "China's Conferences, e-mail",
     [
+      // each word, and each word with the next (pairs: any phrase of words reads short lists)
       ["china", [0]],
+      ["china conference", [0]],
       ["conference", [1]],
+      ["conference e", [1]],
       ["e", [2]],
+      ["e mail", [2]],
       ["mail", [3]],
     ],
   ],
@@ -69,7 +73,9 @@ test.each([
     "Café déjà-vu",
     [
       ["cafe", [0]],
+      ["cafe deja", [0]],
       ["deja", [1]],
+      ["deja vu", [1]],
       ["vu", [2]],
     ],
   ],

@@ -53,22 +53,6 @@ const KEEP = new Set([
   "sales",
 ]);
 
-/**
- * The most frequent English words (general English, not this archive's): they are in most
- * documents many times over, so a phrase of two of them ("of the", "by the") would read long
- * lists with all their positions. Adjacent pairs of them are indexed as one token instead.
- */
-const COMMON = new Set(
-  `the of and to a in is it you that he was for on are as with his they i at be this have from or one had by
-  not but what all were we when your can said there use an each which she do how their if will up other about
-  out many then them these so some her would make like him into has more two go see no way could my than
-  been who its now over only also after new any our most such both through between under while should may
-  upon per via during within without against among since before where those us shall must`
-    .split(/\s+/)
-    .map(stem),
-);
-export const isCommonWord = (word: string): boolean => COMMON.has(word);
-
 /** Plural → singular by suffix stripping; applied to documents and queries alike. */
 export function stem(word: string): string {
   if (word.length <= 3 || KEEP.has(word) || /\d/.test(word)) return word;
@@ -132,10 +116,11 @@ export interface TokenPositions {
 /**
  * Index tokens of `text` and their positions. Every word and every CJK character takes one
  * position; the tokens at a position are the word, or the character, and the pair starting there:
- * with the next character of the same CJK run (bigram, `知识`), or of two common words with the
- * next one (`of the`). Any substring then is a phrase of tokens at known offsets: words and
- * characters, or the pairs that cover them. Pairs keep phrases of common words and characters
- * cheap. Positions stop at `max`.
+ * with the next character of the same CJK run (bigram, `知识`), or with the next word when no CJK
+ * run parts them (`video conference`). Any substring then is a phrase of tokens at known offsets:
+ * words and characters, or the pairs that cover them. Pairs make phrases cheap: a phrase of common
+ * words ("held by the office") reads the short lists of its pairs, not the long lists of its words
+ * with all their positions. Positions stop at `max`.
  */
 export function tokenPositions(text: string, max = Infinity): TokenPositions {
   const named = new Map<string, number[]>();
@@ -146,13 +131,13 @@ export function tokenPositions(text: string, max = Infinity): TokenPositions {
     else map.set(token, [at]);
   };
   let at = 0;
-  let word = ""; // the word at the previous position, if it was a common one
+  let word = ""; // the word at the previous position, if any
   for (const u of scanUnits(text)) {
     if (at >= max) break;
     if (u.kind === "word") {
-      if (word && isCommonWord(u.text)) add(named, `${word} ${u.text}`, at - 1);
+      if (word) add(named, `${word} ${u.text}`, at - 1);
       add(named, u.text, at++);
-      word = isCommonWord(u.text) ? u.text : "";
+      word = u.text;
       continue;
     }
     word = "";

@@ -36,7 +36,7 @@ export interface IndexDoc {
 }
 
 // Bump when tokenization changes: every document then looks stale and is rebuilt.
-const TOKENIZER_VERSION = "3";
+const TOKENIZER_VERSION = "4";
 
 export const docKey = (d: { role: string; releaseId: string; locale: string }) =>
   `${d.role}:${d.releaseId}:${d.locale}`;

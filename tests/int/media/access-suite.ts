@@ -15,7 +15,7 @@ export function accessSuite(backend: Backend) {
     });
 
     describe(`who may fetch a media file (${backend.name})`, () => {
-      test("live vs draft-only vs embargoed vs withdrawn vs unused", async () => {
+      test("live vs draft-only vs embargoed vs withdrawn vs unused", { timeout: 90_000 }, async () => {
         const store = backend.store();
         const [live, draft, embargoed, unused, withdrawn] = await Promise.all(
           [1, 2, 3, 4, 5].map(async () => upload(store, people.editor, await png(1000, 500))),

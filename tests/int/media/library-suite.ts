@@ -35,31 +35,35 @@ export function librarySuite(backend: Backend) {
     }
 
     describe(`library (${backend.name})`, () => {
-      test("uses are listed per release and language; unused lists only media nothing shows", async () => {
-        const store = backend.store();
-        const [a, b, c, d, e] = await Promise.all(
-          [1, 2, 3, 4, 5].map(async () => upload(store, people.editor, await png(600, 400))),
-        );
-        const liveRelease = await releaseWith(people.editor, "live", a!);
-        await releaseWith(people.editor, "draft", b!);
-        await releaseWith(people.editor, "embargoed", c!);
-        const old = await releaseWith(people.editor, "draft", e!);
-        await dropImages(old.id, old.version); // e now only in revision 1 of the Chinese
+      test(
+        "uses are listed per release and language; unused lists only media nothing shows",
+        { timeout: 90_000 },
+        async () => {
+          const store = backend.store();
+          const [a, b, c, d, e] = await Promise.all(
+            [1, 2, 3, 4, 5].map(async () => upload(store, people.editor, await png(600, 400))),
+          );
+          const liveRelease = await releaseWith(people.editor, "live", a!);
+          await releaseWith(people.editor, "draft", b!);
+          await releaseWith(people.editor, "embargoed", c!);
+          const old = await releaseWith(people.editor, "draft", e!);
+          await dropImages(old.id, old.version); // e now only in revision 1 of the Chinese
 
-        const usage = await mediaUses(db, [a!.id, b!.id, c!.id, d!.id, e!.id]);
-        const kinds = (id: string) => (usage.get(id) ?? []).map((u) => `${u.locale}:${u.kind}`).sort();
-        expect(kinds(a!.id)).toEqual(["en:live", "en:working", "zh:live", "zh:working"]);
-        expect(usage.get(a!.id)![0]!.releaseId).toBe(liveRelease.id);
-        expect(kinds(c!.id)).toContain("zh:scheduled");
-        expect(kinds(e!.id)).toEqual(["en:working", "zh:revision"]);
-        expect(usage.has(d!.id)).toBe(false);
+          const usage = await mediaUses(db, [a!.id, b!.id, c!.id, d!.id, e!.id]);
+          const kinds = (id: string) => (usage.get(id) ?? []).map((u) => `${u.locale}:${u.kind}`).sort();
+          expect(kinds(a!.id)).toEqual(["en:live", "en:working", "zh:live", "zh:working"]);
+          expect(usage.get(a!.id)![0]!.releaseId).toBe(liveRelease.id);
+          expect(kinds(c!.id)).toContain("zh:scheduled");
+          expect(kinds(e!.id)).toEqual(["en:working", "zh:revision"]);
+          expect(usage.has(d!.id)).toBe(false);
 
-        const all = await listMedia(db);
-        expect(all.total).toBe(5);
-        expect(all.items.find((m) => m.id === a!.id)!.uploader).toBe("e@media.test");
-        const unused = await listMedia(db, { unusedOnly: true });
-        expect(unused.items.map((m) => m.id)).toEqual([d!.id]);
-      });
+          const all = await listMedia(db);
+          expect(all.total).toBe(5);
+          expect(all.items.find((m) => m.id === a!.id)!.uploader).toBe("e@media.test");
+          const unused = await listMedia(db, { unusedOnly: true });
+          expect(unused.items.map((m) => m.id)).toEqual([d!.id]);
+        },
+      );
 
       test("media only an earlier revision shows cannot be deleted; restoring that revision shows it again", async () => {
         const store = backend.store();
