@@ -1,5 +1,5 @@
 // `npm run bench:scale -- --releases 100000 [--engine sqlite|postgresql] [--samples 30] [--cycles 5]
-// [--skip-search-index] [--keep]`: generates an archive (the database named by TEST_DATABASE_URL
+// [--skip-search-index] [--skip-translation-memory] [--keep]`: generates an archive (the database named by TEST_DATABASE_URL
 // is WIPED for postgresql), starts the production server the way `npm start` does
 // (scripts/start.mjs), and reports per public page type the uncached render time (p50/p95/max of
 // --samples renders, docs/BENCHMARKS.md says how the caches are bypassed), the server's memory
@@ -24,6 +24,7 @@ const { values: args } = parseArgs({
     samples: { type: "string", default: "30" },
     cycles: { type: "string", default: "5" },
     "skip-search-index": { type: "boolean", default: false },
+    "skip-translation-memory": { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
   },
 });
@@ -74,7 +75,10 @@ const load = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).
 
 async function main(): Promise<boolean> {
   const started = performance.now();
-  await prepareArchive(url, RELEASES, Date.now(), !args["skip-search-index"]);
+  await prepareArchive(url, RELEASES, Date.now(), {
+    searchIndex: !args["skip-search-index"],
+    memory: !args["skip-translation-memory"],
+  });
   const prepared = (performance.now() - started) / 1000;
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -101,7 +105,12 @@ async function main(): Promise<boolean> {
   const publish = CYCLES ? await publishToVisible(base, readerPaths, CYCLES) : null;
 
   console.log(`\n### ${args.engine}, ${RELEASES.toLocaleString("en")} releases\n`);
-  console.log(`Archive generated${args["skip-search-index"] ? "" : " and indexed"} in ${prepared.toFixed(0)} s.\n`);
+  const skipped = [
+    args["skip-search-index"] && "search index",
+    args["skip-translation-memory"] && "translation memory",
+  ];
+  const without = skipped.filter(Boolean).join(" and ");
+  console.log(`Archive generated${without ? ` (without ${without})` : " and indexed"} in ${prepared.toFixed(0)} s.\n`);
   console.log(`Machine load average (1, 5, 15 min) before and after the renders: ${loadBefore} / ${loadAfter}.\n`);
   console.log(
     "| page type | renders | p50 ms | p95 ms | max ms | server CPU p50 ms | CPU p95 ms |\n|---|---:|---:|---:|---:|---:|---:|",

@@ -40,7 +40,11 @@ export function createBridge({ als, cache, purgeLocal, broadcast, isInternal }: 
     },
     noteTags(tags) {
       const scope = als.getStore();
-      for (const tag of tags) scope?.tags.add(tag);
+      if (!scope) return;
+      for (const tag of tags) {
+        scope.tags.add(tag);
+        cache.noteRenderTag(scope.path, tag);
+      }
     },
     verifyInternal: isInternal,
   };

@@ -26,6 +26,8 @@ export type PendingPurge = "all" | Set<string>;
 
 /** What one request in flight has told the front server through the bridge. */
 export interface RequestScope {
+  /** The request's path (Exchange.path). */
+  readonly path: string;
   /** The cache generation when the request began: a purge since then forbids storing its response. */
   readonly generation: number;
   /** The earliest embargo end the app noted while answering (ms; Infinity: none). */

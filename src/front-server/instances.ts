@@ -7,6 +7,10 @@ import { createGenerationGate, type GenerationGate } from "./purge-generation";
 // Several instances on one PostgreSQL (docs/CACHING.md, "Several instances", "After a database
 // outage"): the cache bus between them, and the purge-generation gate for when it is not listening.
 
+/** NOTIFY payloads stop at 8,000 bytes: a longer list of tags goes as "everything". */
+const MAX_TAG_BYTES = 6_000;
+const fits = (tags: readonly string[]) => Buffer.byteLength(JSON.stringify(tags)) <= MAX_TAG_BYTES;
+
 export interface Instances {
   /** Tell the others that public content changed (after this instance purged itself). */
   broadcast(tags?: readonly string[]): void;
@@ -30,10 +34,10 @@ export async function connectInstances(d: InstancesDeps): Promise<Instances | un
   const { default: pg } = await import("pg");
   const { createCacheBus } = await import("./cache-bus");
 
-  /** Purges this instance's caches, Next's included (revalidateTag needs a request: the loopback). */
+  /** Purges this instance's caches (or what carries these tags), Next's included (revalidateTag needs a request: the loopback). */
   async function purgeAll(why: string, tags?: readonly string[]) {
     d.purgeLocal(tags);
-    const error = await d.loopback.revalidate();
+    const error = await d.loopback.revalidate(tags);
     if (error) d.logger.error({ err: error, why }, "revalidation after a peer's change failed");
   }
 
@@ -66,7 +70,7 @@ export async function connectInstances(d: InstancesDeps): Promise<Instances | un
   );
   return {
     broadcast: (tags) =>
-      void bus.publish({ at: Date.now(), ...(tags && { tags: [...tags] }) }).then((generation) => {
+      void bus.publish({ at: Date.now(), ...(tags && fits(tags) && { tags: [...tags] }) }).then((generation) => {
         if (generation !== undefined) gate.note(generation);
       }),
     ready: () => gate.ready(),

@@ -18,8 +18,11 @@ export interface Loopback {
   notFoundHtml(locale: Locale): Promise<string | null>;
   /** Forget the kept not-found pages (a purge: they show the site's navigation). */
   forget(): void;
-  /** POST /api/internal/revalidate; resolves with an error message, or null when it worked. */
-  revalidate(): Promise<string | null>;
+  /**
+   * POST /api/internal/revalidate (everything, or only these tags); resolves with an error
+   * message, or null when it worked.
+   */
+  revalidate(tags?: readonly string[]): Promise<string | null>;
 }
 
 export function createLoopback({ selfUrl, secret, fetchImpl, now }: LoopbackDeps): Loopback {
@@ -55,11 +58,12 @@ export function createLoopback({ selfUrl, secret, fetchImpl, now }: LoopbackDeps
       return body;
     },
     forget: () => notFound.clear(),
-    async revalidate() {
+    async revalidate(tags) {
       try {
         const res = await fetchImpl(`${selfUrl()}${INTERNAL_PATHS.revalidate}`, {
           method: "POST",
-          headers: { [INTERNAL_HEADERS.internal]: secret },
+          headers: { [INTERNAL_HEADERS.internal]: secret, "content-type": "application/json" },
+          body: JSON.stringify(tags ? { tags } : {}),
           signal: AbortSignal.timeout(5_000),
         });
         await res.arrayBuffer();

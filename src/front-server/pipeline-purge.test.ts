@@ -9,6 +9,7 @@ beforeAll(async () => (h = await startHarness()));
 afterAll(() => h.close());
 beforeEach(() => {
   h.fake.delayMs = 0;
+  h.fake.nextHit = false;
   h.fake.pipeline.cache.purge();
 });
 
@@ -32,6 +33,23 @@ describe("purge by tags", () => {
   test("the entry keeps the tags its render reported", async () => {
     await state("/zh/c?tag=release:3");
     expect([...h.fake.pipeline.cache.get("/zh/c?tag=release%3A3")!.tags]).toEqual(["release:3"]);
+  });
+
+  test("a page Next answers from its own cache keeps the tags the renders of its path reported", async () => {
+    await state("/zh/d?tag=release:4,list:zh"); // rendered: the app reported its tags
+    await state("/zh/e"); // rendered, reported nothing
+    h.fake.pipeline.bridge.purge({ broadcast: false, tags: ["list:en"] });
+    h.fake.nextHit = true; // from now on Next answers from its page cache: no app code runs
+    h.fake.pipeline.cache.noteHorizon(Infinity); // (a HIT is stored only when the embargo horizon is known)
+    expect(await state("/zh/d")).toBe("MISS");
+    expect(await state("/zh/e")).toBe("MISS");
+    expect([...h.fake.pipeline.cache.get("/zh/d")!.tags].sort()).toEqual(["list:zh", "release:4"]);
+    h.fake.pipeline.bridge.purge({ broadcast: false, tags: ["release:9"] });
+    expect(await state("/zh/d")).toBe("HIT"); // unrelated purge: kept
+    h.fake.pipeline.cache.noteHorizon(Infinity);
+    expect(await state("/zh/e")).toBe("MISS"); // unknown tags: purged by any purge
+    h.fake.pipeline.bridge.purge({ broadcast: false, tags: ["release:4"] });
+    expect(await state("/zh/d")).toBe("MISS");
   });
 });
 

@@ -121,6 +121,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
     forwardToNext(ex);
     if (isStaticFile(ex.path)) return o.handle(req, res);
     const scope: RequestScope = {
+      path: ex.path,
       generation: cache.generation,
       horizon: undefined,
       pendingPurge: undefined,

@@ -118,6 +118,19 @@ describe("ResponseCache", () => {
   });
 });
 
+describe("tags of a path's renders", () => {
+  test("a union over the renders, kept across purges; unknown past the limit", () => {
+    const cache = new ResponseCache();
+    expect(cache.tagsOfPath("/zh/a")).toBeUndefined();
+    cache.noteRenderTag("/zh/a", "t1");
+    cache.purge();
+    cache.noteRenderTag("/zh/a", "t2");
+    expect([...cache.tagsOfPath("/zh/a")!]).toEqual(["t1", "t2"]);
+    for (let i = 0; i < 100; i++) cache.noteRenderTag("/zh/b", `t${i}`);
+    expect(cache.tagsOfPath("/zh/b")).toBeUndefined();
+  });
+});
+
 describe("routes", () => {
   test.each([
     ["/zh", true],
@@ -129,6 +142,9 @@ describe("routes", () => {
     ["/zh-hant/news", false],
     ["/zh-Hantx", false],
     ["/sitemap.xml", true],
+    ["/sitemaps/zh-2020.xml", true],
+    ["/sitemaps/pages.xml", true],
+    ["/sitemaps/a/b.xml", false],
     ["/robots.txt", true],
     ["/api/v1/releases", true],
     ["/api/v1/releases/abc", true],

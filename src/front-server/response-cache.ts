@@ -13,6 +13,10 @@ export interface CacheEntry {
   readonly tags: ReadonlySet<string>;
 }
 
+/** Paths whose render tags are kept, and tags per path (beyond: unknown, so purged by any purge). */
+const MAX_TAGGED_PATHS = 50_000;
+const MAX_TAGS_PER_PATH = 64;
+
 export interface ResponseCacheOptions {
   maxBytes?: number;
   maxEntryBytes?: number;
@@ -27,6 +31,8 @@ export class ResponseCache {
   #horizon: number | undefined;
   /** Every finite embargo end noted in this generation (a handful: embargoes are rare). */
   #horizons = new Set<number>();
+  /** Every tag the renders of a path reported (null: too many to keep); survives purges. */
+  #pathTags = new Map<string, Set<string> | null>();
 
   constructor({ maxBytes = 64 * 1024 * 1024, maxEntryBytes }: ResponseCacheOptions = {}) {
     this.maxBytes = maxBytes;
@@ -88,6 +94,29 @@ export class ResponseCache {
     for (const [key, entry] of this.#entries) {
       if (entry.tags.size === 0 || tags.some((t) => entry.tags.has(t))) this.#remove(key);
     }
+  }
+
+  /**
+   * A render of `path` reported `tag`. Next answers a page from its own page cache (x-nextjs-cache:
+   * HIT) without running the app, so nothing is reported then: such an answer is stored with the
+   * tags its path's renders reported (tagsOfPath). A union over all renders, so never fewer than
+   * the render Next kept. Paths, not keys: Next's page cache ignores the query string.
+   */
+  noteRenderTag(path: string, tag: string): void {
+    let tags = this.#pathTags.get(path);
+    if (tags === null) return;
+    if (!tags) {
+      if (this.#pathTags.size >= MAX_TAGGED_PATHS) this.#pathTags.delete(this.#pathTags.keys().next().value!);
+      this.#pathTags.set(path, (tags = new Set()));
+    }
+    if (tags.has(tag)) return;
+    if (tags.size >= MAX_TAGS_PER_PATH) this.#pathTags.set(path, null);
+    else tags.add(tag);
+  }
+
+  /** The tags every render of `path` reported so far (undefined: unknown). */
+  tagsOfPath(path: string): ReadonlySet<string> | undefined {
+    return this.#pathTags.get(path) ?? undefined;
   }
 
   /** The app saw (in `atGeneration`) that the next embargo ends at `at` (ms; Infinity: none). */

@@ -4,11 +4,12 @@ import { SESSION_COOKIE, localeOfPath } from "@/contract";
 // Which requests the response cache may answer, and under which key. See docs/CACHING.md
 // ("Response cache").
 
-/** Paths of the public site: pages and feeds under /zh, /zh-Hant and /en, sitemap, robots, the JSON API. */
+/** Paths of the public site: pages and feeds under /zh, /zh-Hant and /en, sitemap and its shards, robots, the JSON API. */
 export function isPublicPath(path: string): boolean {
   return (
     localeOfPath(path) !== undefined ||
     path === "/sitemap.xml" ||
+    /^\/sitemaps\/[^/]+\.xml$/.test(path) ||
     path === "/robots.txt" ||
     /^\/api\/v1\/releases(\/|$)/.test(path)
   );

@@ -30,6 +30,8 @@ export interface Fake {
   seen: IncomingHttpHeaders;
   /** How long a page takes to render. */
   delayMs: number;
+  /** Pages come from Next's own page cache (x-nextjs-cache: HIT): the app runs nothing, reports nothing. */
+  nextHit: boolean;
   /** A running POST /zh/publish (it has purged) waits for this before it answers. */
   publishing: { purged: Promise<void>; finish: () => void } | undefined;
   pipeline: Pipeline;
@@ -39,14 +41,14 @@ const pause = () => new Promise<void>((r) => setImmediate(r));
 
 async function streamPage(fake: Fake, req: IncomingMessage, res: ServerResponse) {
   fake.renders += 1;
-  if (fake.horizon !== undefined) fake.pipeline.bridge.noteHorizon(fake.horizon);
+  if (fake.horizon !== undefined && !fake.nextHit) fake.pipeline.bridge.noteHorizon(fake.horizon);
   // The data a page shows reports its tags (?tag=a,b), as the app's read models would.
   const tags = new URL(req.url ?? "/", "http://x").searchParams.get("tag");
-  if (tags) fake.pipeline.bridge.noteTags(tags.split(","));
+  if (tags && !fake.nextHit) fake.pipeline.bridge.noteTags(tags.split(","));
   if (fake.delayMs) await new Promise((r) => setTimeout(r, fake.delayMs));
   res.setHeader("Content-Type", "text/html; charset=utf-8");
   res.setHeader("Cache-Control", "s-maxage=3600, stale-while-revalidate=10");
-  res.setHeader("x-nextjs-cache", "MISS");
+  res.setHeader("x-nextjs-cache", fake.nextHit ? "HIT" : "MISS");
   res.flushHeaders();
   const html = PAGE(fake.renders, fake.inject);
   for (let i = 0; i < html.length; i += 700) {
@@ -79,9 +81,12 @@ const ROUTES: Record<string, Route> = {
       `<!DOCTYPE html><html lang="${locale === "en" ? "en" : "zh-CN"}"><body><h1>${String(locale)} not found</h1><script>self.__next_f.push([1,"nf"])</script></body></html>`,
     );
   },
-  "/api/internal/revalidate": (fake, req, res) => {
+  "/api/internal/revalidate": async (fake, req, res) => {
     internalOnly(fake, req); // the route handler checks the secret again
-    fake.pipeline.bridge.purge({ broadcast: false });
+    let body = "";
+    for await (const chunk of req) body += String(chunk);
+    const { tags } = (body ? JSON.parse(body) : {}) as { tags?: string[] };
+    fake.pipeline.bridge.purge({ broadcast: false, ...(tags && { tags }) });
     res.end("ok");
   },
   "/zh/publish": async (fake, _req, res) => {
@@ -171,6 +176,7 @@ export async function startHarness(options: Partial<PipelineOptions> = {}): Prom
     inject: "",
     seen: {},
     delayMs: 0,
+    nextHit: false,
     publishing: undefined,
     pipeline,
   };

@@ -3,10 +3,11 @@ import { revalidatePath, revalidateTag } from "next/cache";
 import type { ContentLocale as Locale } from "@/i18n/settings";
 import { purgeResponseCache } from "./front-bridge";
 
-// Tags of the public site's cached data (see docs/CACHING.md "Data layer"). Every cached public
-// read carries `TAGS.publications` (or `TAGS.categories`), which revalidatePublicContent() expires;
-// it also carries one of the finer tags below, naming exactly what a publish or withdraw of one
-// release can change, so that invalidation can later be narrowed to them.
+// Tags of the public site's cached data (see docs/CACHING.md "Data layer", "Invalidation"). Every
+// cached public read carries `TAGS.publications` (or `TAGS.categories`), which
+// revalidatePublicContent() expires (everything); it also carries one of the finer tags below,
+// naming what a publish or withdraw of one release can change, which revalidatePublicTags()
+// expires (what one change touches: touchedTags() in src/server/releases/touched-tags.ts).
 export const TAGS = {
   publications: "public:publications",
   categories: "public:categories",
@@ -30,7 +31,14 @@ export const tagFor = {
   release: (releaseId: string) => `public:release:${releaseId}`,
   /** the editors' fixes of the Traditional edition: every zh-Hant text depends on them */
   hantOverrides: "public:hant-overrides",
+  /** the sitemap shards of a language and year (agency time zone); not in the data cache */
+  sitemap: (l: Locale, year: string) => `public:sitemap:${l}:${year}`,
 } as const;
+
+/** A tag this module names (what a peer may ask an instance to expire). */
+export const isPublicTag = (tag: string): boolean =>
+  tag.length <= 400 &&
+  (tag === TAGS.categories || /^public:(list|months|category|month|article|release|sitemap):/.test(tag));
 
 /**
  * Call after any change readers can see: publish, withdraw, re-publish, category edits.
@@ -46,4 +54,15 @@ export function revalidatePublicContent({ broadcast = true }: { broadcast?: bool
   revalidateTag(TAGS.categories, { expire: 0 });
   revalidatePath("/", "layout");
   purgeResponseCache(broadcast);
+}
+
+/**
+ * Call after a change that touched only these tags (touchedTags(): a publish, withdraw or
+ * re-publish of one release). Expires them in Next's data and page caches (pages inherit the tags
+ * of the data they read) and in the response cache of this and (with `broadcast`) every other
+ * instance; pages that show nothing the change touched stay cached. Same rules as above otherwise.
+ */
+export function revalidatePublicTags(tags: readonly string[], { broadcast = true }: { broadcast?: boolean } = {}) {
+  for (const tag of tags) revalidateTag(tag, { expire: 0 });
+  purgeResponseCache(broadcast, tags);
 }

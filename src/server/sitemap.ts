@@ -11,12 +11,14 @@ import {
 } from "@/domain/public/sitemap-plan";
 import { sitemapIndexXml, urlsetXml, type SitemapUrl } from "@/domain/public/sitemap-xml";
 import { absolute, paths } from "@/domain/public/urls";
-import { CONTENT_LOCALES, LANG_TAG, LOCALES, contentLocaleOf, otherLocale, type Locale } from "@/i18n/settings";
+import { CONTENT_LOCALES, LANG_TAG, LOCALES, contentLocaleOf, type Locale } from "@/i18n/settings";
+import { tagFor } from "./cache-tags";
 import { env } from "./env";
+import { reportCacheTags } from "./front-bridge";
 import { publicCategories } from "./releases/public";
 import { visibility, type Visibility } from "./releases/public-cache";
 import { allMonths, scopeHead, scopeMonths, scopeYears } from "./releases/public-periods";
-import { itemsOfReleases, shardRows } from "./releases/public-queries";
+import { shardEntries } from "./releases/public-queries";
 
 // /sitemap.xml is an index of shards (docs/CACHING.md "Sitemap"): /sitemaps/pages.xml (home,
 // lists, categories, archive months) and one file of articles per language and year. The index
@@ -66,7 +68,11 @@ export async function sitemapShard(name: string, now = new Date()): Promise<stri
   const v = await visibility(now);
   if (name === PAGES_SHARD) return urlsetXml(await pageUrls(v));
   const locale = shardLocale(name);
-  const found = (await shardsOf(locale, v)).find((s) => s.shard.name === name);
+  // An article shard changes only when a release of its language and year does (touchedTags()):
+  // it reads the counts only to find its range, so it reports its own tag instead of theirs. The
+  // Traditional edition's shards show the original's releases: same tag.
+  reportCacheTags([tagFor.sitemap(contentLocaleOf(locale), name.slice(-4))]);
+  const found = (await shardsOf(locale, { ...v, reportTags: false })).find((s) => s.shard.name === name);
   return found ? urlsetXml(await articleUrls(found.shard, v)) : null;
 }
 
@@ -105,25 +111,17 @@ async function articleUrls(shard: Shard, v: Visibility): Promise<SitemapUrl[]> {
   const from = monthRange(parseMonthKey(shard.from), tz).from;
   const to = monthRange(parseMonthKey(shard.to), tz).to;
   const source = contentLocaleOf(shard.locale);
-  const rows = await shardRows(source, { from, to, now: v.now }, shard.offset, limit());
-  const other = otherLocale(shard.locale);
-  const twins = new Map(
-    (
-      await itemsOfReleases(
-        other,
-        rows.map((r) => r.releaseId),
-      )
-    )
-      .filter((t) => Date.parse(t.publishedAt) <= v.now.getTime())
-      .map((t) => [t.releaseId, t]),
-  );
+  const rows = await shardEntries(source, { from, to, now: v.now }, shard.offset, limit());
   // Both Chinese editions carry the original's slug.
   const link = (l: Locale, slug: string) => ({ hreflang: LANG_TAG[l], href: absolute(site, paths.article(l, slug)) });
   return rows.map((r) => {
-    const twin = twins.get(r.releaseId);
-    const slugOf = (l: Locale) => (contentLocaleOf(l) === source ? r.slug : twin?.slug);
-    const alternates = LOCALES.flatMap((l) => (slugOf(l) ? [link(l, slugOf(l)!)] : []));
-    const lastmod = new Date(Math.max(Date.parse(r.publishedAt), Date.parse(r.updatedAt)));
+    const twin = r.otherSlug !== null && r.otherAt !== null && r.otherAt <= v.now;
+    const slugOf = (l: Locale) => (contentLocaleOf(l) === source ? r.slug : twin ? r.otherSlug! : undefined);
+    const alternates = LOCALES.flatMap((l) => {
+      const slug = slugOf(l);
+      return slug ? [link(l, slug)] : [];
+    });
+    const lastmod = r.updatedAt > r.publishedAt ? r.updatedAt : r.publishedAt;
     return { loc: link(shard.locale, r.slug).href, lastmod, alternates };
   });
 }

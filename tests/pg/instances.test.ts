@@ -122,6 +122,12 @@ describe("two instances on one PostgreSQL", () => {
     // Warm every cache on B (response cache and Next's page and data caches) with the "before" state.
     for (let i = 0; i < 2; i++) expect(await onB()).toEqual({ article: 404, next: 404, listed: false, api: false });
     expect((await fetch(b.base + article)).headers.get("x-cache")).toBe("HIT");
+    // An article of another month on B, which the change does not touch: the tags A broadcasts leave it cached.
+    const old = await translatedRelease(`${slug}-old`, "另一个月的旧稿");
+    const at = new Date("2020-04-09T02:00:00Z");
+    if (!(await runWorkflow(db, old.editor, old.id, { type: "publish", at }, old.version)).ok) throw new Error("old");
+    const oldCache = async () => (await fetch(`${b.base}/zh/news/${slug}-old`)).headers.get("x-cache");
+    await within(5_000, async () => (await oldCache()) === "HIT");
 
     const page = await (await browser.newContext()).newPage();
     await signIn(page, a.base);
@@ -140,12 +146,14 @@ describe("two instances on one PostgreSQL", () => {
       "已发布。",
       shows({ article: 200, next: 200, listed: true, api: true }),
     ).catch(explain);
+    expect(await oldCache(), "B purged an article the publish did not touch").toBe("HIT");
     const afterWithdraw = await changeAndWatch(
       page,
       "撤回",
       "已撤回，稿件回到草稿状态。",
       shows({ article: 404, next: 404, listed: false, api: false }),
     ).catch(explain);
+    expect(await oldCache(), "B purged an article the withdrawal did not touch").toBe("HIT");
 
     const notified = b
       .logs()

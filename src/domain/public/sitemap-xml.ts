@@ -1,6 +1,6 @@
 // Sitemap XML (sitemaps.org 0.9, hreflang alternates as xhtml:link), written with the escaping
 // helpers of xml.ts: every URL is escaped, nothing is interpolated raw. Pure.
-import { xmlElement, xmlEscape } from "./xml";
+import { xmlEscape } from "./xml";
 
 export interface SitemapUrl {
   loc: string;
@@ -14,13 +14,14 @@ const NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 const XHTML = "http://www.w3.org/1999/xhtml";
 
 /** W3C datetime, second precision (what the protocol shows). */
-const w3c = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "Z");
+const w3c = (d: Date) => `${d.toISOString().slice(0, 19)}Z`;
 
 function urlXml(u: SitemapUrl): string {
   let out = `<url><loc>${xmlEscape(u.loc)}</loc>`;
   if (u.lastmod) out += `<lastmod>${w3c(u.lastmod)}</lastmod>`;
-  for (const a of u.alternates)
-    out += xmlElement("xhtml:link", { rel: "alternate", hreflang: a.hreflang, href: a.href });
+  for (const a of u.alternates) {
+    out += `<xhtml:link rel="alternate" hreflang="${xmlEscape(a.hreflang)}" href="${xmlEscape(a.href)}"/>`;
+  }
   return `${out}</url>\n`;
 }
 

@@ -10,8 +10,14 @@ const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;
 /** Removes what XML cannot carry at all; a stray control character would make the whole document unreadable. */
 export const xmlChars = (s: string) => s.replace(FORBIDDEN, "");
 
-/** Escaped for element text and attribute values alike. */
-export const xmlEscape = (s: string) => xmlChars(s).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+/**
+ * Anything that needs escaping or removing: every character but those XML carries as they are
+ * (surrogates too, so pairs go the careful way; no `u` flag, so they are seen one by one).
+ */
+const NEEDS_WORK = /[^\t\n\r\u0020\u0021\u0023-\u0025\u0028-\u003B\u003D\u003F-\uD7FF\uE000-\uFFFD]/;
+
+/** Escaped for element text and attribute values alike. Plain text (most URLs) is returned as is. */
+export const xmlEscape = (s: string) => (NEEDS_WORK.test(s) ? xmlChars(s).replace(/[&<>"']/g, (c) => ENTITIES[c]!) : s);
 
 /** `<name attr="…">text</name>`; attributes and text escaped, `undefined` attributes left out. */
 export function xmlElement(name: string, attrs: Record<string, string | undefined>, text?: string): string {

@@ -16,7 +16,13 @@ let server: Awaited<ReturnType<typeof withServer>>;
 beforeAll(async () => {
   server = await withServer(async (req: IncomingMessage, res: ServerResponse) => {
     const ex = classify(req, res, { isInternal: () => false, trust: { kind: "none" } });
-    const scope: RequestScope = { generation: 0, horizon: undefined, pendingPurge: undefined, tags: new Set() };
+    const scope: RequestScope = {
+      path: "/zh",
+      generation: 0,
+      horizon: undefined,
+      pendingPurge: undefined,
+      tags: new Set(),
+    };
     last = { result: undefined, scopeSeen: false };
     const result = await render(ex, (rq, rs) => next(rq, rs), scope, als);
     last.result = result;

@@ -23,6 +23,7 @@ let scope: RequestScope;
 beforeEach(() => {
   cache = new ResponseCache();
   scope = {
+    path: "/zh",
     generation: cache.generation,
     horizon: undefined,
     pendingPurge: undefined,

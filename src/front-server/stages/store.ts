@@ -25,5 +25,7 @@ export function store(
     now: deps.now,
   });
   if (expiresAt === null) return false;
-  return deps.cache.set(ex.key, { response, expiresAt, tags: new Set(scope.tags) }, scope.generation);
+  // Next answered from its page cache without running the app: the tags its renders reported.
+  const known = facts.nextCache === "HIT" && scope.tags.size === 0 ? deps.cache.tagsOfPath(scope.path) : undefined;
+  return deps.cache.set(ex.key, { response, expiresAt, tags: new Set(known ?? scope.tags) }, scope.generation);
 }

@@ -8,7 +8,7 @@ import { baseVersionSchema, contentInputSchema, releaseMetaSchema } from "@/doma
 import { fail, ok, type Failure } from "@/domain/result";
 import type { ContentLocale } from "@/i18n/settings";
 import { getActor } from "../auth/current";
-import { revalidatePublicContent } from "../cache-tags";
+import { revalidatePublicTags } from "../cache-tags";
 import { db } from "../db";
 import { wakeDistribution } from "../distribution/service";
 import type { SaveResult, WorkflowResult } from "./action-results";
@@ -124,8 +124,9 @@ export async function workflowAction(
       : parsed.data;
   const result = await runWorkflow(db(), actor, releaseId, cmd, base.data);
   if (!result.ok) return result;
+  const { touched, ...outcome } = result.value;
   if (cmd.type !== "markTranslated") {
-    revalidatePublicContent();
+    revalidatePublicTags(touched); // only the pages that showed or show this release (docs/CACHING.md)
     wakeDistribution();
     // Press-kit files removed while the old snapshot listed them: no publication lists them now.
     await sweepRemovedFiles(db(), releaseId, appMediaStore()).catch((error: unknown) =>
@@ -133,7 +134,7 @@ export async function workflowAction(
     );
   }
   refresh(releaseId);
-  return result;
+  return ok(outcome);
 }
 
 export async function restoreRevisionAction(

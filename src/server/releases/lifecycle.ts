@@ -17,6 +17,7 @@ import { adjustPublicCounts } from "./public-counts";
 import { contactsOfRelease } from "../contacts/store";
 import { contactIn } from "@/domain/contacts/contact";
 import { kitOfRelease, kitSnapshot } from "../presskit/store";
+import { touchedTags } from "./touched-tags";
 import { audit, bumpVersion, inTransaction, loadForWrite, type Actor, type Tx } from "./transaction";
 import { saveContent, toStored } from "./write";
 
@@ -92,8 +93,16 @@ export async function runWorkflow(
   command: WorkflowCommand,
   baseVersion: number,
   now = new Date(),
-): Promise<Result<{ version: number; status: string; embargoed: boolean }>> {
+): Promise<Result<WorkflowOutcome>> {
   return inTransaction(db, (tx) => runWorkflowIn(tx, actor, releaseId, command, baseVersion, now));
+}
+
+export interface WorkflowOutcome {
+  version: number;
+  status: string;
+  embargoed: boolean;
+  /** Cache tags of the public pages the change touched (empty when nothing public changed). */
+  touched: string[];
 }
 
 /** runWorkflow inside the caller's transaction (a ReleaseError rolls it back). */
@@ -104,7 +113,7 @@ export async function runWorkflowIn(
   command: WorkflowCommand,
   baseVersion: number,
   now = new Date(),
-) {
+): Promise<WorkflowOutcome> {
   const release = await loadForWrite(tx, releaseId);
   const syncSearch = await beginSearchSync(tx, releaseId);
   const action: WorkflowAction =
@@ -116,7 +125,7 @@ export async function runWorkflowIn(
   if (check?.blocking) throw new ReleaseError("term_errors_block");
   const version = await bumpVersion(tx, releaseId, baseVersion, decision.next.status);
   await onWorkflowChange(tx, releaseId, command, actor.id, now); // email and webhooks (docs/DISTRIBUTION.md)
-  if (command.type !== "markTranslated") await replaceLive(tx, release, command, now);
+  const touched = command.type === "markTranslated" ? [] : await replaceLive(tx, release, command, now);
   await syncSearch();
   await syncMediaUses(tx, releaseId); // which media the live snapshots show: the anonymous /media rule
   await audit(tx, {
@@ -133,24 +142,27 @@ export async function runWorkflowIn(
           : undefined,
   });
   await afterWorkflow(tx, { releaseId, command: command.type, actorId: actor.id, contents: release.contents });
-  return { version, status: decision.next.status, embargoed: decision.next.embargoed ?? false };
+  return { version, status: decision.next.status, embargoed: decision.next.embargoed ?? false, touched };
 }
 
 type Loaded = Awaited<ReturnType<typeof loadForWrite>>;
 
 /**
  * Publishing copies the working copy to the live snapshot (both languages, one time); withdrawing
- * deletes it. The month counts of the public site follow in the same transaction.
+ * deletes it. The month counts of the public site follow in the same transaction. Returns the
+ * cache tags of what showed the release before and shows it after (read in the transaction, so
+ * no concurrent change slips between them).
  */
-async function replaceLive(tx: Tx, release: Loaded, command: WorkflowCommand, now: Date) {
+async function replaceLive(tx: Tx, release: Loaded, command: WorkflowCommand, now: Date): Promise<string[]> {
   const releaseId = release.id;
   const before = await tx.publication.findMany({
     where: { releaseId },
-    select: { locale: true, categoryId: true, publishedAt: true },
+    select: { locale: true, slug: true, categoryId: true, publishedAt: true },
   });
   if (command.type === "withdraw") {
     await tx.publication.deleteMany({ where: { releaseId } });
-    return adjustPublicCounts(tx, before, [], now);
+    await adjustPublicCounts(tx, before, [], now);
+    return touchedTags(releaseId, before, []);
   }
   const at = (command.type === "publish" && command.at) || now;
   const { categoryId, featured } = release;
@@ -168,8 +180,9 @@ async function replaceLive(tx: Tx, release: Loaded, command: WorkflowCommand, no
       update: live,
     });
   }
-  const after = release.contents.map((c) => ({ locale: c.locale, categoryId, publishedAt: at }));
+  const after = release.contents.map((c) => ({ locale: c.locale, slug: c.slug, categoryId, publishedAt: at }));
   await adjustPublicCounts(tx, before, after, now);
+  return touchedTags(releaseId, before, after);
 }
 
 /** Restores an old revision as a new save (so the restore itself is a revision, nothing is lost). */

@@ -3,7 +3,7 @@ import { cache } from "react";
 import { unstable_cache } from "next/cache";
 import { TAGS } from "../cache-tags";
 import { db } from "../db";
-import { noteEmbargoHorizon } from "../front-bridge";
+import { noteEmbargoHorizon, reportCacheTags } from "../front-bridge";
 import { nextEmbargoEnd } from "./public-queries";
 
 // Next's data cache around the public reads. Entries are small (a page of rows, a month list, one
@@ -15,6 +15,11 @@ import { nextEmbargoEnd } from "./public-queries";
 export interface Visibility {
   now: Date;
   horizon: number | null;
+  /**
+   * false: the reads do not report their tags to the response cache; the caller reports what its
+   * response shows itself (a sitemap shard reads the month counts only to find its own range).
+   */
+  reportTags?: boolean;
 }
 
 /** One clock per render, so the page and its metadata agree and the horizon is read once. */
@@ -49,6 +54,7 @@ const perRequest = new WeakMap<Visibility, Map<string, Promise<unknown>>>();
 /**
  * `read()` through Next's data cache under `key` (with the catch-all tag and `tags`; JSON values
  * only), and once per request: the page, its metadata and the views it renders share one read.
+ * The tags are also reported to the front server: the response being made shows this data.
  */
 export function cachedRead<T>(
   v: Visibility,
@@ -56,6 +62,7 @@ export function cachedRead<T>(
   tags: string[],
   read: () => Promise<T>,
 ): Promise<T> {
+  if (v.reportTags !== false) reportCacheTags(tags);
   let memo = perRequest.get(v);
   if (!memo) perRequest.set(v, (memo = new Map<string, Promise<unknown>>()));
   const id = JSON.stringify(key);

@@ -86,6 +86,20 @@ export async function scopeMonths(locale: Locale, scope: string, v: Visibility, 
   });
 }
 
+/**
+ * Visible count of one month of a language. A past month holds no embargo (those lie in the
+ * current month or later), so its stored count is exact and read under the month's own tag: a
+ * publish in another month leaves its pages cached. The current month and later ones go through
+ * the head (the embargoed part).
+ */
+export async function monthCount(locale: Locale, month: MonthKey, v: Visibility): Promise<number> {
+  if (month >= monthKeyOf(v.now, tz())) return (await scopeMonths(locale, "", v, month, month))[0]?.count ?? 0;
+  return cachedRead(v, ["month-count", locale, month], [tagFor.month(locale, month)], async () => {
+    const rows = await storedPeriods(locale, "", monthPeriod(month), monthPeriod(month));
+    return rows[0]?.count ?? 0;
+  });
+}
+
 /** Every month of the scope with something visible (the archive index). */
 export const allMonths = (locale: Locale, scope: string, v: Visibility) =>
   scopeMonths(locale, scope, v, "0000-01", "9999-12");

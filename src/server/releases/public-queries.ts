@@ -1,6 +1,7 @@
 import "server-only";
-import { CONTENT_LOCALES as LOCALES, type ContentLocale as Locale } from "@/i18n/settings";
+import { CONTENT_LOCALES as LOCALES, otherLocale, type ContentLocale as Locale } from "@/i18n/settings";
 import { db } from "../db";
+import { providerOf } from "../db/provider";
 import { env } from "../env";
 
 // The public site's reads, each one indexed query that touches about the rows it returns
@@ -182,27 +183,60 @@ export async function articleByRelease(locale: Locale, releaseId: string): Promi
 /** The publications of these releases in `locale` (counterparts of a page), by the unique (releaseId, locale). */
 export async function itemsOfReleases(locale: Locale, releaseIds: string[]): Promise<ItemRow[]> {
   const out: ItemRow[] = [];
-  for (let i = 0; i < releaseIds.length; i += 5_000) {
-    const chunk = releaseIds.slice(i, i + 5_000);
+  // Prisma refuses more than 999 parameters per query on SQLite.
+  for (let i = 0; i < releaseIds.length; i += 500) {
+    const chunk = releaseIds.slice(i, i + 500);
     const rows = await db().publication.findMany({ where: { locale, releaseId: { in: chunk } }, select: ITEM });
     out.push(...rows.map(wire));
   }
   return out;
 }
 
-/** Sitemap entries of a language in [from, to) and up to now, oldest first. */
-export async function shardRows(
+export interface ShardEntry {
+  releaseId: string;
+  slug: string;
+  publishedAt: Date;
+  updatedAt: Date;
+  /** the same release in the other language, if it has a live snapshot (visible or not) */
+  otherSlug: string | null;
+  otherAt: Date | null;
+}
+
+/**
+ * Sitemap entries of a language published in [from, to) and up to now, oldest first, each with
+ * its counterpart: one query along the (locale, publishedAt) index, the counterpart looked up per
+ * row by the unique (releaseId, locale) (correlated subqueries: a join lets PostgreSQL hash the
+ * whole other language, which grows with the archive). Raw SQL: tens of thousands of rows
+ * through the model API cost seconds.
+ */
+export async function shardEntries(
   locale: Locale,
   range: { from: Date; to: Date; now: Date },
   skip: number,
   take: number,
-) {
-  const rows = await db().publication.findMany({
-    where: { locale, publishedAt: { gte: range.from, ...upTo(range.now, range.to) } },
-    orderBy: [{ publishedAt: "asc" }, { releaseId: "asc" }],
-    skip,
-    take,
-    select: { releaseId: true, slug: true, publishedAt: true, updatedAt: true },
-  });
-  return rows.map(wire);
+): Promise<ShardEntry[]> {
+  const postgres = providerOf(db()) === "postgresql";
+  const params: unknown[] = [];
+  const p = (value: unknown) => (params.push(value), postgres ? `$${params.length}` : "?");
+  const lang = (value: Locale) => (postgres ? `CAST(${p(value)} AS "Locale")` : p(value));
+  const twin = (column: string) =>
+    `(SELECT o."${column}" FROM "Publication" o WHERE o."releaseId" = p."releaseId" AND o."locale" = ${lang(otherLocale(locale))})`;
+  const closed = range.to.getTime() > range.now.getTime(); // the range reaches past now: up to now, inclusive
+  const sql = `SELECT p."releaseId" AS "releaseId", p."slug" AS "slug", p."publishedAt" AS "publishedAt",
+       p."updatedAt" AS "updatedAt", ${twin("slug")} AS "otherSlug", ${twin("publishedAt")} AS "otherAt"
+     FROM "Publication" p
+     WHERE p."locale" = ${lang(locale)} AND p."publishedAt" >= ${p(range.from)}
+       AND p."publishedAt" ${closed ? "<=" : "<"} ${p(closed ? range.now : range.to)}
+     ORDER BY p."publishedAt", p."releaseId" LIMIT ${p(take)} OFFSET ${p(skip)}`;
+  type When = Date | string | number;
+  type Raw = Omit<ShardEntry, "publishedAt" | "updatedAt" | "otherAt"> & { publishedAt: When; updatedAt: When };
+  const rows = await db().$queryRawUnsafe<(Raw & { otherAt: When | null })[]>(sql, ...params);
+  return rows.map((r) => ({
+    releaseId: r.releaseId,
+    slug: r.slug,
+    publishedAt: new Date(r.publishedAt),
+    updatedAt: new Date(r.updatedAt),
+    otherSlug: r.otherSlug ?? null,
+    otherAt: r.otherAt === null ? null : new Date(r.otherAt),
+  }));
 }

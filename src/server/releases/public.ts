@@ -4,11 +4,12 @@ import { locate } from "@/domain/public/month-counts";
 import { pageCount, pageExists, type Paged } from "@/domain/public/paging";
 import type { Convert } from "@/domain/hant/opencc";
 import { contentLocaleOf, type ContentLocale, type Locale } from "@/i18n/settings";
-import { tagFor } from "../cache-tags";
+import { TAGS, tagFor } from "../cache-tags";
 import { env } from "../env";
+import { reportCacheTags } from "../front-bridge";
 import { textsFor } from "../hant/edition";
 import { cachedRead, loadCategories, requestNow, visibility, type Visibility } from "./public-cache";
-import { allMonths, scopeHead, scopeMonths, scopeYears } from "./public-periods";
+import { allMonths, monthCount, scopeHead, scopeMonths, scopeYears } from "./public-periods";
 import { pageRows, type ItemRow, type Scope } from "./public-queries";
 
 // Read models of the public site's lists, for pages, feeds, sitemap and API alike: only live
@@ -115,7 +116,7 @@ export async function listByMonth(site: Locale, ym: YearMonth, page = 1, now = r
   const locale = contentLocaleOf(site);
   const v = await visibility(now);
   const key = monthKey(ym);
-  const count = (await scopeMonths(locale, "", v, key, key))[0]?.count ?? 0;
+  const count = await monthCount(locale, key, v);
   if (count === 0 || !pageExists(page, count, MONTH_PAGE_SIZE)) return null;
   const range = monthRange(ym, tz());
   const skip = (page - 1) * MONTH_PAGE_SIZE;
@@ -148,6 +149,7 @@ export async function homeLists(site: Locale, latest: number, featured: number, 
 }
 
 export async function publicCategories(locale: Locale): Promise<PublicCategory[]> {
+  reportCacheTags([TAGS.categories]);
   const [rows, t] = await Promise.all([loadCategories(), textsFor(locale)]);
   return rows.map((c) => ({ id: c.id, slug: c.slug, name: locale === "en" ? c.nameEn : t(c.nameZh) }));
 }

@@ -9,7 +9,11 @@ export async function GET(request: Request, { params }: RouteContext<"/sitemaps/
   const { name } = await params;
   const xml = name.endsWith(".xml") ? await sitemapShard(name.slice(0, -4)) : null;
   if (xml === null)
-    return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return new Response("Not found", {
+      status: 404,
+      // kept by the response cache like a shard: a year's first release purges it (its tag)
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": PUBLIC_REVALIDATE },
+    });
   return conditionalResponse(request, xml, {
     contentType: "application/xml; charset=utf-8",
     cacheControl: PUBLIC_REVALIDATE,
