@@ -66,6 +66,8 @@ runCli(async () => {
       onSkip: (s) => console.log(`skipped   ${s.file}: ${s.reason}`),
     });
     bar.finish();
+    if (report.imported > 0 && parsed.values.publish)
+      console.log("Published releases reach the translation memory with `npm run tm:rebuild`.");
     console.log(
       `${report.imported} imported, ${report.resumed} finished from an earlier run, ${report.unchanged} already there, ` +
         `${report.skipped.length} files skipped (as ${actor.email}).`,

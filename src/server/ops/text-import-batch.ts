@@ -6,7 +6,6 @@ import { adjustPublicCounts } from "../releases/public-counts";
 import { ReleaseError } from "../releases/results";
 import { inTransaction } from "../releases/transaction";
 import { indexNewReleases } from "../search";
-import { afterWorkflow } from "../workbench/hooks";
 import { newReleaseRows, type NewRelease } from "./new-release-rows";
 
 // Many new releases of a text archive in one transaction, one statement per table (search index
@@ -67,17 +66,9 @@ export async function writeNewReleases(db: Db, releases: NewRelease[], now = new
       rows.flatMap((r) => r.publications),
       now,
     );
-    // The workbench's side of marking translated and publishing (translation memory, notifications).
-    for (const r of rows.filter((r) => r.publications.length > 0)) {
-      for (const command of ["markTranslated", "publish"]) {
-        await afterWorkflow(tx, {
-          releaseId: r.release.id,
-          command,
-          actorId: r.release.authorId,
-          contents: r.contents,
-        });
-      }
-    }
+    // Notifications have nobody to tell about a release nobody was assigned; the translation memory
+    // is filled from an imported archive in one pass afterwards (`npm run tm:rebuild`, which the
+    // import's last line suggests): per release, the pairs' keys and inserts cost more than the import.
     return rows.map((r) => ({ status: r.release.status, languages: r.contents.map((c) => c.locale) }));
   });
 }
