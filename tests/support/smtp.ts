@@ -31,7 +31,7 @@ export async function startSmtp(): Promise<TestSmtp> {
   const received: Received[] = [];
   const refuse = new Map<string, number>();
   const waiting: ((accept: boolean) => void)[] = [];
-  const state = { hold: false, holdAfter: Infinity };
+  const state = { hold: false, holdAfter: Infinity, admitted: 0 };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -50,11 +50,13 @@ export async function startSmtp(): Promise<TestSmtp> {
       stream.on("end", () => {
         const accept = async (ok: boolean) => {
           if (!ok || session.envelope.rcptTo.length === 0) return callback(new Error("not accepted"));
+          state.admitted++; // before the first await: the next message's hold check sees it
           const raw = Buffer.concat(chunks).toString("utf8");
           received.push({ raw, parsed: await simpleParser(raw), to: session.envelope.rcptTo.map((r) => r.address) });
           callback();
         };
-        if (state.hold || received.length + waiting.length >= state.holdAfter) waiting.push((ok) => void accept(ok));
+        // Counted when admitted, not when parsed: parallel messages must not slip past holdAfter.
+        if (state.hold || state.admitted + waiting.length >= state.holdAfter) waiting.push((ok) => void accept(ok));
         else void accept(true);
       });
     },
