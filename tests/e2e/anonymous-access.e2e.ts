@@ -26,7 +26,14 @@ const SECRET = {
   },
 } as const;
 // Route handlers under /admin (files, not pages): no sign-in page to send a download to.
-const ADMIN_DOWNLOADS = new Set(["/admin/glossary/csv", "/admin/releases/[id]/xliff", "/admin/xliff"]);
+const ADMIN_DOWNLOADS = new Set([
+  "/admin/glossary/csv",
+  "/admin/releases/[id]/xliff",
+  "/admin/xliff",
+  "/admin/releases/[id]/views.csv",
+]);
+// Route handlers under /admin that only take uploads: a GET is refused (405) before anything else.
+const ADMIN_UPLOADS = new Set(["/admin/releases/[id]/presskit"]);
 const secretTexts = Object.values(SECRET).flatMap((s) => [...s.text]);
 
 test("no unpublished, embargoed or withdrawn content is reachable anonymously through any route", async ({
@@ -128,6 +135,12 @@ test("no unpublished, embargoed or withdrawn content is reachable anonymously th
       idList.map((id) => `/admin/releases/${id}/xliff?version=${v}`),
     ),
     "/admin/xliff": ["/admin/xliff", "/admin/xliff?version=2.0"],
+    // Press kit and contacts: the public downloads of unknown or unpublished files, the admin pages and files.
+    "/admin/contacts": ["/admin/contacts"],
+    "/admin/releases/[id]/presskit": idList.map((id) => `/admin/releases/${id}/presskit`), // POST only
+    "/admin/releases/[id]/views.csv": idList.map((id) => `/admin/releases/${id}/views.csv`),
+    "/presskit/[id]/[file]": ["/presskit/nope/file.pdf", "/presskit/..%2F..%2Fetc/passwd"],
+    "/presskit/release/[releaseId]/[locale]": each(L, (l) => idList.map((id) => `/presskit/release/${id}/${l}`)),
     "/_global-error": [],
     "/_not-found": ["/no/such/page"],
   };
@@ -165,7 +178,9 @@ test("no unpublished, embargoed or withdrawn content is reachable anonymously th
         const forbidden = [...secretTexts, ...slugs].filter((x) => !decodeURIComponent(url).includes(x));
         for (const secret of forbidden)
           expect(body, `${url} ${JSON.stringify(headers)} leaks ${secret}`).not.toContain(secret);
-        if (isPageRequest && ADMIN_DOWNLOADS.has(route)) {
+        if (isPageRequest && ADMIN_UPLOADS.has(route)) {
+          expect(res.status(), `${url}: an upload route answers a GET with 405`).toBe(405);
+        } else if (isPageRequest && ADMIN_DOWNLOADS.has(route)) {
           expect(res.status(), `${url}: a download answers 401 to a visitor without a session`).toBe(401);
         } else if (isPageRequest && route.startsWith("/admin") && route !== "/admin/login") {
           expect([307, 303, 302], `${url} must send to sign-in`).toContain(res.status());
