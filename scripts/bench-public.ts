@@ -15,6 +15,7 @@ import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { load, spread, type Run } from "./bench/load";
 import { freePort, waitFor } from "./lib/net";
+import { terminateAll } from "./lib/processes";
 
 const { values: args } = parseArgs({
   options: {
@@ -115,15 +116,7 @@ async function launch(dir: string, tmp: string, procs: ChildProcess[]): Promise<
 async function main() {
   const tmp = mkdtempSync(path.join(tmpdir(), "newsroom-bench-"));
   const procs: ChildProcess[] = [];
-  const stop = () => {
-    for (const proc of procs) {
-      try {
-        process.kill(-proc.pid!, "SIGTERM"); // the app's whole process group
-      } catch {
-        proc.kill("SIGTERM"); // the bare server (no group of its own)
-      }
-    }
-  };
+  const stop = () => terminateAll(procs);
   process.on("exit", stop);
   try {
     const base = await launch(args.dir, tmp, procs);

@@ -13,6 +13,7 @@ import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { load, spread, type Run } from "./bench/load";
 import { freePort, waitFor } from "./lib/net";
+import { terminateAll } from "./lib/processes";
 
 const { values: args } = parseArgs({
   options: { rounds: { type: "string", default: "5" }, duration: { type: "string", default: "10" } },
@@ -71,15 +72,7 @@ const fmt = (s: { median: number; min: number; max: number }, digits = 0) =>
 async function main() {
   const tmp = mkdtempSync(path.join(tmpdir(), "newsroom-bench-views-"));
   const procs: ChildProcess[] = [];
-  const stop = () => {
-    for (const p of procs) {
-      try {
-        process.kill(-p.pid!, "SIGTERM"); // the app's whole process group
-      } catch {
-        p.kill("SIGTERM"); // the bare server (no group of its own)
-      }
-    }
-  };
+  const stop = () => terminateAll(procs);
   process.on("exit", stop);
   try {
     const on = await launch(tmp, procs, true);
