@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, test, vi } from "vitest";
 import { demoPdf } from "../../src/server/seed/demo-presskit";
-import { SESSION_COOKIE, createSession } from "../../src/server/auth/sessions";
 import { resetDb, testDb } from "../support/db";
-import { cookieJar } from "../support/next-request";
+import { WHO, actAs, sessionsOf, type Tokens, type Who } from "../support/visitors";
 import { release, staff } from "../support/workbench";
 import * as uploadRoute from "../../src/app/admin/(app)/releases/[id]/presskit/route";
 import * as viewsRoute from "../../src/app/admin/(app)/releases/[id]/views.csv/route";
@@ -14,19 +13,15 @@ vi.mock("next/cache", async () => (await import("../support/next-request")).next
 // (same origin, editors and administrators) and the views CSV (editors and administrators).
 // A refused upload stores nothing.
 
-type Who = "anonymous" | "TRANSLATOR" | "EDITOR" | "ADMIN";
-const WHO: Who[] = ["anonymous", "TRANSLATOR", "EDITOR", "ADMIN"];
 const db = testDb();
 const ORIGIN = "http://127.0.0.1:3000";
-const tokens = {} as Record<Exclude<Who, "anonymous">, string>;
+let tokens: Tokens;
 let releaseId: string;
 
 beforeAll(async () => {
   await resetDb();
   const who = await staff(db, "kit-routes");
-  tokens.ADMIN = (await createSession(db, who.admin.id)).token;
-  tokens.EDITOR = (await createSession(db, who.editor.id)).token;
-  tokens.TRANSLATOR = (await createSession(db, who.translator.id)).token;
+  tokens = await sessionsOf(db, who);
   releaseId = (await release(db, who, { title: "资料包", summary: "摘要", paragraphs: ["一段。"] }, null, "draft")).id;
 });
 
@@ -73,8 +68,7 @@ describe("press kit route handlers × visitor", () => {
     WHO.map((who) => ({ route, who, expected: spec.expected[who] })),
   );
   test.each(cases)("$route as $who → $expected", async ({ route, who, expected }) => {
-    cookieJar.clear();
-    if (who !== "anonymous") cookieJar.set(SESSION_COOKIE, tokens[who]);
+    actAs(tokens, who);
     const before = await db.releaseFile.count();
     const spec = ROUTES[route]!;
     const response = await spec.run();

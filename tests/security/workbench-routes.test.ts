@@ -2,10 +2,9 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, test, vi } from "vitest";
-import { SESSION_COOKIE, createSession } from "../../src/server/auth/sessions";
 import { releaseXliff } from "../../src/server/xliff/export";
 import { resetDb, testDb } from "../support/db";
-import { cookieJar } from "../support/next-request";
+import { WHO, actAs as visitAs, sessionsOf, type Tokens, type Who } from "../support/visitors";
 import { release, staff } from "../support/workbench";
 import * as xliffRoute from "../../src/app/admin/(app)/releases/[id]/xliff/route";
 import * as bulkRoute from "../../src/app/admin/(app)/xliff/route";
@@ -17,25 +16,18 @@ vi.mock("next/cache", async () => (await import("../support/next-request")).next
 // The translator workbench's route handlers × every kind of visitor. Route handlers get no page
 // guard and no built-in CSRF check, so each is listed; one missing from the table fails.
 
-type Who = "anonymous" | "TRANSLATOR" | "EDITOR" | "ADMIN";
-const WHO: Who[] = ["anonymous", "TRANSLATOR", "EDITOR", "ADMIN"];
 const db = testDb();
 const ORIGIN = "http://127.0.0.1:3000";
-const tokens = {} as Record<Exclude<Who, "anonymous">, string>;
+let tokens: Tokens;
 let draftId: string;
 let publishedId: string;
 
-function actAs(who: Who) {
-  cookieJar.clear();
-  if (who !== "anonymous") cookieJar.set(SESSION_COOKIE, tokens[who]);
-}
+const actAs = (who: Who) => visitAs(tokens, who);
 
 beforeAll(async () => {
   await resetDb();
   const who = await staff(db, "routes");
-  tokens.ADMIN = (await createSession(db, who.admin.id)).token;
-  tokens.EDITOR = (await createSession(db, who.editor.id)).token;
-  tokens.TRANSLATOR = (await createSession(db, who.translator.id)).token;
+  tokens = await sessionsOf(db, who);
   const zh = { title: "需要英文", summary: "摘要", paragraphs: ["一段。"] };
   draftId = (await release(db, who, zh, null, "draft")).id;
   publishedId = (
