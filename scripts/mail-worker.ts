@@ -16,11 +16,16 @@ try {
 const leaseMs = Number(process.env.MAIL_LEASE_MS) || undefined; // tests shorten the lease
 const worker = createWorker({ db: db(), transport: configuredTransport(db()), leaseMs, idleMs: 1_000 });
 worker.start();
+// The worker's idle wait does not hold the event loop open (app servers and tests must be able to
+// exit); here nothing else might (better-sqlite3 keeps no socket), so the process would end as soon
+// as a round found nothing due. This timer keeps it running until a signal stops it.
+const keepAlive = setInterval(() => {}, 60 * 60_000);
 let stopping = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
+    clearInterval(keepAlive);
     void worker
       .stop()
       .then(closeDb)

@@ -65,8 +65,12 @@ test("a worker killed mid-batch and restarted sends every email exactly once", {
   expect(inFlight).toBeGreaterThan(0); // leased by the dead worker
 
   smtp.holdAfter = Infinity;
-  const second = startWorker();
-  await until(async () => (await db.mailMessage.count({ where: { kind: "release", state: "sent" } })) === SUBSCRIBERS);
+  const second = startWorker(); // its first rounds find nothing due: the dead worker's lease still runs
+  await until(async () => {
+    if (second.exitCode !== null) throw new Error(`the restarted worker exited with code ${second.exitCode}`);
+    return (await db.mailMessage.count({ where: { kind: "release", state: "sent" } })) === SUBSCRIBERS;
+  });
+  expect(second.exitCode).toBeNull(); // an idle worker keeps running (it once exited when nothing was due)
   process.kill(-second.pid!, "SIGTERM");
 
   const perAddress = new Map<string, number>();
