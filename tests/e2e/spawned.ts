@@ -33,16 +33,24 @@ export async function spawnApp(
   const proc = spawn(cmd!, args, {
     env: { ...process.env, PORT: String(port), NEWSROOM_HOST: "127.0.0.1", DATABASE_URL: `file:${dbFile}`, ...env },
     stdio: ["ignore", "pipe", "pipe"],
+    detached: true, // its own process group: `npx tsx …` is three processes, and a signal to npx alone leaves the server running
   });
   let text = "";
   proc.stdout.on("data", (c: Buffer) => (text += c));
   proc.stderr.on("data", (c: Buffer) => (text += c));
   const exited = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
   const base = `http://127.0.0.1:${port}`;
+  const signal = (sig: NodeJS.Signals) => {
+    try {
+      process.kill(-proc.pid!, sig);
+    } catch {
+      // the group is gone already
+    }
+  };
   const stop = async () => {
-    if (proc.exitCode === null && proc.signalCode === null) proc.kill("SIGTERM");
+    if (proc.exitCode === null && proc.signalCode === null) signal("SIGTERM");
     await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    if (proc.exitCode === null && proc.signalCode === null) proc.kill("SIGKILL");
+    signal("SIGKILL"); // whatever of the group is left
     for (const suffix of ["", "-wal", "-shm"]) rmSync(dbFile + suffix, { force: true });
   };
   const until = Date.now() + 60_000;
