@@ -96,10 +96,14 @@ export async function sendClaimed(ctx: SendContext, id: string): Promise<void> {
   }
 }
 
-/** Renews the lease and stores the hashes of the tokens the email carries, in one transaction. */
+/**
+ * Renews the lease and stores the hashes of the tokens the email carries; an embargo link also gets
+ * its grant, in the same transaction. Other emails need one statement, not an interactive
+ * transaction (on SQLite those queue behind every other writer).
+ */
 async function prepare(ctx: SendContext, row: MailMessage, composed: ReturnType<typeof composeMail>) {
-  return ctx.db.$transaction(async (tx) => {
-    const { count } = await tx.mailMessage.updateMany({
+  const renew = (client: Pick<Db, "mailMessage">) =>
+    client.mailMessage.updateMany({
       where: { id: row.id, lockedBy: ctx.workerId, state: "sending" },
       data: {
         nextAttemptAt: new Date(ctx.clock().getTime() + ctx.leaseMs),
@@ -108,15 +112,16 @@ async function prepare(ctx: SendContext, row: MailMessage, composed: ReturnType<
         tokenHash: row.kind === "confirm" ? composed.tokenHash : null,
       },
     });
-    if (count !== 1) return false;
-    if (row.kind === "embargo" && row.releaseId && composed.tokenHash) {
-      const grant = { tokenHash: composed.tokenHash, name: row.name, language: row.language };
-      await tx.embargoGrant.upsert({
-        where: { releaseId_email: { releaseId: row.releaseId, email: row.email } },
-        create: { releaseId: row.releaseId, email: row.email, ...grant },
-        update: grant,
-      });
-    }
+  const grantsAccess = row.kind === "embargo" && row.releaseId && composed.tokenHash;
+  if (!grantsAccess) return (await renew(ctx.db)).count === 1;
+  return ctx.db.$transaction(async (tx) => {
+    if ((await renew(tx)).count !== 1) return false;
+    const grant = { tokenHash: composed.tokenHash!, name: row.name, language: row.language };
+    await tx.embargoGrant.upsert({
+      where: { releaseId_email: { releaseId: row.releaseId!, email: row.email } },
+      create: { releaseId: row.releaseId!, email: row.email, ...grant },
+      update: grant,
+    });
     return true;
   });
 }
