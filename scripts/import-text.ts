@@ -55,6 +55,7 @@ runCli(async () => {
     // Every release on a log (stdout redirected); on a terminal the bar, the problems and the totals.
     const each = !process.stdout.isTTY;
     const kinds = { imported: "imported ", resumed: "finished ", unchanged: "unchanged" } as const;
+    let indexBar: ReturnType<typeof progressBar> | undefined;
     const report = await importTextArchive(db, dir, {
       actor,
       publish: parsed.values.publish,
@@ -64,10 +65,18 @@ runCli(async () => {
         if (each) console.log(`${kinds[r.kind]} ${r.slug} (${r.languages.join("+")}, ${r.status.toLowerCase()})`);
       },
       onSkip: (s) => console.log(`skipped   ${s.file}: ${s.reason}`),
+      onIndexProgress: (done, total) => {
+        if (!indexBar) {
+          bar.finish();
+          indexBar = progressBar("Rebuilding the search index");
+        }
+        indexBar.update(done, total);
+      },
     });
-    bar.finish();
+    (indexBar ?? bar).finish();
     if (report.imported > 0 && parsed.values.publish)
       console.log("Published releases reach the translation memory with `npm run tm:rebuild`.");
+    if (report.search !== "current") console.log(`Search index ${report.search} with the imported releases.`);
     console.log(
       `${report.imported} imported, ${report.resumed} finished from an earlier run, ${report.unchanged} already there, ` +
         `${report.skipped.length} files skipped (as ${actor.email}).`,

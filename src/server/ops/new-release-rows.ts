@@ -44,12 +44,14 @@ function contentRows(releaseId: string, locale: ContentLocale, input: ContentInp
 }
 
 interface Audit {
+  id: string;
   actorId: string;
   action: string;
   releaseId: string;
   fromStatus: string | null;
   toStatus: string;
   detail: string | null;
+  createdAt: Date;
 }
 
 export function newReleaseRows(r: NewRelease, now: Date) {
@@ -60,8 +62,19 @@ export function newReleaseRows(r: NewRelease, now: Date) {
   const state: ReleaseState = { status: "DRAFT", originalFingerprint: zh.stored.fingerprint, translation: null };
   const contents = [zh.content];
   const revisions = [zh.revision];
+  // The release's audit events share its time; their ids keep them in order ("createdAt", "id").
+  const auditId = (n: number) => `${id}a${n}`;
   const audits: Audit[] = [
-    { actorId: authorId, action: "release.created", releaseId: id, fromStatus: null, toStatus: "DRAFT", detail: null },
+    {
+      id: auditId(0),
+      actorId: authorId,
+      action: "release.created",
+      releaseId: id,
+      fromStatus: null,
+      toStatus: "DRAFT",
+      detail: null,
+      createdAt: now,
+    },
   ];
   let version = 1;
   if (r.en) {
@@ -79,12 +92,14 @@ export function newReleaseRows(r: NewRelease, now: Date) {
       const next = decide(state, action, r.actor);
       const detail = action.type === "publish" ? JSON.stringify({ at: at.toISOString() }) : null;
       audits.push({
+        id: auditId(audits.length),
         actorId: authorId,
         action: `release.${action.type}`,
         releaseId: id,
         fromStatus: state.status,
         toStatus: next,
         detail,
+        createdAt: now,
       });
       state.status = next;
       version += 1;

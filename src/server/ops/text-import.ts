@@ -7,6 +7,7 @@ import type { Actor } from "../releases/transaction";
 import { modifiedAt, readRelease, scanArchive, type Group, type Skipped } from "./text-archive";
 import { usedSlugs, writeNewReleases } from "./text-import-batch";
 import { importRelease, type Outcome, type ReleasePlan } from "./text-import-release";
+import { catchUpSearchIndex, type SearchCatchUp } from "./text-import-search";
 
 // Imports an archive of plain-text releases (docs/OPERATIONS.md "Text import"). New releases are
 // written BATCH at a time in one transaction, with the rows the release operations would write
@@ -27,6 +28,8 @@ export interface TextImportOptions {
   onRelease?: (release: Imported) => void;
   /** every file skipped, with the reason */
   onSkip?: (skipped: Skipped) => void;
+  /** the search index's rebuild at the end, when the import left many changes pending (releases) */
+  onIndexProgress?: (done: number, total: number) => void;
 }
 
 export interface Imported {
@@ -41,6 +44,8 @@ export interface TextImportReport {
   resumed: number;
   unchanged: number;
   skipped: Skipped[];
+  /** how the search index was brought up to date at the end */
+  search: SearchCatchUp;
 }
 
 export type { Skipped };
@@ -51,7 +56,7 @@ interface Planned {
 }
 
 export async function importTextArchive(db: Db, root: string, options: TextImportOptions): Promise<TextImportReport> {
-  const report: TextImportReport = { imported: 0, resumed: 0, unchanged: 0, skipped: [] };
+  const report: TextImportReport = { imported: 0, resumed: 0, unchanged: 0, skipped: [], search: "current" };
   const skip = (s: Skipped) => {
     report.skipped.push(s);
     options.onSkip?.(s);
@@ -78,6 +83,7 @@ export async function importTextArchive(db: Db, root: string, options: TextImpor
     }
     options.onProgress?.(Math.min(i + BATCH, groups.length), groups.length);
   }
+  report.search = await catchUpSearchIndex(db, options.onIndexProgress);
   return report;
 }
 

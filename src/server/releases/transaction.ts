@@ -13,11 +13,18 @@ export type Tx = Prisma.TransactionClient;
 export type { Actor };
 export { audit };
 
-/** Runs `work` in one transaction; after a commit, folds the search changes it made (if any) in the background. */
-export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<Result<T>> {
+/**
+ * Runs `work` in one transaction; after a commit, folds the search changes it made (if any) in the
+ * background, unless `mergeSearch` is false (a bulk writer that brings the index up to date itself).
+ */
+export async function inTransaction<T>(
+  db: Db,
+  work: (tx: Tx) => Promise<T>,
+  { mergeSearch = true } = {},
+): Promise<Result<T>> {
   try {
     const value = await db.$transaction(work, { timeout: 15_000, maxWait: 10_000 });
-    scheduleSearchMerge(db);
+    if (mergeSearch) scheduleSearchMerge(db);
     return success(value);
   } catch (error) {
     if (error instanceof ReleaseError) return failure(error.code, error.currentVersion);
