@@ -2,6 +2,7 @@ import "server-only";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { isPostgresUrl, sqlitePath } from "../env";
+import { log } from "../log";
 import type { Client } from "./documents";
 
 // How the search index talks to the database. Inside an app transaction (sync.ts) it goes through
@@ -160,6 +161,9 @@ function openSqlite(url: string): SearchConnection {
 
 function openPostgres(url: string): SearchConnection {
   const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5_000, allowExitOnIdle: true });
+  // An idle connection the database drops (a restart, a failover) is an 'error' on the pool; without
+  // a listener it would be an uncaught exception that ends the process. The pool replaces it.
+  pool.on("error", (err) => log.warn({ err: err.message }, "search index: idle database connection lost"));
   const pgSql = (q: pg.Pool | pg.PoolClient): Sql => ({
     all: async <T>(sql: string, params: unknown[] = []) => (await q.query(sql, params)).rows as T[],
     run: async (sql, params = []) => {

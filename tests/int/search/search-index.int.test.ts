@@ -14,7 +14,7 @@ import {
   searchWorking,
   syncSearchIndex,
 } from "../../../src/server/search";
-import { resetDb, testDb } from "../../support/db";
+import { engine, resetDb, testDb } from "../../support/db";
 
 const db = testDb();
 let editor: Actor;
@@ -152,3 +152,21 @@ test("merges running in the background while the app writes on the same thread n
   expect(await pending()).toEqual([]);
   expect((await titles("并发合并")).length).toBe(6);
 });
+
+test.runIf(engine() === "postgresql")(
+  "the database dropping the index's idle connections (a restart, a failover) does not end the process",
+  async () => {
+    // Regression: the search index's own pool had no 'error' listener, so an idle connection the
+    // server terminated was an uncaught exception (vitest reports it and fails this file).
+    expect((await titles("并发合并")).length).toBe(6); // the pool has connections, now idle
+    const { count } = (
+      await db.$queryRawUnsafe<{ count: bigint | number }[]>(
+        `SELECT count(pg_terminate_backend("pid")) AS "count" FROM pg_stat_activity
+         WHERE "datname" = current_database() AND "pid" <> pg_backend_pid() AND "state" = 'idle'`,
+      )
+    )[0]!;
+    expect(Number(count)).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 200)); // the terminations reach the clients
+    expect((await titles("并发合并")).length).toBe(6); // fresh connections answer
+  },
+);
