@@ -12,16 +12,13 @@ import { providerOf } from "./provider";
 const ROWS_PER_STATEMENT = 500;
 
 /** SQLite's DateTime text as Prisma's driver adapter writes it ("2026-12-02T17:38:18.760+00:00"). */
-const sqliteValue = (v: unknown) => (v instanceof Date ? v.toISOString().replace("Z", "+00:00") : (v ?? null));
+const sqliteValue = (v: unknown) => (v instanceof Date ? v.toISOString().replace("Z", "+00:00") : v);
 
 /** Inserts `rows` (all with the same keys) into `table`; on PostgreSQL the table's record type casts the values. */
-export async function insertRows(
-  tx: Prisma.TransactionClient,
-  table: string,
-  rows: Record<string, unknown>[],
-): Promise<void> {
+export async function insertRows(tx: Prisma.TransactionClient, table: string, rows: readonly object[]): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!);
+  const value = (row: object, column: string) => (row as Record<string, unknown>)[column] ?? null;
   const list = columns.map((c) => `"${c}"`).join(", ");
   const postgres = providerOf(tx) === "postgresql";
   const sql = postgres
@@ -31,8 +28,8 @@ export async function insertRows(
     const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
     // PostgreSQL reads records by column name; SQLite gets arrays (shorter, no key escaping).
     const json = postgres
-      ? JSON.stringify(chunk.map((row) => Object.fromEntries(columns.map((c) => [c, row[c] ?? null]))))
-      : JSON.stringify(chunk.map((row) => columns.map((c) => sqliteValue(row[c]))));
+      ? JSON.stringify(chunk.map((row) => Object.fromEntries(columns.map((c) => [c, value(row, c)]))))
+      : JSON.stringify(chunk.map((row) => columns.map((c) => sqliteValue(value(row, c)))));
     await tx.$executeRawUnsafe(sql, json);
   }
 }

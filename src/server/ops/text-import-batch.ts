@@ -37,7 +37,7 @@ async function writeTables(tx: Tx, rows: Rows[]) {
     ["Revision", (r: Rows) => r.revisions],
     ["Publication", (r: Rows) => r.publications],
   ] as const) {
-    await insertRows(tx, table, rows.flatMap<Record<string, unknown>>(of));
+    await insertRows(tx, table, rows.flatMap<object>(of));
   }
 }
 

@@ -19,12 +19,11 @@ export async function catchUpSearchIndex(
   onProgress: (done: number, total: number) => void = () => undefined,
 ): Promise<SearchCatchUp> {
   await searchMergeSettled(db); // releases finished one by one schedule their own merge
-  const [{ n: pending }] = await db.$queryRawUnsafe<{ n: number | bigint }[]>(
-    `SELECT COUNT(*) AS "n" FROM "SearchPending"`,
-  );
-  if (Number(pending) === 0) return "current";
+  const [row] = await db.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT COUNT(*) AS "n" FROM "SearchPending"`);
+  const pending = Number(row?.n ?? 0);
+  if (pending === 0) return "current";
   const releases = await db.release.count();
-  if (Number(pending) * RELEASES_PER_MERGED_CHANGE < releases) {
+  if (pending * RELEASES_PER_MERGED_CHANGE < releases) {
     await mergeSearchIndex(db);
     return "merged";
   }
