@@ -25,6 +25,8 @@ export interface InstancesDeps {
   logger: Log;
   /** Empties this instance's response cache (everything, or the entries with these tags). */
   purgeLocal: (tags?: readonly string[]) => void;
+  /** Purges again (Next's caches included) once the renders running now have ended. */
+  purgeAfterRenders: (why: string, tags?: readonly string[]) => Promise<void>;
   loopback: Loopback;
 }
 
@@ -39,6 +41,9 @@ export async function connectInstances(d: InstancesDeps): Promise<Instances | un
     d.purgeLocal(tags);
     const error = await d.loopback.revalidate(tags);
     if (error) d.logger.error({ err: error, why }, "revalidation after a peer's change failed");
+    // A render running here while the peer committed may have read the old data and is stored
+    // when it ends: once it has, purge again (in the background: requests wait for nothing).
+    void d.purgeAfterRenders(why, tags);
   }
 
   const gate: GenerationGate = createGenerationGate({

@@ -6,6 +6,7 @@ import type { TrustedProxy } from "@/domain/net/trusted-proxy";
 import { afterRender, type AfterRenderDeps } from "./after-render";
 import { createBridge } from "./bridge";
 import type { Outcome, RequestScope } from "./exchange";
+import { InFlight } from "./in-flight";
 import { connectInstances, type Instances } from "./instances";
 import { createLoopback } from "./loopback";
 import { loadUnavailableStrings } from "./pages";
@@ -69,6 +70,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
   const trust = o.trust ?? { kind: "none" };
   const loopback = createLoopback({ selfUrl: o.selfUrl, secret, fetchImpl: o.fetchImpl ?? fetch, now });
   const flights = new Flights();
+  const inFlight = new InFlight();
   let instances: Instances | undefined;
 
   const isInternal = (token: string | null | undefined) =>
@@ -78,6 +80,16 @@ export function createPipeline(o: PipelineOptions): Pipeline {
   const purgeLocal = (tags?: readonly string[]) => {
     cache.purge(tags);
     loopback.forget();
+  };
+  /**
+   * Once the renders running during a purge have ended, purges again, Next's caches included: a
+   * render that read the data from before the change is stored when it ends, after the first purge.
+   */
+  const purgeAfterRenders = async (why: string, tags?: readonly string[]) => {
+    await inFlight.settled();
+    purgeLocal(tags);
+    const error = await loopback.revalidate(tags);
+    if (error) o.logger.error({ err: error, why }, "revalidation after the renders in flight failed");
   };
   const bridge = createBridge({
     als,
@@ -127,8 +139,14 @@ export function createPipeline(o: PipelineOptions): Pipeline {
       pendingPurge: undefined,
       tags: new Set(),
     };
+    // The loopback's own requests (revalidation, not-found page) are not waited for: a purge
+    // repeated after the renders in flight would otherwise wait for itself.
+    if (!ex.internal) inFlight.track(res);
     res.once("close", () => {
-      if (scope.pendingPurge) purgeLocal(scope.pendingPurge === "all" ? undefined : [...scope.pendingPurge]);
+      if (!scope.pendingPurge) return;
+      const tags = scope.pendingPurge === "all" ? undefined : [...scope.pendingPurge];
+      purgeLocal(tags);
+      if (!ex.internal) void purgeAfterRenders("a change on this instance", tags);
     });
     const land = ex.key && !flights.leaderOf(ex.key) ? flights.lead(ex.key) : undefined;
     try {
@@ -147,7 +165,14 @@ export function createPipeline(o: PipelineOptions): Pipeline {
     cache,
     instanceId,
     async startBus(databaseUrl) {
-      instances = await connectInstances({ databaseUrl, instanceId, logger: o.logger, purgeLocal, loopback });
+      instances = await connectInstances({
+        databaseUrl,
+        instanceId,
+        logger: o.logger,
+        purgeLocal,
+        purgeAfterRenders,
+        loopback,
+      });
       return instances !== undefined;
     },
     async close() {

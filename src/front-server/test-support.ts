@@ -32,6 +32,8 @@ export interface Fake {
   delayMs: number;
   /** Pages come from Next's own page cache (x-nextjs-cache: HIT): the app runs nothing, reports nothing. */
   nextHit: boolean;
+  /** When the front server's loopback asked the app to revalidate (ms since epoch). */
+  revalidations: number[];
   /** A running POST /zh/publish (it has purged) waits for this before it answers. */
   publishing: { purged: Promise<void>; finish: () => void } | undefined;
   pipeline: Pipeline;
@@ -83,6 +85,7 @@ const ROUTES: Record<string, Route> = {
   },
   "/api/internal/revalidate": async (fake, req, res) => {
     internalOnly(fake, req); // the route handler checks the secret again
+    fake.revalidations.push(Date.now());
     let body = "";
     for await (const chunk of req) body += String(chunk);
     const { tags } = (body ? JSON.parse(body) : {}) as { tags?: string[] };
@@ -177,6 +180,7 @@ export async function startHarness(options: Partial<PipelineOptions> = {}): Prom
     seen: {},
     delayMs: 0,
     nextHit: false,
+    revalidations: [],
     publishing: undefined,
     pipeline,
   };
