@@ -109,7 +109,9 @@ async function measure(engine: string, db: Db, rows: Row[]) {
     const findable = inputs.filter((i) => i.findable).length;
     row(`fuzzy (${rate * 100}% changed)`, r, `original found for ${r.hits} of ${findable} still ≥ 70% similar`);
   }
-  const standing = Array.from({ length: samples }, (_, i) => corpus.variant(corpus.standing(i * 97), 0.1));
+  // The standing sentences of the fill (same seed as load()): each has many stored near-duplicates.
+  const filled = tmCorpus();
+  const standing = Array.from({ length: samples }, (_, i) => corpus.variant(filled.standing(i * 97), 0.1));
   const s = await timed(standing, async (q) => (await lookupSegment(db, q)).length > 0);
   row("standing sentence variant (many near-duplicates)", s, `${s.hits}/${samples} with a match`);
   const fresh = Array.from({ length: samples }, () => corpus.paragraph(60, 220));
