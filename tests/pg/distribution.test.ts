@@ -40,7 +40,13 @@ const content = (title: string, slug: string) => ({
 });
 
 test("two instances share the outbox: every subscriber gets exactly one email", async () => {
-  for (const s of [a, b]) expect(s.logs().find((l) => l.msg === "listening")).toMatchObject({ outbox: true });
+  // "listening" is logged once the bus and the outbox worker have started, after /api/health answers.
+  for (const s of [a, b]) {
+    const deadline = Date.now() + 15_000;
+    while (!s.logs().some((l) => l.msg === "listening") && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(s.logs().find((l) => l.msg === "listening")).toMatchObject({ outbox: true });
+  }
   await db.subscriber.createMany({
     data: Array.from({ length: SUBSCRIBERS }, (_, i) => ({
       email: `s${i}@example.org`,

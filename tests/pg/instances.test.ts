@@ -186,6 +186,9 @@ describe("after a database outage", () => {
     await page.getByRole("button", { name: "发布", exact: true }).click();
     await page.getByRole("button", { name: "确认", exact: true }).click();
     await page.getByText("已发布。", { exact: true }).waitFor();
+    // The editor's page has refreshed into its published state (what it fetches after the action
+    // must not fall into the outage).
+    await page.getByRole("button", { name: "撤回", exact: true }).waitFor();
     // B holds the article in every cache (response cache and Next's own).
     await within(10_000, async () => (await status(b.base, article)) === 200);
     expect(await status(b.base, article, NEXT_ONLY)).toBe(200);

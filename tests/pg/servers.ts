@@ -121,7 +121,11 @@ export async function startServer(
       return;
     }
     await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
-    if (proc.exitCode === null) process.kill(-proc.pid!, "SIGKILL");
+    try {
+      if (proc.exitCode === null) process.kill(-proc.pid!, "SIGKILL");
+    } catch {
+      // the group ended between the check and the kill
+    }
     rmSync(cacheDir, { recursive: true, force: true });
   };
   return { name, base, proc, logs, output: () => text, stop };
