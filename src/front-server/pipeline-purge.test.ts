@@ -98,6 +98,16 @@ describe("single flight", () => {
   });
 });
 
+/** A server action that purges (fake Next's POST /zh/publish), answered as soon as it has. */
+async function publishAndAnswer() {
+  const publish = fetch(`${h.base}/zh/publish`, { method: "POST", redirect: "manual" });
+  while (!h.fake.publishing) await new Promise((r) => setTimeout(r, 5));
+  await h.fake.publishing.purged;
+  h.fake.publishing.finish();
+  await publish;
+  h.fake.publishing = undefined;
+}
+
 describe("renders running during a change", () => {
   test("once they have ended, Next's caches are revalidated again (they may have stored the old data)", async () => {
     h.fake.delayMs = 300;
@@ -105,12 +115,7 @@ describe("renders running during a change", () => {
     const before = h.fake.renders;
     const slow = fetch(`${h.base}/zh/slow-reader`).then((r) => r.text()); // reads the data from before
     while (h.fake.renders === before) await new Promise((r) => setTimeout(r, 5));
-    const publish = fetch(`${h.base}/zh/publish`, { method: "POST", redirect: "manual" });
-    while (!h.fake.publishing) await new Promise((r) => setTimeout(r, 5));
-    await h.fake.publishing.purged;
-    h.fake.publishing.finish();
-    await publish;
-    h.fake.publishing = undefined;
+    await publishAndAnswer();
     expect(h.fake.revalidations).toEqual([]); // the reader is still rendering
     await slow;
     expect(h.fake.revalidations).toEqual([]); // Next may store it a moment after the response ends
@@ -121,12 +126,7 @@ describe("renders running during a change", () => {
 
   test("with nothing rendering, the repeat follows at once", async () => {
     h.fake.revalidations.length = 0;
-    const publish = fetch(`${h.base}/zh/publish`, { method: "POST", redirect: "manual" });
-    while (!h.fake.publishing) await new Promise((r) => setTimeout(r, 5));
-    await h.fake.publishing.purged;
-    h.fake.publishing.finish();
-    await publish;
-    h.fake.publishing = undefined;
+    await publishAndAnswer();
     const deadline = Date.now() + 1_000;
     while (h.fake.revalidations.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
     expect(h.fake.revalidations).toHaveLength(1);
