@@ -29,7 +29,8 @@ export const kitTextSchema = z.object({
 });
 export type KitText = z.infer<typeof kitTextSchema>;
 
-export interface KitFile extends KitText {
+/** What a file is, whatever its texts. */
+interface KitFileFacts {
   id: string;
   kind: KitKind;
   fileName: string;
@@ -39,15 +40,10 @@ export interface KitFile extends KitText {
   height: number;
 }
 
+export interface KitFile extends KitText, KitFileFacts {}
+
 /** One file as a publication keeps it: the texts in its language only. */
-export interface PublicKitFile {
-  id: string;
-  kind: KitKind;
-  fileName: string;
-  mime: string;
-  bytes: number;
-  width: number;
-  height: number;
+export interface PublicKitFile extends KitFileFacts {
   title: string;
   credit: string;
 }
