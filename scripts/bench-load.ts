@@ -20,6 +20,7 @@ import { iteration, newPage, runLane, signIn, tally, type Lane } from "./bench/l
 import { readersUntilStopped } from "./bench/load-readers";
 import { CHROMIUM } from "./lib/chromium";
 import { freePort, waitFor } from "./lib/net";
+import { startArgs } from "./lib/server-command";
 
 // ---- main ----
 async function main(): Promise<boolean> {
@@ -55,7 +56,7 @@ async function main(): Promise<boolean> {
       await preparePostgres(PG_URL);
     }
     const log = createWriteStream(logFile);
-    app = spawn("node", ["scripts/start.mjs"], {
+    app = spawn("node", startArgs(), {
       env: {
         ...process.env,
         PORT: String(port),

@@ -9,6 +9,7 @@ import { SMTPServer } from "smtp-server";
 import { createDb } from "../src/server/db/client";
 import { runWorkflow } from "../src/server/releases/lifecycle";
 import { freePort, waitFor } from "./lib/net";
+import { startArgs } from "./lib/server-command";
 
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 10_000);
 const SECONDS = Number(process.env.BENCH_DURATION ?? 10);
@@ -63,7 +64,7 @@ async function main() {
   const dbFile = `/tmp/newsroom-bench-mail-${port}.db`;
   const clean = () => [dbFile, `${dbFile}-wal`, `${dbFile}-shm`].forEach((f) => rmSync(f, { force: true }));
   clean();
-  const app = spawn("node", ["scripts/start.mjs"], {
+  const app = spawn("node", startArgs(), {
     env: {
       ...process.env,
       PORT: String(port),

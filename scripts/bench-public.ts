@@ -16,6 +16,7 @@ import { gzipSync } from "node:zlib";
 import { load, spread, type Run } from "./bench/load";
 import { freePort, waitFor } from "./lib/net";
 import { terminateAll } from "./lib/processes";
+import { startArgs } from "./lib/server-command";
 
 const { values: args } = parseArgs({
   options: {
@@ -48,7 +49,7 @@ async function firstLoadJs(base: string, html: string) {
 }
 
 function startApp(dir: string, port: number, dbFile: string): ChildProcess {
-  return spawn("node", ["scripts/start.mjs"], {
+  return spawn("node", startArgs(), {
     cwd: dir,
     env: {
       ...process.env,

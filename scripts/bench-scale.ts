@@ -12,6 +12,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { createDb } from "../src/server/db/client";
 import { freePort, waitFor } from "./lib/net";
+import { startArgs } from "./lib/server-command";
 import { prepareArchive } from "./scale/archive";
 import { bypassCookie, memoryOf, timeUncached, type Stats } from "./scale/measure";
 import { pageTypes } from "./scale/pages";
@@ -54,7 +55,7 @@ function stopServer() {
 
 async function startServer(port: number) {
   const log = createWriteStream(path.join(dir, "server.log"));
-  server = spawn("node", ["scripts/start.mjs"], {
+  server = spawn("node", startArgs(), {
     env: {
       ...process.env,
       PORT: String(port),

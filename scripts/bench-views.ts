@@ -14,6 +14,7 @@ import Database from "better-sqlite3";
 import { load, spread, type Run } from "./bench/load";
 import { freePort, waitFor } from "./lib/net";
 import { terminateAll } from "./lib/processes";
+import { startArgs } from "./lib/server-command";
 
 const { values: args } = parseArgs({
   options: { rounds: { type: "string", default: "5" }, duration: { type: "string", default: "10" } },
@@ -32,7 +33,7 @@ interface Target {
 async function launch(tmp: string, procs: ChildProcess[], counting: boolean): Promise<Target> {
   const port = await freePort();
   const db = path.join(tmp, `${port}.db`);
-  const app = spawn("node", ["scripts/start.mjs"], {
+  const app = spawn("node", startArgs(), {
     env: {
       ...process.env,
       PORT: String(port),

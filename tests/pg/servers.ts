@@ -6,6 +6,7 @@ import { appendFileSync, rmSync, writeFileSync } from "node:fs";
 import pg from "pg";
 import { migrate } from "../../src/server/db/migrate";
 import { freePort } from "../../scripts/lib/net";
+import { startArgs } from "../../scripts/lib/server-command";
 import { isPostgresUrl } from "../../src/contract";
 
 export { freePort };
@@ -62,7 +63,8 @@ export async function startServer(
 ): Promise<Server> {
   const port = await freePort();
   const cacheDir = `/tmp/newsroom-pg-e2e-${name}-media-cache-${port}`;
-  const proc = spawn("node", [script], {
+  // start.mjs as `npm start` runs it (its heap limit); the front server as OPERATIONS.md shows it
+  const proc = spawn("node", script === FRONT_SERVER ? [script] : startArgs(), {
     cwd: ROOT,
     env: {
       ...process.env,
