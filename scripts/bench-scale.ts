@@ -125,6 +125,8 @@ async function main(): Promise<boolean> {
     console.log("\n| under read load | n | p50 ms | p95 ms | max ms |\n|---|---:|---:|---:|---:|");
     console.log(row("publish → article 200", publish.publish));
     console.log(row("withdraw → article 404", publish.withdraw));
+    console.log(row("publish → editor sees 已发布", publish.confirmed.publish));
+    console.log(row("withdraw → editor sees 已撤回", publish.confirmed.withdraw));
     const r = publish.readers;
     console.log(`\nReaders: ${r.perSecond} requests/s (${r.requests} in all, ${r.non2xx} non-2xx, p99 ${r.p99} ms).`);
   }
