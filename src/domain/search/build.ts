@@ -1,4 +1,5 @@
 import { Arena, CLASSES, KeyTable, Slots } from "./build-arena";
+import { NAMED, orderedKeys, TWO32 } from "./build-order";
 import { encodeBlock, type EncodedBlock } from "./codec";
 import type { FieldLists } from "./lists";
 import { tokenOfCode } from "./text";
@@ -17,8 +18,6 @@ export const MAX_BLOCK_DOCS = 128;
 export const MAX_BLOCK_POSITIONS = 1_024;
 
 const { AT, USED, DOCS, CLS } = Slots;
-const NAMED = 2 ** 31; // token keys of tokens held by name; codes are below
-const TWO32 = 2 ** 32;
 
 export interface BuilderLimits {
   /** documents per block */
@@ -70,13 +69,12 @@ export class BlockBuilder {
     return this.slots.count > this.limits.lists || this.arena.size > this.limits.words;
   }
 
-  /** Every open block, in key order (a B-tree takes rows in key order far faster); then none is open. */
+  /** Every open block, in (nearly) key order (build-order.ts); then none is open. */
   *drain(): Generator<[string, EncodedBlock]> {
     const open: number[] = [];
-    for (let s = 0; s < this.slots.count; s++) if (this.slots.info[4 * s + DOCS]! > 0) open.push(s);
-    const names = open.map((s) => this.keyName(this.slots.key[s]!));
-    const order = open.map((_, i) => i).sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
-    for (const i of order) yield [names[i]!, this.take(open[i]!)];
+    for (let s = 0; s < this.slots.count; s++) if (this.slots.info[4 * s + DOCS]! > 0) open.push(this.slots.key[s]!);
+    const keys = orderedKeys({ keys: open, prefixes: this.prefixNames, names: this.nameList });
+    for (const key of keys) yield [this.keyName(key), this.take(this.table.get(key))];
     this.table.clear();
     this.slots.count = 0;
     this.arena.clear();

@@ -99,6 +99,8 @@ export function scanUnits(text: string): Unit[] {
 // makes no string per occurrence, and a full rebuild groups them by integer. Others go by string.
 const BASE = 0x3000;
 const SPAN = 0x8000;
+/** Codes of characters are below CODE_SPAN; bigrams start there. */
+export const CODE_SPAN = SPAN;
 
 /** The token a code stands for. */
 export function tokenOfCode(code: number): string {

@@ -92,6 +92,8 @@ export interface SearchStore {
   blocksAround(sql: Sql, pairs: { key: string; id: number }[]): Promise<StoredBlock[]>;
   deleteBlocks(sql: Sql, blocks: { key: string; last: number }[]): Promise<void>;
   insertBlocks(sql: Sql, blocks: StoredBlock[]): Promise<void>;
+  /** A rebuild's larger page cache, on (before) or off (after), where the engine's client keeps one. */
+  bulkCache(sql: Sql, on: boolean): Promise<void>;
 
   /** Every working copy and live snapshot (for a rebuild): dates, and whether their texts are the same. */
   places(sql: Sql): Promise<PlaceRow[]>;

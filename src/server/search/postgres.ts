@@ -178,6 +178,8 @@ export const postgresStore: SearchStore = {
     }
   },
 
+  async bulkCache() {},
+
   async places(sql) {
     const at = (column: string) => `(EXTRACT(EPOCH FROM ${column}) * 1000)::float8`;
     return sql.all<PlaceRow>(

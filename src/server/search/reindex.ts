@@ -137,11 +137,16 @@ export async function reindexSearch(
     const stored = await store.allDocuments(sql);
     await store.clear(sql);
     onProgress(0, releases);
-    const n = await build(store, sql, stored, (done, total) =>
-      onProgress(Math.round((releases * done) / total), releases),
-    );
-    await store.finish(sql);
-    return n;
+    await store.bulkCache(sql, true);
+    try {
+      const n = await build(store, sql, stored, (done, total) =>
+        onProgress(Math.round((releases * done) / total), releases),
+      );
+      await store.finish(sql);
+      return n;
+    } finally {
+      await store.bulkCache(sql, false);
+    }
   });
   onProgress(releases, releases);
   return { releases, documents, ms: Math.round(performance.now() - started) };
