@@ -38,8 +38,8 @@ async function serverCpu(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const { rows } = await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
-  await client.end();
   const master = procStat(rows[0]!.pid).ppid;
+  await client.end();
   let ms = procStat(master).own + procStat(master).children;
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
