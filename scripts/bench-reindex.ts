@@ -77,8 +77,9 @@ async function main() {
   console.log("|---|---:|---:|---:|---:|---:|---:|---:|---|");
   if (args.only !== "postgresql") {
     const file = args["sqlite-file"];
-    await ensureCorpus(`file:${file}`, async () => {
+    await ensureCorpus(`file:${file}`, () => {
       execFileSync("rm", ["-f", file, `${file}-wal`, `${file}-shm`]);
+      return Promise.resolve();
     });
     bench("sqlite", `file:${file}`);
   }

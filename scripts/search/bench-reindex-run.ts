@@ -70,9 +70,9 @@ async function digest(url: string): Promise<string> {
       `ORDER BY "term"`,
       `ORDER BY "term" COLLATE "C"`,
     );
-    for (const row of (await client.query(blocks)).rows) add(row);
+    for (const row of (await client.query<Record<string, unknown>>(blocks)).rows) add(row);
     const docs = DOCS.replace(`"id", "role"`, `"id"::float8, "role"`).replace(`"sortAt"`, `"sortAt"::float8`);
-    for (const row of (await client.query(docs)).rows) add(row);
+    for (const row of (await client.query<Record<string, unknown>>(docs)).rows) add(row);
     await client.end();
   } else {
     const db = new Database(sqlitePath(url), { readonly: true });

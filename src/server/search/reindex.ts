@@ -1,5 +1,6 @@
 import "server-only";
 import { BlockBuilder } from "@/domain/search/build";
+import type { EncodedBlock } from "@/domain/search/codec";
 import { documentLists } from "@/domain/search/lists";
 import type { Db } from "../db/client";
 import { assignIds, docHash, docKey, docText, type IndexDoc, type Kind, type Placed } from "./documents";
@@ -67,6 +68,21 @@ async function idsFor(all: Placed[], stored: DocumentRow[]): Promise<number[]> {
   return ids.map((id) => (id > 0 ? id : assigned[next++]!));
 }
 
+/**
+ * Inserts batches of blocks one after the other, returning before the last one is written: on
+ * PostgreSQL the server writes a batch while this process encodes the next (two cores at work).
+ * `null` waits for the last batch. A failed batch fails the next call.
+ */
+function inserter(store: SearchStore, sql: Sql) {
+  let last: Promise<void> = Promise.resolve();
+  return async (batch: StoredBlock[] | null): Promise<void> => {
+    await last;
+    if (batch === null) return;
+    last = store.insertBlocks(sql, batch);
+    last.catch(() => undefined); // awaited by the next call; not an unhandled rejection meanwhile
+  };
+}
+
 async function build(
   store: SearchStore,
   sql: Sql,
@@ -77,19 +93,29 @@ async function build(
   const ids = await idsFor(all, stored);
   const order = all.map((_, i) => i).sort((a, b) => ids[a]! - ids[b]!);
   const blocks: StoredBlock[] = [];
-  const builder = new BlockBuilder((key, block) => blocks.push({ ...block, key }));
+  // A literal of one shape, not a spread: millions of blocks pass here.
+  const keyed = (key: string, b: EncodedBlock): StoredBlock => ({
+    key,
+    last: b.last,
+    n: b.n,
+    docs: b.docs,
+    pos: b.pos,
+  });
+  const builder = new BlockBuilder((key, block) => blocks.push(keyed(key, block)));
+  const insert = inserter(store, sql);
   // Full blocks come out in no order: each batch is sorted, so rows go into the key index in runs.
   const write = async () => {
     const batch = blocks.splice(0).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.last - b.last));
-    await store.insertBlocks(sql, batch);
+    await insert(batch);
   };
   // Open blocks come out in key order.
   const drain = async () => {
     for (const [key, block] of builder.drain()) {
-      blocks.push({ ...block, key });
-      if (blocks.length >= BLOCKS_PER_WRITE) await store.insertBlocks(sql, blocks.splice(0));
+      blocks.push(keyed(key, block));
+      if (blocks.length >= BLOCKS_PER_WRITE) await insert(blocks.splice(0));
     }
-    await store.insertBlocks(sql, blocks.splice(0));
+    await insert(blocks.splice(0));
+    await insert(null);
   };
   let documents = 0;
   for (let start = 0; start < order.length; start += DOCS_PER_STEP) {
