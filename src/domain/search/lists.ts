@@ -48,9 +48,9 @@ export interface FieldLists extends TokenPositions {
   prefix: string;
 }
 
-/** Every list a document belongs to, field by field. */
-export function documentLists(text: DocText): FieldLists[] {
-  return FIELDS.map((field) => ({
+/** Every list a document belongs to, field by field (of these fields only, if given). */
+export function documentLists(text: DocText, fields: readonly Field[] = FIELDS): FieldLists[] {
+  return fields.map((field) => ({
     prefix: listKey(field, ""),
     ...tokenPositions(text[field], MAX_POSITIONS[field]),
   }));

@@ -1,11 +1,10 @@
 import "server-only";
-import { BlockBuilder } from "@/domain/search/build";
-import type { EncodedBlock } from "@/domain/search/codec";
-import { documentLists } from "@/domain/search/lists";
+import { partBuilder } from "@/domain/search/build-part";
 import type { Db } from "../db/client";
 import { assignIds, docHash, docKey, docText, type IndexDoc, type Kind, type Placed } from "./documents";
 import type { DocumentRow, PlaceRow, SearchStore, StoredBlock, TextRow } from "./engine";
 import { mergeSearchIndex } from "./merge";
+import { bodyBuilder } from "./build-split";
 import { indexOf } from "./select";
 import type { Sql } from "./sql";
 
@@ -15,6 +14,7 @@ import type { Sql } from "./sql";
 
 const DOCS_PER_STEP = 1_000;
 const BLOCKS_PER_WRITE = 4_000;
+const DRAIN_PART = 20_000; // blocks per message of the worker's drain
 
 export interface ReindexReport {
   releases: number;
@@ -75,14 +75,38 @@ async function idsFor(all: Placed[], stored: DocumentRow[]): Promise<number[]> {
  */
 function inserter(store: SearchStore, sql: Sql) {
   let last: Promise<void> = Promise.resolve();
-  return async (batch: StoredBlock[] | null): Promise<void> => {
+  const one = async (batch: StoredBlock[] | null): Promise<void> => {
     await last;
     if (batch === null) return;
     last = store.insertBlocks(sql, batch);
     last.catch(() => undefined); // awaited by the next call; not an unhandled rejection meanwhile
   };
+  return async (blocks: StoredBlock[] | null) => {
+    if (blocks === null) return one(null);
+    for (let start = 0; start < blocks.length; start += BLOCKS_PER_WRITE)
+      await one(blocks.slice(start, start + BLOCKS_PER_WRITE));
+  };
 }
 
+/** The step's documents that still exist, with their ids and rows. */
+async function stepDocs(store: SearchStore, sql: Sql, places: Placed[], ids: number[]) {
+  const docs = await docsOf(store, sql, places);
+  const present = docs.flatMap((d, j) => (d ? [{ doc: d, id: ids[j]! }] : []));
+  const rows: DocumentRow[] = present.map(({ doc: d, id }) => ({
+    id,
+    role: d.role,
+    releaseId: d.releaseId,
+    locale: d.locale,
+    sortAt: d.sortAt,
+    hash: docHash(d),
+  }));
+  return { ids: present.map((p) => p.id), docs: present.map((p) => p.doc), rows };
+}
+
+/**
+ * Builds every list, step by step in id order: the bodies' lists in a worker thread (a step ahead),
+ * the titles' and summaries' here, and writes their blocks (build-split.ts).
+ */
 async function build(
   store: SearchStore,
   sql: Sql,
@@ -92,57 +116,51 @@ async function build(
   const all = placesOf(await store.places(sql));
   const ids = await idsFor(all, stored);
   const order = all.map((_, i) => i).sort((a, b) => ids[a]! - ids[b]!);
-  const blocks: StoredBlock[] = [];
-  // A literal of one shape, not a spread: millions of blocks pass here.
-  const keyed = (key: string, b: EncodedBlock): StoredBlock => ({
-    key,
-    last: b.last,
-    n: b.n,
-    docs: b.docs,
-    pos: b.pos,
-  });
-  const builder = new BlockBuilder((key, block) => blocks.push(keyed(key, block)));
+  const heads = partBuilder(["title", "summary"]);
+  const bodies = await bodyBuilder();
   const insert = inserter(store, sql);
-  // Full blocks come out in no order: each batch is sorted, so rows go into the key index in runs.
-  const write = async () => {
-    const batch = blocks.splice(0).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.last - b.last));
-    await insert(batch);
-  };
-  // Open blocks come out in key order.
-  const drain = async () => {
-    for (const [key, block] of builder.drain()) {
-      blocks.push(keyed(key, block));
-      if (blocks.length >= BLOCKS_PER_WRITE) await insert(blocks.splice(0));
-    }
-    await insert(blocks.splice(0));
-    await insert(null);
-  };
   let documents = 0;
-  for (let start = 0; start < order.length; start += DOCS_PER_STEP) {
-    const step = order.slice(start, start + DOCS_PER_STEP);
-    const docs = await docsOf(
-      store,
-      sql,
-      step.map((i) => all[i]!),
-    );
-    const rows: DocumentRow[] = [];
-    docs.forEach((d, j) => {
-      if (!d) return;
-      const id = ids[step[j]!]!;
-      builder.add(id, documentLists(docText(d)));
-      rows.push({ id, role: d.role, releaseId: d.releaseId, locale: d.locale, sortAt: d.sortAt, hash: docHash(d) });
-    });
-    await store.insertDocuments(sql, rows);
-    if (blocks.length >= BLOCKS_PER_WRITE) await write();
-    if (builder.full) {
-      await write();
-      await drain();
+  let previous: Promise<StoredBlock[]> = Promise.resolve([]);
+  try {
+    for (let start = 0; start < order.length; start += DOCS_PER_STEP) {
+      const step = order.slice(start, start + DOCS_PER_STEP);
+      const {
+        ids: stepIds,
+        docs,
+        rows,
+      } = await stepDocs(
+        store,
+        sql,
+        step.map((i) => all[i]!),
+        step.map((i) => ids[i]!),
+      );
+      const next = bodies.add(
+        stepIds,
+        docs.map((d) => d.bodyText),
+      );
+      await insert(heads.add(stepIds, docs.map(docText)));
+      await insert(await previous);
+      previous = next;
+      await store.insertDocuments(sql, rows);
+      documents += rows.length;
+      onStep(start + step.length, order.length);
     }
-    documents += rows.length;
-    onStep(start + step.length, order.length);
+    await insert(await previous);
+    for (let blocks = heads.drain(BLOCKS_PER_WRITE); blocks.length > 0; blocks = heads.drain(BLOCKS_PER_WRITE))
+      await insert(blocks);
+    // The worker encodes the next part of its drain while this thread writes the last one.
+    let part = bodies.drain(DRAIN_PART);
+    for (let blocks = await part; blocks.length > 0; blocks = await part) {
+      part = bodies.drain(DRAIN_PART);
+      await insert(blocks);
+    }
+    await insert(null);
+  } catch (error) {
+    previous.catch(() => undefined);
+    throw error;
+  } finally {
+    await bodies.close();
   }
-  await write();
-  await drain();
   return documents;
 }
 
