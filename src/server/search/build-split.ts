@@ -10,6 +10,8 @@ import type { WorkerRequest } from "./build-worker";
 // loader, a bundled build), or with SEARCH_REINDEX_WORKER=0, the body lists are built here too.
 
 export interface BodyBuilder {
+  /** whether a worker thread builds the bodies */
+  inWorker: boolean;
   /** Starts on these documents' bodies; resolves with the blocks they complete. */
   add(ids: number[], bodies: string[]): Promise<KeyedBlock[]>;
   /** The next `max` blocks still open, in key order; none when every block is out. */
@@ -22,6 +24,7 @@ function localBodies(): BodyBuilder {
   const part = partBuilder(["body"]);
   const text = (body: string) => ({ title: "", summary: "", body });
   return {
+    inWorker: false,
     add: (ids, bodies) => Promise.resolve(part.add(ids, bodies.map(text))),
     drain: (max) => Promise.resolve(part.drain(max)),
     close: () => Promise.resolve(),
@@ -41,6 +44,7 @@ function workerBodies(worker: Worker): BodyBuilder {
       worker.postMessage(request);
     });
   return {
+    inWorker: true,
     add: (ids, bodies) => ask({ ids, bodies }),
     drain: (max) => ask({ drain: max }),
     close: async () => {

@@ -19,6 +19,8 @@ const DRAIN_PART = 20_000; // blocks per message of the worker's drain
 export interface ReindexReport {
   releases: number;
   documents: number;
+  /** threads that built lists: 2 with the worker thread (build-split.ts), else 1 */
+  threads: number;
   ms: number;
 }
 
@@ -161,7 +163,7 @@ async function build(
   } finally {
     await bodies.close();
   }
-  return documents;
+  return { documents, threads: bodies.inWorker ? 2 : 1 };
 }
 
 /**
@@ -175,7 +177,7 @@ export async function reindexSearch(
   const started = performance.now();
   const { connection, store } = indexOf(db);
   const releases = await db.release.count();
-  const documents = await connection.write(async (sql) => {
+  const built = await connection.write(async (sql) => {
     await store.lock(sql);
     await store.lockIds(sql);
     const stored = await store.allDocuments(sql);
@@ -193,7 +195,7 @@ export async function reindexSearch(
     }
   });
   onProgress(releases, releases);
-  return { releases, documents, ms: Math.round(performance.now() - started) };
+  return { releases, ...built, ms: Math.round(performance.now() - started) };
 }
 
 export async function searchIndexSize(db: Db): Promise<number> {

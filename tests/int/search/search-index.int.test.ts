@@ -170,3 +170,29 @@ test.runIf(engine() === "postgresql")(
     expect((await titles("并发合并")).length).toBe(6); // fresh connections answer
   },
 );
+
+test("a rebuild writes the same blocks with its worker thread as on one thread", async () => {
+  for (const [i, body] of [
+    "国家知识产权局发布专利统计。",
+    "Patent offices held a video conference.",
+    "第二篇正文。",
+  ].entries()) {
+    unwrap(
+      await createRelease(db, editor, input(`重建${i}`, body, `rebuild-${i}`), { categoryId: null, releaseDate: null }),
+    );
+  }
+  const blocks = () =>
+    db.$queryRawUnsafe<unknown[]>(
+      `SELECT "term", "last", "n", "docs", "pos" FROM "SearchBlock" ORDER BY "term", "last"`,
+    );
+  expect((await reindexSearch(db)).threads).toBe(2);
+  const withWorker = await blocks();
+  process.env.SEARCH_REINDEX_WORKER = "0";
+  try {
+    expect((await reindexSearch(db)).threads).toBe(1);
+  } finally {
+    delete process.env.SEARCH_REINDEX_WORKER;
+  }
+  expect(withWorker.length).toBeGreaterThan(100);
+  expect(await blocks()).toEqual(withWorker);
+});
