@@ -54,6 +54,16 @@ export function partBuilder(fields: readonly Field[]) {
   };
 }
 
+/** The body lists alone (the rebuild's worker thread, or its one-thread fallback): bodies in, blocks out. */
+export function bodyPart() {
+  const part = partBuilder(["body"]);
+  const text = (body: string): DocText => ({ title: "", summary: "", body });
+  return {
+    add: (ids: readonly number[], bodies: readonly string[]) => part.add(ids, bodies.map(text)),
+    drain: (max: number) => part.drain(max),
+  };
+}
+
 export function packBlocks(blocks: readonly KeyedBlock[]): BlockPack {
   const size = blocks.reduce((sum, b) => sum + b.docs.length + b.pos.length, 0);
   const pack: BlockPack = {

@@ -1,5 +1,5 @@
 import "server-only";
-import { partBuilder, unpackBlocks, type BlockPack, type KeyedBlock } from "@/domain/search/build-part";
+import { bodyPart, unpackBlocks, type BlockPack, type KeyedBlock } from "@/domain/search/build-part";
 import { Worker } from "node:worker_threads";
 import { log } from "../log";
 import type { WorkerRequest } from "./build-worker";
@@ -21,11 +21,10 @@ export interface BodyBuilder {
 }
 
 function localBodies(): BodyBuilder {
-  const part = partBuilder(["body"]);
-  const text = (body: string) => ({ title: "", summary: "", body });
+  const part = bodyPart();
   return {
     inWorker: false,
-    add: (ids, bodies) => Promise.resolve(part.add(ids, bodies.map(text))),
+    add: (ids, bodies) => Promise.resolve(part.add(ids, bodies)),
     drain: (max) => Promise.resolve(part.drain(max)),
     close: () => Promise.resolve(),
   };
