@@ -1,4 +1,4 @@
-import { BlockBuilder } from "./build";
+import { BlockBuilder, BUILDER_LIMITS, type BuilderLimits } from "./build";
 import type { EncodedBlock } from "./codec";
 import { documentLists, type DocText, type Field } from "./lists";
 
@@ -25,42 +25,82 @@ const keyed = (key: string, b: EncodedBlock): KeyedBlock => ({ key, last: b.last
 
 const byKey = (a: KeyedBlock, b: KeyedBlock) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.last - b.last);
 
-/** A BlockBuilder for `fields`: documents in ascending id order in, the blocks they complete out. */
-export function partBuilder(fields: readonly Field[]) {
+/** A BlockBuilder for `fields`: documents in ascending id order in, their blocks out. */
+export function partBuilder(fields: readonly Field[], limits: BuilderLimits = BUILDER_LIMITS) {
   const out: KeyedBlock[] = [];
-  const builder = new BlockBuilder((key, block) => out.push(keyed(key, block)));
+  const builder = new BlockBuilder((key, block) => out.push(keyed(key, block)), limits);
   let draining: Generator<[string, EncodedBlock]> | undefined;
   return {
-    /**
-     * The blocks these documents completed, in key order (rows reach the key index in runs), then,
-     * when open blocks take too much memory, every open block (a drain), in key order too.
-     */
+    /** The blocks these documents completed, in key order (rows reach the key index in runs). */
     add(ids: readonly number[], texts: readonly DocText[]): KeyedBlock[] {
+      // A drain clears the builder when it ends: documents added meanwhile would be lost.
+      if (draining) throw new Error("search index: documents added during a drain");
       ids.forEach((id, i) => builder.add(id, documentLists(texts[i]!, fields)));
       out.sort(byKey);
-      if (builder.full) builder.flush();
       return out.splice(0);
     },
-    /** The next `max` open blocks in key order (none: every block is out), for the end of a rebuild. */
+    /** Open blocks take too much memory: drain them (in parts) before adding more documents. */
+    get full(): boolean {
+      return builder.full;
+    },
+    /**
+     * The next `max` open blocks in key order; none once every open block is out, which ends the
+     * drain. In parts, so that a drain of millions of blocks never sits in memory at once.
+     */
     drain(max: number): KeyedBlock[] {
       draining ??= builder.drain();
       const blocks: KeyedBlock[] = [];
-      for (let next = draining.next(); !next.done; next = draining.next()) {
+      while (blocks.length < max) {
+        const next = draining.next();
+        if (next.done) {
+          draining = undefined;
+          break;
+        }
         blocks.push(keyed(...next.value));
-        if (blocks.length >= max) break;
       }
       return blocks;
     },
   };
 }
 
-/** The body lists alone (the rebuild's worker thread, or its one-thread fallback): bodies in, blocks out. */
-export function bodyPart() {
-  const part = partBuilder(["body"]);
+export type BodyRequest = { id: number; ids: number[]; bodies: string[] } | { id: number; drain: number };
+
+export interface BodyReply {
+  id: number;
+  blocks: KeyedBlock[];
+  /** after an add: the builder is full, and further adds wait until a drain has ended */
+  full: boolean;
+}
+
+/**
+ * The body lists' builder behind requests (the rebuild's worker thread, or its one-thread
+ * fallback). The rebuild sends a step's bodies before it has read the previous step's reply, so
+ * an add may arrive when the builder is full: it waits, and the drain requests that the reply
+ * prompted go first. The builder drains at the same point as one driven call by call, and the
+ * drain goes at the pace of whoever writes its blocks.
+ */
+export function bodyService(
+  reply: (r: BodyReply) => void,
+  limits: BuilderLimits = BUILDER_LIMITS,
+): (request: BodyRequest) => void {
+  const part = partBuilder(["body"], limits);
   const text = (body: string): DocText => ({ title: "", summary: "", body });
-  return {
-    add: (ids: readonly number[], bodies: readonly string[]) => part.add(ids, bodies.map(text)),
-    drain: (max: number) => part.drain(max),
+  const waiting: { id: number; ids: number[]; bodies: string[] }[] = [];
+  let full = false;
+  const add = (r: { id: number; ids: number[]; bodies: string[] }) => {
+    const blocks = part.add(r.ids, r.bodies.map(text));
+    full = part.full;
+    reply({ id: r.id, blocks, full });
+  };
+  return (request) => {
+    if ("drain" in request) {
+      const blocks = part.drain(request.drain);
+      reply({ id: request.id, blocks, full: false });
+      if (blocks.length > 0) return;
+      full = false;
+      while (!full && waiting.length > 0) add(waiting.shift()!);
+    } else if (full) waiting.push(request);
+    else add(request);
   };
 }
 

@@ -78,6 +78,9 @@ export class BlockBuilder {
     this.table.clear();
     this.slots.count = 0;
     this.arena.clear();
+    // No open block names a token now: the names start over, so they do not grow with the archive.
+    this.names.clear();
+    this.nameList.length = 0;
   }
 
   /** Writes every open block through `emit`, in key order. */

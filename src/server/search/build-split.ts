@@ -1,8 +1,14 @@
 import "server-only";
-import { bodyPart, unpackBlocks, type BlockPack, type KeyedBlock } from "@/domain/search/build-part";
+import {
+  bodyService,
+  unpackBlocks,
+  type BodyReply,
+  type BodyRequest,
+  type KeyedBlock,
+} from "@/domain/search/build-part";
 import { Worker } from "node:worker_threads";
 import { log } from "../log";
-import type { WorkerRequest } from "./build-worker";
+import type { WorkerReply } from "./build-worker";
 
 // A full rebuild on two cores: a worker thread builds the body lists (most of the postings) while
 // this thread builds the title and summary lists and writes every block. Each list is built by
@@ -12,40 +18,58 @@ import type { WorkerRequest } from "./build-worker";
 export interface BodyBuilder {
   /** whether a worker thread builds the bodies */
   inWorker: boolean;
-  /** Starts on these documents' bodies; resolves with the blocks they complete. */
-  add(ids: number[], bodies: string[]): Promise<KeyedBlock[]>;
-  /** The next `max` blocks still open, in key order; none when every block is out. */
+  /**
+   * Starts on these documents' bodies; resolves with the blocks they complete, and whether the
+   * builder is now full: then drain it to the end before awaiting another add (later adds wait).
+   */
+  add(ids: number[], bodies: string[]): Promise<{ blocks: KeyedBlock[]; full: boolean }>;
+  /** The next `max` open blocks, in key order; none when the drain has ended. */
   drain(max: number): Promise<KeyedBlock[]>;
   /** Stops the worker (at the end, or after a failure). */
   close(): Promise<void>;
 }
 
-function localBodies(): BodyBuilder {
-  const part = bodyPart();
+/** Requests by id: the service answers a drain before an add that waits for it. */
+function client(send: (request: BodyRequest) => void) {
+  const waiting = new Map<number, { ok: (r: BodyReply) => void; fail: (e: unknown) => void }>();
+  let last = 0;
+  const ask = (request: (id: number) => BodyRequest) =>
+    new Promise<BodyReply>((ok, fail) => {
+      const id = ++last;
+      waiting.set(id, { ok, fail });
+      send(request(id));
+    });
   return {
-    inWorker: false,
-    add: (ids, bodies) => Promise.resolve(part.add(ids, bodies)),
-    drain: (max) => Promise.resolve(part.drain(max)),
-    close: () => Promise.resolve(),
+    answer(reply: BodyReply) {
+      const w = waiting.get(reply.id);
+      waiting.delete(reply.id);
+      w?.ok(reply);
+    },
+    failAll(error: unknown) {
+      for (const w of waiting.values()) w.fail(error);
+      waiting.clear();
+    },
+    add: (ids: number[], bodies: string[]) => ask((id) => ({ id, ids, bodies })),
+    drain: (max: number) => ask((id) => ({ id, drain: max })).then((r) => r.blocks),
   };
 }
 
-/** Replies come in the order of the requests: one queue of waiting promises. */
+function localBodies(): BodyBuilder {
+  let handle: (request: BodyRequest) => void = () => undefined;
+  const c = client((request) => handle(request));
+  handle = bodyService((reply) => c.answer(reply));
+  return { inWorker: false, add: c.add, drain: c.drain, close: () => Promise.resolve() };
+}
+
 function workerBodies(worker: Worker): BodyBuilder {
-  const waiting: { ok: (b: KeyedBlock[]) => void; fail: (e: unknown) => void }[] = [];
-  worker.on("message", (pack: BlockPack) => waiting.shift()?.ok(unpackBlocks(pack)));
-  const failAll = (error: unknown) => waiting.splice(0).forEach((w) => w.fail(error));
-  worker.on("error", failAll);
-  worker.on("exit", () => failAll(new Error("search index: the rebuild's worker thread stopped")));
-  const ask = (request: WorkerRequest) =>
-    new Promise<KeyedBlock[]>((ok, fail) => {
-      waiting.push({ ok, fail });
-      worker.postMessage(request);
-    });
+  const c = client((request) => worker.postMessage(request));
+  worker.on("message", ({ id, full, pack }: WorkerReply) => c.answer({ id, full, blocks: unpackBlocks(pack) }));
+  worker.on("error", (error) => c.failAll(error));
+  worker.on("exit", () => c.failAll(new Error("search index: the rebuild's worker thread stopped")));
   return {
     inWorker: true,
-    add: (ids, bodies) => ask({ ids, bodies }),
-    drain: (max) => ask({ drain: max }),
+    add: c.add,
+    drain: c.drain,
     close: async () => {
       await worker.terminate();
     },

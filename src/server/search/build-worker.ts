@@ -1,16 +1,20 @@
 // The worker thread of a full rebuild (build-split.ts): builds the body lists of the documents it
 // is sent and sends back their blocks, packed. Domain code only: no database, no server modules.
 import { parentPort } from "node:worker_threads";
-import { bodyPart, packBlocks } from "../../domain/search/build-part";
+import { bodyService, packBlocks, type BlockPack, type BodyRequest } from "../../domain/search/build-part";
 
-export type WorkerRequest = { ids: number[]; bodies: string[] } | { drain: number };
+export interface WorkerReply {
+  id: number;
+  full: boolean;
+  pack: BlockPack;
+}
 
 const port = parentPort!;
-const part = bodyPart();
-
-port.on("message", (request: WorkerRequest) => {
-  const blocks = "drain" in request ? part.drain(request.drain) : part.add(request.ids, request.bodies);
+const handle = bodyService(({ id, full, blocks }) => {
   const pack = packBlocks(blocks);
-  port.postMessage(pack, [pack.last.buffer, pack.n.buffer, pack.ends.buffer, pack.bytes.buffer]);
+  const reply: WorkerReply = { id, full, pack };
+  port.postMessage(reply, [pack.last.buffer, pack.n.buffer, pack.ends.buffer, pack.bytes.buffer]);
 });
+
+port.on("message", (request: BodyRequest) => handle(request));
 port.postMessage("ready");

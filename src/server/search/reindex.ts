@@ -14,7 +14,7 @@ import type { Sql } from "./sql";
 
 const DOCS_PER_STEP = 1_000;
 const BLOCKS_PER_WRITE = 4_000;
-const DRAIN_PART = 20_000; // blocks per message of the worker's drain
+const DRAIN_PART = 20_000; // blocks per part of the worker's drain
 
 export interface ReindexReport {
   releases: number;
@@ -90,6 +90,29 @@ function inserter(store: SearchStore, sql: Sql) {
   };
 }
 
+/**
+ * Writes every open block of a builder, a part at a time (a drain holds millions of blocks), the
+ * next part built while the last one is written.
+ */
+async function drainInto(
+  insert: (blocks: StoredBlock[]) => Promise<void>,
+  drain: (max: number) => StoredBlock[] | Promise<StoredBlock[]>,
+  max: number,
+) {
+  let part = settled(drain(max));
+  for (let blocks = await part; blocks.length > 0; blocks = await part) {
+    part = settled(drain(max));
+    await insert(blocks);
+  }
+}
+
+/** `p`, marked as handled: when a write fails first, the build stops without awaiting it. */
+function settled<T>(p: T | Promise<T>): Promise<T> {
+  const promise = Promise.resolve(p);
+  promise.catch(() => undefined);
+  return promise;
+}
+
 /** The step's documents that still exist, with their ids and rows. */
 async function stepDocs(store: SearchStore, sql: Sql, places: Placed[], ids: number[]) {
   const docs = await docsOf(store, sql, places);
@@ -122,7 +145,7 @@ async function build(
   const bodies = await bodyBuilder();
   const insert = inserter(store, sql);
   let documents = 0;
-  let previous: Promise<StoredBlock[]> = Promise.resolve([]);
+  let previous: Promise<{ blocks: StoredBlock[]; full: boolean }> = Promise.resolve({ blocks: [], full: false });
   try {
     for (let start = 0; start < order.length; start += DOCS_PER_STEP) {
       const step = order.slice(start, start + DOCS_PER_STEP);
@@ -136,30 +159,28 @@ async function build(
         step.map((i) => all[i]!),
         step.map((i) => ids[i]!),
       );
-      const next = bodies.add(
-        stepIds,
-        docs.map((d) => d.bodyText),
+      // The worker builds this step's bodies while this thread writes the previous step's.
+      const done = previous;
+      previous = settled(
+        bodies.add(
+          stepIds,
+          docs.map((d) => d.bodyText),
+        ),
       );
       await insert(heads.add(stepIds, docs.map(docText)));
-      await insert(await previous);
-      previous = next;
+      if (heads.full) await drainInto(insert, heads.drain, BLOCKS_PER_WRITE);
+      const body = await done;
+      await insert(body.blocks);
+      if (body.full) await drainInto(insert, bodies.drain, DRAIN_PART);
       await store.insertDocuments(sql, rows);
       documents += rows.length;
       onStep(start + step.length, order.length);
     }
-    await insert(await previous);
-    for (let blocks = heads.drain(BLOCKS_PER_WRITE); blocks.length > 0; blocks = heads.drain(BLOCKS_PER_WRITE))
-      await insert(blocks);
-    // The worker encodes the next part of its drain while this thread writes the last one.
-    let part = bodies.drain(DRAIN_PART);
-    for (let blocks = await part; blocks.length > 0; blocks = await part) {
-      part = bodies.drain(DRAIN_PART);
-      await insert(blocks);
-    }
+    const body = await previous;
+    await insert(body.blocks);
+    await drainInto(insert, heads.drain, BLOCKS_PER_WRITE);
+    await drainInto(insert, bodies.drain, DRAIN_PART);
     await insert(null);
-  } catch (error) {
-    previous.catch(() => undefined);
-    throw error;
   } finally {
     await bodies.close();
   }
