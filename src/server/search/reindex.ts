@@ -96,12 +96,12 @@ function inserter(store: SearchStore, sql: Sql) {
  */
 async function drainInto(
   insert: (blocks: StoredBlock[]) => Promise<void>,
-  drain: (max: number) => StoredBlock[] | Promise<StoredBlock[]>,
+  source: { drain(max: number): StoredBlock[] | Promise<StoredBlock[]> },
   max: number,
 ) {
-  let part = settled(drain(max));
+  let part = settled(source.drain(max));
   for (let blocks = await part; blocks.length > 0; blocks = await part) {
-    part = settled(drain(max));
+    part = settled(source.drain(max));
     await insert(blocks);
   }
 }
@@ -168,18 +168,18 @@ async function build(
         ),
       );
       await insert(heads.add(stepIds, docs.map(docText)));
-      if (heads.full) await drainInto(insert, heads.drain, BLOCKS_PER_WRITE);
+      if (heads.full) await drainInto(insert, heads, BLOCKS_PER_WRITE);
       const body = await done;
       await insert(body.blocks);
-      if (body.full) await drainInto(insert, bodies.drain, DRAIN_PART);
+      if (body.full) await drainInto(insert, bodies, DRAIN_PART);
       await store.insertDocuments(sql, rows);
       documents += rows.length;
       onStep(start + step.length, order.length);
     }
     const body = await previous;
     await insert(body.blocks);
-    await drainInto(insert, heads.drain, BLOCKS_PER_WRITE);
-    await drainInto(insert, bodies.drain, DRAIN_PART);
+    await drainInto(insert, heads, BLOCKS_PER_WRITE);
+    await drainInto(insert, bodies, DRAIN_PART);
     await insert(null);
   } finally {
     await bodies.close();
