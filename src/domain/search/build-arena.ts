@@ -10,17 +10,29 @@ export class Arena {
   private top = 0;
   private free: number[][] = Array.from({ length: CLASSES }, () => []);
 
+  /**
+   * `expected`: the words a full builder stops at. Doubling stops there plus an eighth (what one
+   * step may add past the limit) rather than at twice the limit, which would double the peak.
+   */
+  constructor(private readonly expected = Number.POSITIVE_INFINITY) {}
+
   alloc(cls: number): number {
     const reused = this.free[cls]!.pop();
     if (reused !== undefined) return reused;
     const at = this.top;
     this.top += 8 << cls;
     if (this.top > this.words.length) {
-      const grown = new Int32Array(Math.max(this.top, this.words.length * 2));
+      const grown = new Int32Array(Math.max(this.top, this.nextLength()));
       grown.set(this.words);
       this.words = grown;
     }
     return at;
+  }
+
+  private nextLength(): number {
+    const doubled = this.words.length * 2;
+    const cap = Math.ceil((this.expected * 9) / 8);
+    return this.words.length < cap && doubled > cap ? cap : doubled;
   }
 
   release(at: number, cls: number): void {

@@ -40,7 +40,7 @@ export const BUILDER_LIMITS: BuilderLimits = {
 export class BlockBuilder {
   private table = new KeyTable();
   private slots = new Slots();
-  private arena = new Arena();
+  private arena: Arena;
   private prefixes = new Map<string, number>();
   private prefixNames: string[] = [];
   private names = new Map<string, number>();
@@ -50,7 +50,9 @@ export class BlockBuilder {
   constructor(
     private readonly emit: (key: string, block: EncodedBlock) => void,
     private readonly limits: BuilderLimits = BUILDER_LIMITS,
-  ) {}
+  ) {
+    this.arena = new Arena(limits.words);
+  }
 
   add(id: number, fields: readonly FieldLists[]): void {
     if (id <= this.lastId) throw new Error("search index: documents must come in ascending id order");

@@ -14,7 +14,7 @@ import type { Sql } from "./sql";
 
 const DOCS_PER_STEP = 1_000;
 const BLOCKS_PER_WRITE = 4_000;
-const DRAIN_PART = 20_000; // blocks per part of the worker's drain
+const DRAIN_PART = 4_000; // blocks per part of the worker's drain
 
 export interface ReindexReport {
   releases: number;
