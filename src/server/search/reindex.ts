@@ -132,14 +132,11 @@ async function stepDocs(store: SearchStore, sql: Sql, places: Placed[], ids: num
  * Builds every list, step by step in id order: the bodies' lists in a worker thread (a step ahead),
  * the titles' and summaries' here, and writes their blocks (build-split.ts).
  */
-async function build(
-  store: SearchStore,
-  sql: Sql,
-  stored: DocumentRow[],
-  onStep: (docs: number, total: number) => void,
-) {
+async function build(store: SearchStore, sql: Sql, onStep: (docs: number, total: number) => void) {
   const all = placesOf(await store.places(sql));
-  const ids = await idsFor(all, stored);
+  // The stored rows are only read here, so that they are not kept (per document) while building.
+  const ids = await idsFor(all, await store.allDocuments(sql));
+  await store.clear(sql);
   const order = all.map((_, i) => i).sort((a, b) => ids[a]! - ids[b]!);
   const heads = partBuilder(["title", "summary"]);
   const bodies = await bodyBuilder();
@@ -201,14 +198,10 @@ export async function reindexSearch(
   const built = await connection.write(async (sql) => {
     await store.lock(sql);
     await store.lockIds(sql);
-    const stored = await store.allDocuments(sql);
-    await store.clear(sql);
     onProgress(0, releases);
     await store.bulkCache(sql, true);
     try {
-      const n = await build(store, sql, stored, (done, total) =>
-        onProgress(Math.round((releases * done) / total), releases),
-      );
+      const n = await build(store, sql, (done, total) => onProgress(Math.round((releases * done) / total), releases));
       await store.finish(sql);
       return n;
     } finally {
