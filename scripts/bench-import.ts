@@ -15,6 +15,7 @@ import pg from "pg";
 import { insertUser } from "../src/server/auth/users";
 import { createDb } from "../src/server/db/client";
 import { migrate } from "../src/server/db/migrate";
+import { bulkArgs } from "./lib/server-command";
 import { progressBar } from "./search/progress";
 import { writeTextArchive } from "./scale/text-archive";
 
@@ -56,16 +57,7 @@ const rssOf = (pid: number) => {
 function importOnce(stopAfter?: number): Promise<Run> {
   const child = spawn(
     process.execPath,
-    [
-      "--import",
-      "tsx",
-      "--conditions=react-server",
-      "scripts/import-text.ts",
-      path.join(dir, "archive"),
-      "--publish",
-      "--as",
-      ADMIN,
-    ],
+    [...bulkArgs("scripts/import-text.ts"), path.join(dir, "archive"), "--publish", "--as", ADMIN],
     {
       env: { ...process.env, DATABASE_URL: url },
       stdio: ["ignore", "pipe", "pipe"],

@@ -15,6 +15,7 @@ import { createDb } from "../src/server/db/client";
 import { migrate } from "../src/server/db/migrate";
 import { loadCorpus } from "./search/bench-corpus";
 import { runChild, type RunFigures } from "./search/bench-reindex-run";
+import { bulkArgs } from "./lib/server-command";
 import { progressBar } from "./search/progress";
 
 const { values: args } = parseArgs({
@@ -50,8 +51,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 function bench(engine: string, url: string) {
   const runs: RunFigures[] = [];
   for (let r = 0; r < RUNS; r++) {
-    // A fresh process per run (same flags as npm run search:reindex): its peak RSS is the rebuild's.
-    const out = execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/bench-reindex.ts", "--child", url], {
+    // A fresh process per run (same node flags as npm run search:reindex, heap limit included): its peak RSS is the rebuild's.
+    const out = execFileSync(process.execPath, [...bulkArgs("scripts/bench-reindex.ts"), "--child", url], {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "inherit"],
     });

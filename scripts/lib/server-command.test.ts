@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { DEFAULT_HEAP_MB, startArgs } from "./server-command";
+import { DEFAULT_HEAP_MB, DEFAULT_REBUILD_HEAP_MB, bulkArgs, startArgs } from "./server-command";
 
 describe("how the server is started", () => {
   test("`npm start` and the benchmarks and tests that spawn the server use the same arguments", () => {
-    const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } };
+    const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
     const [heap, script] = startArgs({});
     expect(pkg.scripts.start).toBe(
       `node ${heap!.replace(String(DEFAULT_HEAP_MB), `\${NEWSROOM_HEAP_MB:-${DEFAULT_HEAP_MB}}`)} ${script}`,
@@ -14,5 +14,18 @@ describe("how the server is started", () => {
   test("NEWSROOM_HEAP_MB sets the heap limit", () => {
     expect(startArgs({ NEWSROOM_HEAP_MB: "1024" })[0]).toBe("--max-old-space-size=1024");
     expect(startArgs({})[0]).toBe(`--max-old-space-size=${DEFAULT_HEAP_MB}`);
+  });
+
+  test("the rebuild and the text import run with the heap limit their benchmarks use", () => {
+    const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
+    for (const [name, script] of [
+      ["search:reindex", "scripts/search-reindex.ts"],
+      ["import:text", "scripts/import-text.ts"],
+    ] as const) {
+      const [heap, ...rest] = bulkArgs(script, {});
+      const limit = `\${NEWSROOM_REBUILD_HEAP_MB:-${DEFAULT_REBUILD_HEAP_MB}}`;
+      expect(pkg.scripts[name]).toBe(`node ${heap!.replace(String(DEFAULT_REBUILD_HEAP_MB), limit)} ${rest.join(" ")}`);
+    }
+    expect(bulkArgs("x.ts", { NEWSROOM_REBUILD_HEAP_MB: "2048" })[0]).toBe("--max-old-space-size=2048");
   });
 });
