@@ -12,6 +12,7 @@ import { generatePassword } from "../src/server/auth/password";
 import { isEmpty, seedDemo } from "../src/server/seed/demo";
 import { ensureTranslationMemory } from "../src/server/tm/rebuild";
 import { DEMO_USERS } from "../src/server/seed/demo-content";
+import { progressBar } from "./search/progress";
 
 function printDemoAccounts(generated: string | null) {
   console.log("Seeded demo content. Demo accounts:");
@@ -22,6 +23,15 @@ function printDemoAccounts(generated: string | null) {
   }
   console.log(`Their password, generated for this database and shown only now: ${generated}`);
   console.log("Set another one with `npm run user:password -- --email admin@example.com` (or --generate).");
+}
+
+/** A progress bar that appears with its first update (most starts have nothing to build). */
+function lazyBar(label: string) {
+  let bar: ReturnType<typeof progressBar> | null = null;
+  return {
+    update: (done: number, total: number) => (bar ??= progressBar(label)).update(done, total),
+    finish: () => bar?.finish(),
+  };
 }
 
 async function main() {
@@ -37,7 +47,11 @@ async function main() {
   const db = createDb(env.DATABASE_URL);
   try {
     // A database from before the search index existed (or restored from one) gets it built once.
-    if (await ensureSearchIndex(db)) console.log("Built the search index.");
+    // These two take minutes on a large archive loaded without the app: a progress bar each (on
+    // stderr; without a terminal, a line per tenth), drawn only once there is work.
+    const searchBar = lazyBar("Building the search index");
+    if (await ensureSearchIndex(db, searchBar.update)) console.log("Built the search index.");
+    searchBar.finish();
     // Counts made in another time zone, or by a database written from outside the app, are redone.
     if (await ensurePublicCounts(db, env.NEWSROOM_TIMEZONE)) console.log("Rebuilt the public month counts.");
     // After the upgrade that moved media into MEDIA_STORAGE: record media uses, copy MEDIA_DIR's files.
@@ -47,7 +61,13 @@ async function main() {
     } finally {
       await store.close();
     }
-    const memory = await ensureTranslationMemory(db);
+    const tmBars = {
+      pairs: lazyBar("Translation memory: published releases"),
+      keys: lazyBar("Translation memory: keys"),
+    };
+    const memory = await ensureTranslationMemory(db, (step, done, total) => tmBars[step].update(done, total));
+    tmBars.pairs.finish();
+    tmBars.keys.finish();
     if (memory) console.log(memory === "built" ? "Built the translation memory." : "Translation memory: new keys.");
     if (isPostgresUrl(env.DATABASE_URL)) {
       // No implicit demo accounts on a production engine.

@@ -34,7 +34,15 @@ if (stale && process.env.NEWSROOM_SKIP_BUILD !== "1") {
 // its sources, also after a bare `next build`.
 await buildFrontServer();
 
-run("npx", ["--no-install", "tsx", "--conditions=react-server", "scripts/prepare-db.ts"]);
+// It may rebuild the search index or the translation memory of an archive loaded without the app:
+// the bulk commands' heap limit (bulkArgs in scripts/lib/server-command.ts, same default).
+run(process.execPath, [
+  `--max-old-space-size=${process.env.NEWSROOM_REBUILD_HEAP_MB || 768}`,
+  "--import",
+  "tsx",
+  "--conditions=react-server",
+  "scripts/prepare-db.ts",
+]);
 
 // The production server (request ids, JSON logs, graceful shutdown) runs in this process, so
 // SIGTERM/SIGINT reach it directly. See src/front-server/server.ts and docs/OPERATIONS.md.

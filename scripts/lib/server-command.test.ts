@@ -27,5 +27,9 @@ describe("how the server is started", () => {
       expect(pkg.scripts[name]).toBe(`node ${heap!.replace(String(DEFAULT_REBUILD_HEAP_MB), limit)} ${rest.join(" ")}`);
     }
     expect(bulkArgs("x.ts", { NEWSROOM_REBUILD_HEAP_MB: "2048" })[0]).toBe("--max-old-space-size=2048");
+    // npm start's preparation (which may rebuild both) has the same default, written out in start.mjs.
+    expect(readFileSync("scripts/start.mjs", "utf8")).toContain(
+      `--max-old-space-size=\${process.env.NEWSROOM_REBUILD_HEAP_MB || ${DEFAULT_REBUILD_HEAP_MB}}`,
+    );
   });
 });

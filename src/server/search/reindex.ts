@@ -222,10 +222,10 @@ export async function searchIndexSize(db: Db): Promise<number> {
  * migration, or a database filled without the app), and merges changes left pending (a process
  * that stopped before its background merge). Returns whether it rebuilt.
  */
-export async function ensureSearchIndex(db: Db): Promise<boolean> {
+export async function ensureSearchIndex(db: Db, onProgress?: (done: number, total: number) => void): Promise<boolean> {
   const indexed = await db.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM "SearchDocument" LIMIT 1`);
   if (indexed.length === 0 && (await db.releaseContent.count()) > 0) {
-    await reindexSearch(db);
+    await reindexSearch(db, onProgress);
     return true;
   }
   await mergeSearchIndex(db);

@@ -97,16 +97,16 @@ async function writeKeys(tx: Client, rows: { id: number; keys: number[] }[]) {
 }
 
 /** At start: a first build when there are published releases but no memory; new keys once it has grown. */
-export async function ensureTranslationMemory(db: Db): Promise<"built" | "rekeyed" | null> {
+export async function ensureTranslationMemory(db: Db, onProgress?: Progress): Promise<"built" | "rekeyed" | null> {
   if (!(await db.tmUnit.findFirst({ select: { id: true } }))) {
     if (!(await db.publication.findFirst({ where: { locale: "en" }, select: { id: true } }))) return null;
-    await rebuildTranslationMemory(db);
+    await rebuildTranslationMemory(db, onProgress);
     return "built";
   }
   const units = await db.tmUnit.count({ where: { deletedAt: null } });
   const { learnedFrom } = await stopGrams(db);
   if (units < RELEARN_FROM || units < learnedFrom * 4) return null;
   await learnFromMemory(db);
-  await rekeyMemory(db);
+  await rekeyMemory(db, onProgress);
   return "rekeyed";
 }

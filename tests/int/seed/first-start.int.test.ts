@@ -69,3 +69,37 @@ test("with DEMO_PASSWORD: that password, never printed", { timeout: 120_000 }, a
     await db.$disconnect();
   }
 });
+
+test(
+  "an archive loaded without the app: the index and the memory are built, with a progress bar each",
+  { timeout: 180_000 },
+  async () => {
+    clean();
+    prepare({ DEMO_PASSWORD: "an explicit demo password" });
+    const db = createDb(`file:${file}`);
+    try {
+      await db.$executeRawUnsafe(`DELETE FROM "SearchDocument"`);
+      await db.tmUnit.deleteMany();
+    } finally {
+      await db.$disconnect();
+    }
+    const run = spawnSync("npx", ["--no-install", "tsx", "--conditions=react-server", "scripts/prepare-db.ts"], {
+      encoding: "utf8",
+      env: { ...process.env, DATABASE_URL: `file:${file}`, DEMO_PASSWORD: "an explicit demo password" },
+      timeout: 90_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain("Built the search index.");
+    expect(run.stdout).toContain("Built the translation memory.");
+    // Not a terminal: a line per tenth, the last one at 100%.
+    expect(run.stderr).toMatch(/^Building the search index .* 100% (\d+)\/\1 /m);
+    expect(run.stderr).toMatch(/^Translation memory: published releases .* 100% (\d+)\/\1 /m);
+
+    const again = spawnSync("npx", ["--no-install", "tsx", "--conditions=react-server", "scripts/prepare-db.ts"], {
+      encoding: "utf8",
+      env: { ...process.env, DATABASE_URL: `file:${file}`, DEMO_PASSWORD: "an explicit demo password" },
+      timeout: 90_000,
+    });
+    expect(again.stderr).toBe(""); // nothing to build: no bar
+  },
+);
