@@ -1,6 +1,9 @@
 // The search pages through HTTP: `npm start` on the benchmark database, then readers (keep-alive
 // connections, each sending its next request when the previous one is answered) fetching the
 // search pages for a fixed time. Latency per request as the reader sees it, and throughput.
+// Each set runs twice: as readers get it (the server keeps result pages until a change: after the
+// first render, a repeated query is answered from memory), and uncached (a parameter unique to
+// each request, which the page ignores, so every request misses and Next renders the page).
 import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import http from "node:http";
@@ -9,6 +12,8 @@ import { percentile } from "./bench-measure";
 
 export interface HttpRun {
   paths: string[];
+  /** every request rendered (a unique parameter defeats the response cache) */
+  uncached: boolean;
   readers: number;
   seconds: number;
   requests: number;
@@ -30,7 +35,13 @@ function get(agent: http.Agent, base: string, path: string): Promise<number> {
   });
 }
 
-async function readers(base: string, paths: string[], count: number, seconds: number): Promise<HttpRun> {
+async function readers(
+  base: string,
+  paths: string[],
+  count: number,
+  seconds: number,
+  uncached = false,
+): Promise<HttpRun> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: count });
   const ms: number[] = [];
   let errors = 0;
@@ -39,7 +50,8 @@ async function readers(base: string, paths: string[], count: number, seconds: nu
     Array.from({ length: count }, async (_, r) => {
       for (let i = r; performance.now() < until; i++) {
         const t0 = performance.now();
-        const status = await get(agent, base, paths[i % paths.length]!).catch(() => 0);
+        const path = paths[i % paths.length]! + (uncached ? `&uncached=${r}-${i}-${Date.now()}` : "");
+        const status = await get(agent, base, path).catch(() => 0);
         ms.push(performance.now() - t0);
         if (status !== 200) errors++;
       }
@@ -49,6 +61,7 @@ async function readers(base: string, paths: string[], count: number, seconds: nu
   ms.sort((a, b) => a - b);
   return {
     paths,
+    uncached,
     readers: count,
     seconds,
     requests: ms.length,
@@ -84,9 +97,10 @@ export async function timeHttp(dbUrl: string, port: number, logFile: string, sec
   try {
     await waitFor(`${base}/api/health`, () => !exited, 900_000);
     const sets = [["/zh/search?q=国"], ["/en/search?q=patent"], ["/zh/search?q=国", "/en/search?q=patent"]];
-    for (const paths of sets) await readers(base, paths, count, 3); // warm up
+    for (const paths of sets) await readers(base, paths, count, 3, true); // warm up
     const runs: HttpRun[] = [];
-    for (const paths of sets) runs.push(await readers(base, paths, count, seconds));
+    for (const uncached of [false, true])
+      for (const paths of sets) runs.push(await readers(base, paths, count, seconds, uncached));
     return runs;
   } finally {
     if (!exited) process.kill(-app.pid!, "SIGTERM");

@@ -80,7 +80,7 @@ export function printReport(reports: EngineReport[], run: { count: number; sampl
   for (const r of reports)
     for (const h of r.http)
       out.push(
-        `| ${r.engine} | ${h.paths.join(" + ")} | ${h.requests} | ${f(h.perSecond)} | ${f(h.p50)} | ${f(h.p95)} | ${f(h.p99)} | ${f(h.max)} | ${h.errors} |`,
+        `| ${r.engine} | ${label(h)} | ${h.requests} | ${f(h.perSecond)} | ${f(h.p50)} | ${f(h.p95)} | ${f(h.p99)} | ${f(h.max)} | ${h.errors} |`,
       );
   out.push("", "| engine | goal (issue 12) | measured | met |", "|---|---|---|---|");
   for (const r of reports)
@@ -113,6 +113,8 @@ function goals(r: EngineReport): { goal: string; measured: string; met: boolean 
     out.push({ goal: "index work of a save or publish < 50 ms (p95)", measured: `${f(p95)} ms`, met: p95 < 50 });
   }
   for (const h of r.http)
-    out.push({ goal: `HTTP p95 < 100 ms: ${h.paths.join(" + ")}`, measured: `${f(h.p95)} ms`, met: h.p95 < 100 });
+    out.push({ goal: `HTTP p95 < 100 ms: ${label(h)}`, measured: `${f(h.p95)} ms`, met: h.p95 < 100 });
   return out;
 }
+
+const label = (h: HttpRun) => `${h.paths.join(" + ")}${h.uncached ? " (uncached: every request rendered)" : ""}`;

@@ -17,6 +17,11 @@ export interface FrontBridge {
   noteHorizon(at: number): void;
   /** The current response shows data carrying these tags (for selective purges). */
   noteTags(tags: readonly string[]): void;
+  /**
+   * The current response is dynamic for Next (it reads the query string) but shows only data whose
+   * tags and embargo horizon it reported: the response cache may keep it, though Next says no-store.
+   */
+  allowStore(): void;
   /** True for the front server's own loopback requests (a per-process secret, never configured). */
   verifyInternal(token: string | null | undefined): boolean;
 }

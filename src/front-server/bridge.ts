@@ -46,6 +46,10 @@ export function createBridge({ als, cache, purgeLocal, broadcast, isInternal }: 
         cache.noteRenderTag(scope.path, tag);
       }
     },
+    allowStore() {
+      const scope = als.getStore();
+      if (scope) scope.appStorable = true;
+    },
     verifyInternal: isInternal,
   };
 }

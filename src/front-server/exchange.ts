@@ -36,6 +36,8 @@ export interface RequestScope {
   pendingPurge: PendingPurge | undefined;
   /** Tags the app reported for the data it read. */
   readonly tags: Set<string>;
+  /** The app allowed a dynamic response to be kept (FrontBridge.allowStore). */
+  appStorable?: boolean;
 }
 
 /** How the request was answered, for its log line. */

@@ -31,6 +31,11 @@ export interface FreshnessFacts {
   horizon: number | undefined;
   /** An embargo ended less than NEXT_ROUNDING_SLACK_MS ago: Next's HIT may predate it. */
   embargoJustEnded: boolean;
+  /**
+   * The app said this dynamic response shows only data whose tags and horizon it reported (the
+   * search page): kept despite Next's no-store, for DEFAULT_TTL_S at most, and only with a horizon.
+   */
+  appStorable?: boolean;
   now: number;
 }
 
@@ -45,8 +50,14 @@ export function freshUntil(f: FreshnessFacts): number | null {
   if (f.status !== 200 && f.status !== 404) return null;
   if (f.setsCookie) return null;
   const cc = directives(f.cacheControl);
-  if (cc.has("private") || cc.has("no-store") || cc.has("no-cache")) return null;
   if (f.nextCache === "STALE") return null;
+  if (f.appStorable) {
+    // Rendered for this request (never Next's cached copy), and bounded by the horizon it read.
+    if (f.nextCache === "HIT" || f.horizon === undefined) return null;
+    const until = Math.min(f.now + DEFAULT_TTL_S * 1000, f.horizon);
+    return until > f.now ? until : null;
+  }
+  if (cc.has("private") || cc.has("no-store") || cc.has("no-cache")) return null;
   if (f.nextCache === "HIT" && (f.horizon === undefined || f.embargoJustEnded)) return null;
   const sMaxAge = Number(cc.get("s-maxage"));
   const ttl = Number.isFinite(sMaxAge) ? sMaxAge : DEFAULT_TTL_S;

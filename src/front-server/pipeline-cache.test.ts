@@ -95,6 +95,26 @@ describe("cache", () => {
     h.fake.publishing = undefined;
   });
 
+  test("a dynamic page (the search page) is kept only when the app allows it, and purged by its tags", async () => {
+    const x = (r: Response) => r.headers.get("x-cache");
+    await get("/zh/search?q=a&dynamic=1&tag=public:list:zh");
+    expect(x(await get("/zh/search?q=a&dynamic=1&tag=public:list:zh"))).toBe("MISS"); // Next said no-store
+    h.fake.horizon = Infinity;
+    const path = "/zh/search?q=b&dynamic=1&storable=1&tag=public:list:zh";
+    const first = await get(path);
+    expect(first.headers.get("cache-control")).toMatch(/no-store/); // browsers and CDNs still may not keep it
+    expect(x(await get(path))).toBe("HIT");
+    h.fake.pipeline.bridge.purge({ broadcast: false, tags: ["public:list:en"] });
+    expect(x(await get(path))).toBe("HIT");
+    h.fake.pipeline.bridge.purge({ broadcast: false, tags: ["public:list:zh"] });
+    expect(x(await get(path))).toBe("MISS");
+    // Without a known horizon it is not kept (an embargo could end while it is held).
+    h.fake.horizon = undefined;
+    h.fake.pipeline.cache.purge(); // (forgets the horizon known for the generation)
+    await get("/zh/search?q=c&dynamic=1&storable=1&tag=public:list:zh");
+    expect(x(await get("/zh/search?q=c&dynamic=1&storable=1&tag=public:list:zh"))).toBe("MISS");
+  });
+
   test("an entry never outlives the embargo horizon", async () => {
     h.fake.horizon = Date.now() + 1_000;
     await get("/zh/embargo");

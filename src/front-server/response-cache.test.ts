@@ -50,6 +50,21 @@ describe("freshUntil", () => {
       NOW + 1,
     ],
     ["an embargo already past: not stored", { horizon: NOW }, null],
+    ...(() => {
+      const dynamic = { cacheControl: "private, no-cache, no-store, max-age=0, must-revalidate", nextCache: undefined };
+      return [
+        [
+          "a dynamic page the app allowed (search): an hour, despite no-store",
+          { ...dynamic, appStorable: true, horizon: Infinity },
+          NOW + 3_600_000,
+        ],
+        ["… capped at its horizon", { ...dynamic, appStorable: true, horizon: NOW + 5_000 }, NOW + 5_000],
+        ["… never without a horizon", { ...dynamic, appStorable: true }, null],
+        ["… never Next's cached copy", { ...dynamic, appStorable: true, horizon: Infinity, nextCache: "HIT" }, null],
+        ["… never with Set-Cookie", { ...dynamic, appStorable: true, horizon: Infinity, setsCookie: true }, null],
+        ["… never a 500", { ...dynamic, appStorable: true, horizon: Infinity, status: 500 }, null],
+      ] satisfies [string, Partial<FreshnessFacts>, number | null][];
+    })(),
   ])("%s", (_name, change, expected) => {
     expect(freshUntil({ ...base, ...change })).toBe(expected);
   });

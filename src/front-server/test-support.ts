@@ -47,10 +47,16 @@ async function streamPage(fake: Fake, req: IncomingMessage, res: ServerResponse)
   // The data a page shows reports its tags (?tag=a,b), as the app's read models would.
   const tags = new URL(req.url ?? "/", "http://x").searchParams.get("tag");
   if (tags && !fake.nextHit) fake.pipeline.bridge.noteTags(tags.split(","));
+  // ?dynamic: what Next says of a page that reads its query (the search page); ?storable: the app allows it.
+  const query = new URL(req.url ?? "/", "http://x").searchParams;
+  if (query.has("storable")) fake.pipeline.bridge.allowStore();
   if (fake.delayMs) await new Promise((r) => setTimeout(r, fake.delayMs));
   res.setHeader("Content-Type", "text/html; charset=utf-8");
-  res.setHeader("Cache-Control", "s-maxage=3600, stale-while-revalidate=10");
-  res.setHeader("x-nextjs-cache", fake.nextHit ? "HIT" : "MISS");
+  if (query.has("dynamic")) res.setHeader("Cache-Control", "private, no-cache, no-store, max-age=0, must-revalidate");
+  else {
+    res.setHeader("Cache-Control", "s-maxage=3600, stale-while-revalidate=10");
+    res.setHeader("x-nextjs-cache", fake.nextHit ? "HIT" : "MISS");
+  }
   res.flushHeaders();
   const html = PAGE(fake.renders, fake.inject);
   for (let i = 0; i < html.length; i += 700) {

@@ -22,6 +22,15 @@ export function reportCacheTags(tags: readonly string[]): void {
   frontBridge()?.noteTags(tags);
 }
 
+/**
+ * The response being rendered is dynamic (it reads the query string) but shows only data whose tags
+ * and embargo horizon were reported: the front server may keep it for anonymous readers until a
+ * purge of one of those tags, the horizon, or an hour. Without tags it goes at every purge.
+ */
+export function allowResponseStore(): void {
+  frontBridge()?.allowStore();
+}
+
 /** The data just read has its next embargo end at `at` (null: none): cached responses built from it must expire then. */
 export function noteEmbargoHorizon(at: number | null): void {
   frontBridge()?.noteHorizon(at ?? Number.POSITIVE_INFINITY);

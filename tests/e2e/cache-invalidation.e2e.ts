@@ -10,39 +10,50 @@ const ZH_TITLE = "国家知识产权局发布2019年中国专利调查报告";
 const TITLE = "2019年中国专利调查报告";
 
 const visible = async (request: APIRequestContext) => {
-  const [list, article] = await Promise.all([request.get("/zh/news"), request.get(`/zh/news/${SLUG}`)]);
-  return { listed: (await list.text()).includes(TITLE), article: article.status() };
+  const [list, article, search] = await Promise.all([
+    request.get("/zh/news"),
+    request.get(`/zh/news/${SLUG}`),
+    request.get(`/zh/search?q=${encodeURIComponent("专利调查")}`), // kept by the front server too
+  ]);
+  return {
+    listed: (await list.text()).includes(TITLE),
+    article: article.status(),
+    searched: (await search.text()).includes(`href="/zh/news/${SLUG}"`),
+  };
 };
 
 test("publish, withdraw and embargo invalidate the cached pages", async ({ request, browser }) => {
   test.setTimeout(60_000);
   const editor = await signedInPage(browser, DEMO.editor);
   await openRelease(editor, ZH_TITLE);
-  // Warm the caches so that we really test invalidation, not a first render.
-  expect(await visible(request)).toEqual({ listed: false, article: 404 });
-  expect(await visible(request)).toEqual({ listed: false, article: 404 });
+  // Warm the caches so that we really test invalidation, not a first render (the search page too).
+  expect(await visible(request)).toEqual({ listed: false, article: 404, searched: false });
+  expect(await visible(request)).toEqual({ listed: false, article: 404, searched: false });
+  const searchAgain = await request.get(`/zh/search?q=${encodeURIComponent("专利调查")}`);
+  expect(searchAgain.headers()["x-cache"]).toBe("HIT");
   try {
     await runWorkflowButton(editor, "发布", "已发布。");
     const started = Date.now();
     await expect
       .poll(() => visible(request), { timeout: 1_000, intervals: [50] })
-      .toEqual({ listed: true, article: 200 });
+      .toEqual({ listed: true, article: 200, searched: true });
     expect(Date.now() - started).toBeLessThan(1_000);
     expect((await request.get("/en/feed.xml").then((r) => r.text())).includes(SLUG)).toBe(true);
 
     await runWorkflowButton(editor, "撤回", "已撤回，稿件回到草稿状态。");
-    expect(await visible(request)).toEqual({ listed: false, article: 404 }); // the very next request
+    expect(await visible(request)).toEqual({ listed: false, article: 404, searched: false }); // the very next request
     expect((await request.get("/en/feed.xml").then((r) => r.text())).includes(SLUG)).toBe(false);
 
     await runWorkflowButton(editor, "标记为已翻译", "已标记为已翻译。");
     const at = new Date(Date.now() + 6_000);
     await runWorkflowButton(editor, "发布", "已定时发布。", at);
-    for (let i = 0; i < 3; i++) expect(await visible(request)).toEqual({ listed: false, article: 404 });
+    for (let i = 0; i < 3; i++)
+      expect(await visible(request)).toEqual({ listed: false, article: 404, searched: false });
     const api = await request.get("/api/v1/releases?locale=zh");
     expect(JSON.stringify(await api.json())).not.toContain(SLUG);
     await expect
       .poll(() => visible(request), { timeout: 10_000, intervals: [250] })
-      .toEqual({ listed: true, article: 200 });
+      .toEqual({ listed: true, article: 200, searched: true });
     // At most one request after the embargo may see the old page (stale-while-revalidate).
     expect(Date.now() - at.getTime()).toBeLessThan(3_000);
   } finally {
@@ -53,5 +64,5 @@ test("publish, withdraw and embargo invalidate the cached pages", async ({ reque
       await runWorkflowButton(editor, "标记为已翻译", "已标记为已翻译。");
     }
   }
-  expect(await visible(request)).toEqual({ listed: false, article: 404 });
+  expect(await visible(request)).toEqual({ listed: false, article: 404, searched: false });
 });

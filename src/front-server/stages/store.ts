@@ -22,6 +22,7 @@ export function store(
     setsCookie: facts.setsCookie,
     horizon: scope.horizon ?? deps.cache.horizon,
     embargoJustEnded: deps.cache.embargoEndedWithin(deps.now, NEXT_ROUNDING_SLACK_MS),
+    appStorable: scope.appStorable === true,
     now: deps.now,
   });
   if (expiresAt === null) return false;

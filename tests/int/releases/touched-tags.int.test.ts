@@ -13,6 +13,7 @@ import * as category from "../../../src/app/[locale]/(site)/category/[slug]/page
 import * as archive from "../../../src/app/[locale]/(site)/archive/page";
 import * as month from "../../../src/app/[locale]/(site)/archive/[year]/[month]/page";
 import * as article from "../../../src/app/[locale]/(site)/news/[slug]/page";
+import * as search from "../../../src/app/[locale]/(site)/search/page";
 import * as rss from "../../../src/app/[locale]/feed.xml/route";
 import * as atom from "../../../src/app/[locale]/atom.xml/route";
 import * as apiList from "../../../src/app/api/v1/releases/route";
@@ -36,8 +37,10 @@ let old: { id: string };
 let reported = new Set<string>();
 
 const params = <T extends object>(p: T) => ({ params: Promise.resolve(p) });
-const page = (mod: { default: (p: never) => unknown }, p: object) => async () =>
-  runServerTree(await mod.default(params(p) as never));
+const page =
+  (mod: { default: (p: never) => unknown }, p: object, query: object = {}) =>
+  async () =>
+    runServerTree(await mod.default({ ...params(p), searchParams: Promise.resolve(query) } as never));
 const route =
   (handler: (r: Request, c: never) => Promise<Response>, url: string, p: object = {}) =>
   async () => {
@@ -68,6 +71,8 @@ function pagesShowing(r: { id: string; slug: string; category: string; at: Date 
     "archive month en": page(month, { locale: "en", year, month: mm }),
     "article zh": page(article, { locale: "zh", slug: r.slug }),
     "article en": page(article, { locale: "en", slug: r.slug }),
+    "search zh": page(search, { locale: "zh" }, { q: r.slug }),
+    "search en": page(search, { locale: "en" }, { q: r.slug }),
     "rss zh": route(rss.GET, "/zh/feed.xml", { locale: "zh" }),
     "atom en": route(atom.GET, "/en/atom.xml", { locale: "en" }),
     "api list": route(apiList.GET, "/api/v1/releases?locale=zh"),
@@ -118,6 +123,7 @@ beforeAll(async () => {
     purge: () => undefined,
     noteHorizon: () => undefined,
     noteTags: (tags) => tags.forEach((t) => reported.add(t)),
+    allowStore: () => undefined,
     verifyInternal: () => false,
   });
   await resetDb();
@@ -134,7 +140,8 @@ afterAll(() => installFrontBridge(undefined));
 
 const unrelated = () => {
   const pages = pagesShowing({ id: old.id, slug: "old-news", category: "cat-a", at: new Date("2020-04-09T02:00:00Z") });
-  const { "home zh": _h, "home en": _he, "/zh/news": _n, "/en/news": _ne, "/zh/archive": _a, ...rest } = pages;
+  const { "home zh": _h, "home en": _he, "/zh/news": _n, "/en/news": _ne, "/zh/archive": _a, ...lists } = pages;
+  const { "search zh": _s, "search en": _se, ...rest } = lists; // a search page lists the whole language
   const { "rss zh": _r, "atom en": _at, "api list": _l, "sitemap index": _i, "sitemap pages": _p, ...own } = rest;
   return own; // the old release's own article, category, month and year pages
 };

@@ -6,12 +6,12 @@ import { Highlighted } from "@/components/search/highlighted";
 import { paths } from "@/domain/public/urls";
 import { formatDate } from "@/i18n/format";
 import { getT } from "@/i18n/server";
-import { db } from "@/server/db";
 import { env } from "@/server/env";
-import { searchEdition } from "@/server/search/edition";
+import { publicSearch } from "@/server/search/public-page";
 import { pageMetadata } from "@/server/site-metadata";
 
-// Public search over live releases in this language. Reads searchParams: rendered per request.
+// Public search over live releases in this language. Reads searchParams: rendered per request by
+// Next, kept by the front server until a change of this language (src/server/search/public-page.ts).
 export const dynamic = "force-dynamic";
 
 type Props = PageProps<"/[locale]/search">;
@@ -34,7 +34,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const q = one(query.q).slice(0, 1000);
   const requested = Number(one(query.page) || "1");
   const t = getT(locale, "site");
-  const result = q ? await searchEdition(db(), q, { locale, page: Number.isInteger(requested) ? requested : 1 }) : null;
+  const result = await publicSearch(locale, q, Number.isInteger(requested) ? requested : 1);
   const withQuery = (base: string, page = 1) =>
     result?.query
       ? `${base}?${new URLSearchParams({ q: result.query, ...(page > 1 ? { page: String(page) } : {}) })}`
