@@ -22,6 +22,8 @@ export interface FrontBridge {
    * tags and embargo horizon it reported: the response cache may keep it, though Next says no-store.
    */
   allowStore(): void;
+  /** The next embargo end is known for the current cache generation and still ahead. */
+  horizonKnown(): boolean;
   /** True for the front server's own loopback requests (a per-process secret, never configured). */
   verifyInternal(token: string | null | undefined): boolean;
 }

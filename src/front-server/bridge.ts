@@ -50,6 +50,10 @@ export function createBridge({ als, cache, purgeLocal, broadcast, isInternal }: 
       const scope = als.getStore();
       if (scope) scope.appStorable = true;
     },
+    horizonKnown() {
+      const at = cache.horizon;
+      return at !== undefined && at > Date.now();
+    },
     verifyInternal: isInternal,
   };
 }

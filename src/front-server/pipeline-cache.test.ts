@@ -115,6 +115,18 @@ describe("cache", () => {
     expect(x(await get("/zh/search?q=c&dynamic=1&storable=1&tag=public:list:zh"))).toBe("MISS");
   });
 
+  test("the app can ask whether the next embargo end is known (so the search page need not read it)", () => {
+    const { bridge, cache } = h.fake.pipeline;
+    cache.purge();
+    expect(bridge.horizonKnown()).toBe(false); // a purge forgets it
+    cache.noteHorizon(Date.now() + 60_000);
+    expect(bridge.horizonKnown()).toBe(true);
+    cache.noteHorizon(Date.now() - 1); // passed: must be read again
+    expect(bridge.horizonKnown()).toBe(false);
+    cache.noteHorizon(Infinity);
+    expect(bridge.horizonKnown()).toBe(true);
+  });
+
   test("an entry never outlives the embargo horizon", async () => {
     h.fake.horizon = Date.now() + 1_000;
     await get("/zh/embargo");

@@ -31,6 +31,11 @@ export function allowResponseStore(): void {
   frontBridge()?.allowStore();
 }
 
+/** The front server knows the next embargo end (another render reported it since the last purge). */
+export function embargoHorizonKnown(): boolean {
+  return frontBridge()?.horizonKnown() ?? false;
+}
+
 /** The data just read has its next embargo end at `at` (null: none): cached responses built from it must expire then. */
 export function noteEmbargoHorizon(at: number | null): void {
   frontBridge()?.noteHorizon(at ?? Number.POSITIVE_INFINITY);

@@ -124,6 +124,7 @@ beforeAll(async () => {
     noteHorizon: () => undefined,
     noteTags: (tags) => tags.forEach((t) => reported.add(t)),
     allowStore: () => undefined,
+    horizonKnown: () => false,
     verifyInternal: () => false,
   });
   await resetDb();
