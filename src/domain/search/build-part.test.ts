@@ -81,6 +81,15 @@ test("the body service holds adds sent ahead until the drain their predecessor p
   let ahead = ++id;
   send({ id: ahead, ids: [IDS[0]!], bodies: [BODIES[0]!] });
   let fullSeen = 0;
+  const drainAll = () => {
+    for (;;) {
+      const d = ++id;
+      send({ id: d, drain: 3 });
+      const blocks = reply(d)!.blocks;
+      if (blocks.length === 0) return;
+      out.push(...blocks);
+    }
+  };
   for (let i = 1; i <= IDS.length; i++) {
     const previous = ahead;
     if (i < IDS.length) send({ id: (ahead = ++id), ids: [IDS[i]!], bodies: [BODIES[i]!] });
@@ -90,22 +99,10 @@ test("the body service holds adds sent ahead until the drain their predecessor p
     if (r.full) {
       fullSeen++;
       if (i < IDS.length) expect(reply(ahead)).toBeUndefined(); // waits for the drain
-      for (;;) {
-        const d = ++id;
-        send({ id: d, drain: 3 });
-        const blocks = reply(d)!.blocks;
-        if (blocks.length === 0) break;
-        out.push(...blocks);
-      }
+      drainAll();
     }
   }
-  for (;;) {
-    const d = ++id;
-    send({ id: d, drain: 3 });
-    const blocks = reply(d)!.blocks;
-    if (blocks.length === 0) break;
-    out.push(...blocks);
-  }
+  drainAll();
   expect(fullSeen).toBeGreaterThan(3);
   sameBlocks(out, reference());
   expect(postings(out).get("bpatent")).toEqual(IDS.filter((_, i) => i % 3 === 0));
