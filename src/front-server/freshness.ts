@@ -49,7 +49,6 @@ export interface FreshnessFacts {
 export function freshUntil(f: FreshnessFacts): number | null {
   if (f.status !== 200 && f.status !== 404) return null;
   if (f.setsCookie) return null;
-  const cc = directives(f.cacheControl);
   if (f.nextCache === "STALE") return null;
   if (f.appStorable) {
     // Rendered for this request (never Next's cached copy), and bounded by the horizon it read.
@@ -57,6 +56,7 @@ export function freshUntil(f: FreshnessFacts): number | null {
     const until = Math.min(f.now + DEFAULT_TTL_S * 1000, f.horizon);
     return until > f.now ? until : null;
   }
+  const cc = directives(f.cacheControl);
   if (cc.has("private") || cc.has("no-store") || cc.has("no-cache")) return null;
   if (f.nextCache === "HIT" && (f.horizon === undefined || f.embargoJustEnded)) return null;
   const sMaxAge = Number(cc.get("s-maxage"));

@@ -44,11 +44,11 @@ const pause = () => new Promise<void>((r) => setImmediate(r));
 async function streamPage(fake: Fake, req: IncomingMessage, res: ServerResponse) {
   fake.renders += 1;
   if (fake.horizon !== undefined && !fake.nextHit) fake.pipeline.bridge.noteHorizon(fake.horizon);
+  const query = new URL(req.url ?? "/", "http://x").searchParams;
   // The data a page shows reports its tags (?tag=a,b), as the app's read models would.
-  const tags = new URL(req.url ?? "/", "http://x").searchParams.get("tag");
+  const tags = query.get("tag");
   if (tags && !fake.nextHit) fake.pipeline.bridge.noteTags(tags.split(","));
   // ?dynamic: what Next says of a page that reads its query (the search page); ?storable: the app allows it.
-  const query = new URL(req.url ?? "/", "http://x").searchParams;
   if (query.has("storable")) fake.pipeline.bridge.allowStore();
   if (fake.delayMs) await new Promise((r) => setTimeout(r, fake.delayMs));
   res.setHeader("Content-Type", "text/html; charset=utf-8");
