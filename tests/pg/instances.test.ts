@@ -187,8 +187,9 @@ describe("after a database outage", () => {
     await page.getByRole("button", { name: "确认", exact: true }).click();
     await page.getByText("已发布。", { exact: true }).waitFor();
     // The editor's page has refreshed into its published state (what it fetches after the action
-    // must not fall into the outage).
-    await page.getByRole("button", { name: "撤回", exact: true }).waitFor();
+    // must not fall into the outage). Before the refresh, 撤回 is already there but disabled (with
+    // its reason): only the enabled button shows the refresh has arrived.
+    await page.getByRole("button", { name: "撤回", exact: true, disabled: false }).waitFor();
     // B holds the article in every cache (response cache and Next's own).
     await within(10_000, async () => (await status(b.base, article)) === 200);
     expect(await status(b.base, article, NEXT_ONLY)).toBe(200);
@@ -219,8 +220,14 @@ describe("after a database outage", () => {
       last = { article: await status(b.base, article), next: await status(b.base, article, NEXT_ONLY) };
       return JSON.stringify(last) === JSON.stringify({ article: 404, next: 404 });
     };
-    const delay = await changeAndWatch(page, "撤回", "已撤回，稿件回到草稿状态。", gone).catch((err: Error) => {
-      throw new Error(`${err.message}; B last answered ${JSON.stringify(last)}`);
+    const delay = await changeAndWatch(page, "撤回", "已撤回，稿件回到草稿状态。", gone).catch(async (err: Error) => {
+      const shown = await page
+        .locator("main")
+        .innerText({ timeout: 1_000 })
+        .catch(() => "(no main)");
+      throw new Error(
+        `${err.message}; B last answered ${JSON.stringify(last)}; A's editor page (${page.url()}) showed: ${shown.slice(0, 400)}`,
+      );
     });
     // And it stays gone.
     for (let i = 0; i < 5; i++) expect(await gone()).toBe(true);
