@@ -4,7 +4,7 @@ import { clearNextHeaders, sendResponse } from "./send";
 import type { RenderResult } from "./stages/render";
 import { replaceOnError, type ReplaceDeps } from "./stages/replace-on-error";
 import { secure, type RefusedScripts } from "./stages/secure";
-import { store } from "./stages/store";
+import { keep, keepUntil } from "./stages/store";
 import { etagOf, storedResponse } from "./stored-response";
 
 // The stages after Next has answered a held-back request: replace on error → secure → store → send.
@@ -37,8 +37,10 @@ export async function afterRender(
   const keepEtag = !answer.replaced && rendered.facts.etag;
   const etag = keepEtag || (ex.key ? etagOf(answer.body) : undefined);
   const parts = { status: answer.status, headers, body: answer.body, etag };
-  const response = storedResponse(parts, { gzip: ex.key !== null || ex.gzipOk });
-  store(ex, response, rendered.facts, scope, { cache: deps.cache, now: deps.now() });
+  const until = keepUntil(ex, answer.status, rendered.facts, scope, { cache: deps.cache, now: deps.now() });
+  // The gzip variant is made for a kept entry (later readers take it) or a reader who takes it now.
+  const response = storedResponse(parts, { gzip: until !== null || ex.gzipOk });
+  if (until !== null) keep(ex.key!, response, until, rendered.facts, scope, deps.cache);
   outcome.cache = ex.key ? "MISS" : undefined;
   sendResponse(ex.res, response, { state: outcome.cache, ...sendOptions });
 }

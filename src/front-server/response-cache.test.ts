@@ -96,6 +96,32 @@ describe("ResponseCache", () => {
     expect(cache.size).toBe(0);
   });
 
+  test("a flood of made-up query strings takes at most its share: the pages without one stay", () => {
+    const cache = new ResponseCache({ maxBytes: 20_000, maxEntryBytes: 5_000, maxQueryBytes: 5_000 });
+    for (const path of ["/zh", "/zh/news", "/zh/news/a", "/en/news/a"]) cache.set(path, entry(1_500));
+    for (let i = 0; i < 1_000; i++) cache.set(`/zh/search?q=${i}`, entry(1_500));
+    expect(["/zh", "/zh/news", "/zh/news/a", "/en/news/a"].every((p) => cache.get(p))).toBe(true);
+    expect(cache.queryBytes).toBeLessThanOrEqual(5_000);
+    expect(cache.get("/zh/search?q=999")).toBeDefined(); // the newest of them are kept
+    expect(cache.get("/zh/search?q=0")).toBeUndefined();
+    expect(cache.bytes).toBeLessThanOrEqual(20_000);
+  });
+
+  test("within their share, query entries go least recently used first; purges count them out", () => {
+    const cache = new ResponseCache({ maxBytes: 20_000, maxEntryBytes: 5_000, maxQueryBytes: 5_000 }); // two entries
+    cache.set("/zh/search?q=a", entry(1_500, ["list:zh"]));
+    cache.set("/zh/search?q=b", entry(1_500, ["list:zh"]));
+    cache.get("/zh/search?q=a"); // b is now the least recently used
+    cache.set("/zh/search?q=c", entry(1_500, ["list:en"]));
+    expect(["a", "b", "c"].map((q) => Boolean(cache.get(`/zh/search?q=${q}`)))).toEqual([true, false, true]);
+    cache.purge(["list:zh"]);
+    expect(cache.queryBytes).toBe(cache.bytes);
+    expect(cache.size).toBe(1);
+    expect(cache.set("/zh/search?q=huge", entry(4_500))).toBe(false); // more than the whole share
+    cache.purge();
+    expect([cache.queryBytes, cache.bytes]).toEqual([0, 0]);
+  });
+
   test("purge empties it, and a response begun before a purge is not stored", () => {
     const cache = new ResponseCache();
     const started = cache.generation;

@@ -1,9 +1,10 @@
 import type { StoredResponse } from "./stored-response";
 
 // The in-process cache of whole public responses (docs/CACHING.md, "Response cache"): by URL,
-// bounded in bytes (least recently used out first), emptied by purge() on every publish/withdraw
-// (or, with tags, only the entries showing what changed). Expired entries stay until evicted or
-// purged: they are served, marked stale, when Next fails (database down).
+// bounded in bytes (least recently used out first; URLs with a query string within a share of
+// their own), emptied by purge() on every publish/withdraw (or, with tags, only the entries
+// showing what changed). Expired entries stay until evicted or purged: they are served, marked
+// stale, when Next fails (database down).
 
 export interface CacheEntry {
   readonly response: StoredResponse;
@@ -20,13 +21,26 @@ const MAX_TAGS_PER_PATH = 64;
 export interface ResponseCacheOptions {
   maxBytes?: number;
   maxEntryBytes?: number;
+  /**
+   * Bytes that entries with a query string (searches, made-up parameters) may hold together,
+   * within maxBytes: anyone can invent new ones, so a flood of them pushes out at most this share
+   * of the pages, never the rest. Default: a quarter.
+   */
+  maxQueryBytes?: number;
 }
+
+/** Keys with a query string: their number is up to whoever sends requests. */
+const hasQuery = (key: string) => key.includes("?");
 
 export class ResponseCache {
   readonly maxBytes: number;
   readonly maxEntryBytes: number;
+  readonly maxQueryBytes: number;
   #entries = new Map<string, CacheEntry>();
   #bytes = 0;
+  /** The entries with a query string, least recently used first (also in #entries). */
+  #queryKeys = new Set<string>();
+  #queryBytes = 0;
   #generation = 0;
   #horizon: number | undefined;
   /** Every finite embargo end noted in this generation (a handful: embargoes are rare). */
@@ -34,8 +48,9 @@ export class ResponseCache {
   /** Every tag the renders of a path reported (null: too many to keep); survives purges. */
   #pathTags = new Map<string, Set<string> | null>();
 
-  constructor({ maxBytes = 64 * 1024 * 1024, maxEntryBytes }: ResponseCacheOptions = {}) {
+  constructor({ maxBytes = 64 * 1024 * 1024, maxEntryBytes, maxQueryBytes }: ResponseCacheOptions = {}) {
     this.maxBytes = maxBytes;
+    this.maxQueryBytes = maxQueryBytes ?? Math.floor(maxBytes / 4);
     this.maxEntryBytes = maxEntryBytes ?? Math.floor(maxBytes / 8);
   }
 
@@ -49,6 +64,10 @@ export class ResponseCache {
   get size(): number {
     return this.#entries.size;
   }
+  /** Bytes held by entries with a query string. */
+  get queryBytes(): number {
+    return this.#queryBytes;
+  }
   /** The latest embargo horizon the app noted for the current generation. */
   get horizon(): number | undefined {
     return this.#horizon;
@@ -60,6 +79,7 @@ export class ResponseCache {
     if (!entry) return undefined;
     this.#entries.delete(key);
     this.#entries.set(key, entry);
+    if (this.#queryKeys.delete(key)) this.#queryKeys.add(key);
     return entry;
   }
 
@@ -67,9 +87,18 @@ export class ResponseCache {
   set(key: string, entry: CacheEntry, sinceGeneration = this.#generation): boolean {
     if (sinceGeneration !== this.#generation) return false;
     if (entry.response.size > this.maxEntryBytes) return false;
+    if (hasQuery(key) && entry.response.size > this.maxQueryBytes) return false;
     this.#remove(key);
     this.#entries.set(key, entry);
     this.#bytes += entry.response.size;
+    if (hasQuery(key)) {
+      this.#queryKeys.add(key);
+      this.#queryBytes += entry.response.size;
+      for (const oldest of this.#queryKeys) {
+        if (this.#queryBytes <= this.maxQueryBytes) break;
+        this.#remove(oldest);
+      }
+    }
     for (const [oldest] of this.#entries) {
       if (this.#bytes <= this.maxBytes) break;
       this.#remove(oldest);
@@ -89,6 +118,8 @@ export class ResponseCache {
     if (!tags) {
       this.#entries.clear();
       this.#bytes = 0;
+      this.#queryKeys.clear();
+      this.#queryBytes = 0;
       return;
     }
     for (const [key, entry] of this.#entries) {
@@ -137,5 +168,6 @@ export class ResponseCache {
     if (!entry) return;
     this.#entries.delete(key);
     this.#bytes -= entry.response.size;
+    if (this.#queryKeys.delete(key)) this.#queryBytes -= entry.response.size;
   }
 }

@@ -7,16 +7,25 @@ import type { NextFacts } from "./render";
 // Stage 7: keep the answer for the next anonymous reader, for as long as Next says and never past
 // the next embargo end; never when a purge happened while it was being made.
 
-export function store(
+interface StoreDeps {
+  cache: ResponseCache;
+  now: number;
+}
+
+/**
+ * Until when (ms since epoch) an answer of `status` may be kept, or null: not at all. Decided
+ * before the response is built, so that one nobody keeps is not gzipped for nothing.
+ */
+export function keepUntil(
   ex: Pick<Exchange, "key">,
-  response: StoredResponse,
+  status: number,
   facts: NextFacts,
   scope: RequestScope,
-  deps: { cache: ResponseCache; now: number },
-): boolean {
-  if (!ex.key || scope.pendingPurge) return false;
-  const expiresAt = freshUntil({
-    status: response.status,
+  deps: StoreDeps,
+): number | null {
+  if (!ex.key || scope.pendingPurge) return null;
+  return freshUntil({
+    status,
     cacheControl: facts.cacheControl,
     nextCache: facts.nextCache,
     setsCookie: facts.setsCookie,
@@ -25,8 +34,29 @@ export function store(
     appStorable: scope.appStorable === true,
     now: deps.now,
   });
-  if (expiresAt === null) return false;
+}
+
+/** Keeps `response` under `key` until `expiresAt`, with the tags of what it shows. */
+export function keep(
+  key: string,
+  response: StoredResponse,
+  expiresAt: number,
+  facts: NextFacts,
+  scope: RequestScope,
+  cache: ResponseCache,
+): boolean {
   // Next answered from its page cache without running the app: the tags its renders reported.
-  const known = facts.nextCache === "HIT" && scope.tags.size === 0 ? deps.cache.tagsOfPath(scope.path) : undefined;
-  return deps.cache.set(ex.key, { response, expiresAt, tags: new Set(known ?? scope.tags) }, scope.generation);
+  const known = facts.nextCache === "HIT" && scope.tags.size === 0 ? cache.tagsOfPath(scope.path) : undefined;
+  return cache.set(key, { response, expiresAt, tags: new Set(known ?? scope.tags) }, scope.generation);
+}
+
+export function store(
+  ex: Pick<Exchange, "key">,
+  response: StoredResponse,
+  facts: NextFacts,
+  scope: RequestScope,
+  deps: StoreDeps,
+): boolean {
+  const until = keepUntil(ex, response.status, facts, scope, deps);
+  return until !== null && keep(ex.key!, response, until, facts, scope, deps.cache);
 }
