@@ -2,9 +2,10 @@ import "server-only";
 import { minHashKeys, normalizeSegment } from "@/domain/tm/keys";
 import { releasePairs } from "@/domain/tm/pairs";
 import type { Db } from "../db/client";
+import { Prisma } from "../db/generated/sqlite/client";
 import { isPostgres, type Client } from "./engine";
 import { learnFromMemory, stopGrams } from "./stop-grams";
-import { replaceReleasePairs } from "./store";
+import { replaceReleasesPairs } from "./store";
 
 // `npm run tm:rebuild`: every published release's pairs (from the live snapshots), then the stop
 // bigrams learned again and every unit's keys recomputed with them. `ensureTranslationMemory` runs
@@ -40,16 +41,13 @@ async function addPublishedPairs(db: Db, onProgress?: Progress): Promise<number>
     if (page.length === 0) return done;
     const ids = page.map((p) => p.releaseId);
     const live = await db.publication.findMany({ where: { releaseId: { in: ids } } });
-    await db.$transaction(
-      async (tx) => {
-        for (const id of ids) {
-          const zh = live.find((p) => p.releaseId === id && p.locale === "zh");
-          const en = live.find((p) => p.releaseId === id && p.locale === "en");
-          if (zh && en) await replaceReleasePairs(tx, id, releasePairs(zh, en));
-        }
-      },
-      { timeout: 120_000, maxWait: 10_000 },
-    );
+    const of = (id: string, locale: string) => live.find((p) => p.releaseId === id && p.locale === locale);
+    const releases = ids.flatMap((releaseId) => {
+      const zh = of(releaseId, "zh");
+      const en = of(releaseId, "en");
+      return zh && en ? [{ releaseId, pairs: releasePairs(zh, en) }] : [];
+    });
+    await db.$transaction((tx) => replaceReleasesPairs(tx, releases), { timeout: 120_000, maxWait: 10_000 });
     after = ids.at(-1)!;
     done += ids.length;
     onProgress?.("pairs", done, total);
@@ -90,10 +88,12 @@ async function writeKeys(tx: Client, rows: { id: number; keys: number[] }[]) {
       WHERE u."id" = v.id`;
     return;
   }
-  for (const { id, keys } of rows) {
-    const [k0, k1, k2, k3, k4, k5, k6, k7] = keys;
-    await tx.tmUnit.update({ where: { id }, data: { k0, k1, k2, k3, k4, k5, k6, k7 } });
-  }
+  // One statement for the page (SQLite 3.33+: UPDATE … FROM), not one update per unit.
+  const values = Prisma.join(rows.map((r) => Prisma.sql`(${r.id}, ${Prisma.join(r.keys)})`));
+  await tx.$executeRaw`UPDATE "TmUnit" SET "k0" = v.column2, "k1" = v.column3, "k2" = v.column4, "k3" = v.column5,
+      "k4" = v.column6, "k5" = v.column7, "k6" = v.column8, "k7" = v.column9
+    FROM (VALUES ${values}) AS v
+    WHERE "TmUnit"."id" = v.column1`;
 }
 
 /** At start: a first build when there are published releases but no memory; new keys once it has grown. */

@@ -12,22 +12,39 @@ import { stopGrams } from "./stop-grams";
 export type Via = "publish" | "xliff";
 const BATCH = 100;
 
+const pairKey = (p: { sourceHash: string; targetHash: string }) => p.sourceHash + p.targetHash;
+
 /** Stores the pairs (new ones also in the text index) and links them to the release; returns their ids. */
 export async function addPairs(tx: Client, pairs: readonly Pair[], releaseId: string, via: Via): Promise<number[]> {
   const prepared = preparePairs(pairs, (await stopGrams(tx)).set);
-  const ids: number[] = [];
-  for (let i = 0; i < prepared.length; i += BATCH) {
-    ids.push(...(await storeBatch(tx, prepared.slice(i, i + BATCH))));
-  }
-  if (ids.length) {
-    const links = Prisma.join(ids.map((id) => Prisma.sql`(${id}, ${releaseId}, ${via}, ${new Date()})`));
-    await tx.$executeRaw`INSERT INTO "TmSource" ("unitId", "releaseId", "via", "createdAt") VALUES ${links} ON CONFLICT DO NOTHING`;
-  }
-  return ids;
+  const ids = await storePrepared(tx, prepared);
+  const kept = [...new Set(ids.values())];
+  await linkUnits(
+    tx,
+    kept.map((unitId) => ({ unitId, releaseId })),
+    via,
+  );
+  return kept;
 }
 
 /** Inserts prepared pairs (skipping those already stored); returns the ids of all of them. */
 export async function storeBatch(tx: Client, batch: PreparedPair[]): Promise<number[]> {
+  return [...(await storeKeyed(tx, batch)).values()];
+}
+
+/** Stores pairs, BATCH at a time: pair key (hashes) → unit id, for every pair not deleted for good. */
+async function storePrepared(tx: Client, prepared: readonly PreparedPair[]): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (let i = 0; i < prepared.length; i += BATCH) {
+    for (const [key, id] of await storeKeyed(tx, prepared.slice(i, i + BATCH))) ids.set(key, id);
+  }
+  return ids;
+}
+
+/** One batch: inserted (and put in the text index) unless already stored; key → id of each. */
+async function storeKeyed(tx: Client, batch: readonly PreparedPair[]): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  if (batch.length === 0) return ids;
   const now = new Date();
   const values = Prisma.join(
     batch.map(
@@ -41,19 +58,33 @@ export async function storeBatch(tx: Client, batch: PreparedPair[]): Promise<num
     VALUES ${values}
     ON CONFLICT ("sourceHash", "targetHash") DO NOTHING
     RETURNING "id", "sourceHash", "targetHash"`;
-  const key = (r: { sourceHash: string; targetHash: string }) => r.sourceHash + r.targetHash;
-  const fresh = new Map(inserted.map((r) => [key(r), Number(r.id)]));
+  for (const r of inserted) ids.set(pairKey(r), Number(r.id));
   await textIndexFor(tx).insert(
     tx,
-    batch.filter((p) => fresh.has(key(p))).map((p) => ({ id: fresh.get(key(p))!, source: p.source, target: p.target })),
+    batch
+      .filter((p) => ids.has(pairKey(p)))
+      .map((p) => ({ id: ids.get(pairKey(p))!, source: p.source, target: p.target })),
   );
-  const existing = batch.filter((p) => !fresh.has(key(p)));
-  if (existing.length === 0) return [...fresh.values()];
+  const existing = batch.filter((p) => !ids.has(pairKey(p)));
+  if (existing.length === 0) return ids;
   const found = await tx.tmUnit.findMany({
     where: { OR: existing.map((p) => ({ sourceHash: p.sourceHash, targetHash: p.targetHash })), deletedAt: null },
-    select: { id: true },
+    select: { id: true, sourceHash: true, targetHash: true },
   });
-  return [...fresh.values(), ...found.map((u) => u.id)];
+  for (const u of found) ids.set(pairKey(u), u.id);
+  return ids;
+}
+
+const LINKS_PER_INSERT = 500;
+
+async function linkUnits(tx: Client, links: readonly { unitId: number; releaseId: string }[], via: Via) {
+  const now = new Date();
+  for (let i = 0; i < links.length; i += LINKS_PER_INSERT) {
+    const rows = Prisma.join(
+      links.slice(i, i + LINKS_PER_INSERT).map((l) => Prisma.sql`(${l.unitId}, ${l.releaseId}, ${via}, ${now})`),
+    );
+    await tx.$executeRaw`INSERT INTO "TmSource" ("unitId", "releaseId", "via", "createdAt") VALUES ${rows} ON CONFLICT DO NOTHING`;
+  }
 }
 
 /**
@@ -61,19 +92,54 @@ export async function storeBatch(tx: Client, batch: PreparedPair[]): Promise<num
  * longer has are dropped, and a pair that no release or import holds any more is removed.
  */
 export async function replaceReleasePairs(tx: Client, releaseId: string, pairs: readonly Pair[]): Promise<void> {
-  const keep = await addPairs(tx, pairs, releaseId, "publish");
-  const stale = await tx.tmSource.findMany({
-    where: { releaseId, via: "publish", unitId: { notIn: keep } },
-    select: { unitId: true },
+  await replaceReleasesPairs(tx, [{ releaseId, pairs }]);
+}
+
+/**
+ * replaceReleasePairs for many releases at once (a rebuild: a page of releases in a few
+ * statements, not a few per release; a pair several of them share is stored once).
+ */
+export async function replaceReleasesPairs(
+  tx: Client,
+  releases: readonly { releaseId: string; pairs: readonly Pair[] }[],
+): Promise<void> {
+  if (releases.length === 0) return;
+  const stop = (await stopGrams(tx)).set;
+  const prepared = releases.map((r) => ({ releaseId: r.releaseId, pairs: preparePairs(r.pairs, stop) }));
+  const unique = new Map<string, PreparedPair>();
+  for (const r of prepared) for (const p of r.pairs) if (!unique.has(pairKey(p))) unique.set(pairKey(p), p);
+  const ids = await storePrepared(tx, [...unique.values()]);
+  const keep = new Map<string, Set<number>>(
+    prepared.map((r) => [
+      r.releaseId,
+      new Set(r.pairs.flatMap((p) => (ids.has(pairKey(p)) ? [ids.get(pairKey(p))!] : []))),
+    ]),
+  );
+  await linkUnits(
+    tx,
+    [...keep].flatMap(([releaseId, units]) => [...units].map((unitId) => ({ unitId, releaseId }))),
+    "publish",
+  );
+  const linked = await tx.tmSource.findMany({
+    where: { releaseId: { in: [...keep.keys()] }, via: "publish" },
+    select: { unitId: true, releaseId: true },
   });
+  const stale = linked.filter((l) => !keep.get(l.releaseId)!.has(l.unitId));
   if (stale.length === 0) return;
-  const unitIds = stale.map((s) => s.unitId);
-  await tx.tmSource.deleteMany({ where: { releaseId, via: "publish", unitId: { in: unitIds } } });
+  for (const [releaseId, units] of groupUnits(stale)) {
+    await tx.tmSource.deleteMany({ where: { releaseId, via: "publish", unitId: { in: units } } });
+  }
   const orphans = await tx.tmUnit.findMany({
-    where: { id: { in: unitIds }, sources: { none: {} }, deletedAt: null },
+    where: { id: { in: [...new Set(stale.map((s) => s.unitId))] }, sources: { none: {} }, deletedAt: null },
     select: { id: true },
   });
   if (orphans.length) await tx.tmUnit.deleteMany({ where: { id: { in: orphans.map((o) => o.id) } } });
+}
+
+function groupUnits(links: readonly { unitId: number; releaseId: string }[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const l of links) out.set(l.releaseId, [...(out.get(l.releaseId) ?? []), l.unitId]);
+  return out;
 }
 
 /**

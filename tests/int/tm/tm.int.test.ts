@@ -1,9 +1,11 @@
 import { beforeEach, describe, expect, test } from "vitest";
 import { runWorkflow, saveContent } from "../../../src/server/releases/lifecycle";
 import { lookupSegment } from "../../../src/server/tm/lookup";
-import { rebuildTranslationMemory } from "../../../src/server/tm/rebuild";
+import { rebuildTranslationMemory, rekeyMemory } from "../../../src/server/tm/rebuild";
 import { searchMemory } from "../../../src/server/tm/queries";
+import { stopGrams } from "../../../src/server/tm/stop-grams";
 import { tombstoneUnit } from "../../../src/server/tm/store";
+import { minHashKeys, normalizeSegment } from "../../../src/domain/tm/keys";
 import { resetDb, testDb } from "../../support/db";
 import { input, release, staff, type Text } from "../../support/workbench";
 
@@ -106,5 +108,30 @@ describe("translation memory", () => {
     await db.tmUnit.deleteMany();
     expect(await rebuildTranslationMemory(db)).toEqual({ releases: 1, units: 4 });
     expect((await units()).map((u) => [u.source, u.target])).toEqual(before);
+  });
+
+  test("a rebuild of many releases at once: pairs they share stored once and linked to each, every unit rekeyed", async () => {
+    await release(db, who, ZH, EN);
+    await release(db, who, { ...ZH, title: "第二条" }, { ...EN, title: "The second" });
+    await release(db, who, { ...ZH, title: "第三条" }, { ...EN, title: "The third" });
+    const links = async () =>
+      (await db.tmSource.findMany({ include: { unit: true } }))
+        .map((l) => `${l.releaseId} ${l.via} ${l.unit.target}`)
+        .sort();
+    const before = { units: (await units()).map((u) => [u.source, u.target]), links: await links() };
+    expect(before.units).toHaveLength(6); // 3 titles, the shared summary and paragraphs once each
+    await db.tmSource.deleteMany();
+    await db.tmUnit.deleteMany();
+    expect(await rebuildTranslationMemory(db)).toEqual({ releases: 3, units: 6 });
+    expect((await units()).map((u) => [u.source, u.target]).sort()).toEqual([...before.units].sort());
+    expect(await links()).toEqual(before.links);
+    // Rekeying writes each row its own keys (one statement for the page: no row takes another's).
+    await db.tmUnit.updateMany({ data: { k0: 0, k1: 0, k2: 0, k3: 0, k4: 0, k5: 0, k6: 0, k7: 0 } });
+    await rekeyMemory(db);
+    const stop = (await stopGrams(db)).set;
+    for (const u of await units()) {
+      const keys = [u.k0, u.k1, u.k2, u.k3, u.k4, u.k5, u.k6, u.k7];
+      expect(keys).toEqual(minHashKeys(normalizeSegment(u.source), stop));
+    }
   });
 });
