@@ -44,9 +44,9 @@ async function probeRelease(db: Db, actorId: string) {
 
 /**
  * Tells the first start that the translation memory exists, so it does not build it from every
- * translation (ensureTranslationMemory: about 40 translations/s on the shared 2-core machine, so
- * some 35 minutes at 100,000 releases). One unit marked deleted: nothing is learned from it, no
- * lookup finds it. The public pages never read the memory.
+ * translation (ensureTranslationMemory: about 220-260 translations/s on the shared 2-core
+ * machine at 5,000 releases, docs/BENCHMARKS.md; minutes at 100,000). One unit marked deleted:
+ * nothing is learned from it, no lookup finds it. The public pages never read the memory.
  */
 async function markMemoryBuilt(db: Db) {
   const keys = { k0: 0, k1: 0, k2: 0, k3: 0, k4: 0, k5: 0, k6: 0, k7: 0 };
