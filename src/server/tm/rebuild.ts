@@ -17,13 +17,26 @@ const RELEARN_FROM = 5_000;
 
 type Progress = (step: "pairs" | "keys", done: number, total: number) => void;
 
+/**
+ * Set while a rebuild runs, removed when it ends: a rebuild stopped halfway (Ctrl-C during the
+ * first start's build) left some units, which alone would pass for a built memory.
+ */
+const UNFINISHED = "tm.rebuildUnfinished";
+
 export async function rebuildTranslationMemory(
   db: Db,
   onProgress?: Progress,
 ): Promise<{ releases: number; units: number }> {
+  const since = new Date().toISOString();
+  await db.appSetting.upsert({
+    where: { key: UNFINISHED },
+    create: { key: UNFINISHED, value: since },
+    update: { value: since },
+  });
   const releases = await addPublishedPairs(db, onProgress);
   await learnFromMemory(db);
   await rekeyMemory(db, onProgress);
+  await db.appSetting.deleteMany({ where: { key: UNFINISHED } });
   return { releases, units: await db.tmUnit.count({ where: { deletedAt: null } }) };
 }
 
@@ -96,10 +109,16 @@ async function writeKeys(tx: Client, rows: { id: number; keys: number[] }[]) {
     WHERE "TmUnit"."id" = v.column1`;
 }
 
-/** At start: a first build when there are published releases but no memory; new keys once it has grown. */
+/**
+ * At start: a first build when there are published releases but no memory (or a rebuild was
+ * stopped halfway: it is done again, and what it had stored is kept); new keys once it has grown.
+ */
 export async function ensureTranslationMemory(db: Db, onProgress?: Progress): Promise<"built" | "rekeyed" | null> {
-  if (!(await db.tmUnit.findFirst({ select: { id: true } }))) {
-    if (!(await db.publication.findFirst({ where: { locale: "en" }, select: { id: true } }))) return null;
+  const unfinished = await db.appSetting.findUnique({ where: { key: UNFINISHED }, select: { key: true } });
+  if (unfinished || !(await db.tmUnit.findFirst({ select: { id: true } }))) {
+    if (!unfinished && !(await db.publication.findFirst({ where: { locale: "en" }, select: { id: true } }))) {
+      return null;
+    }
     await rebuildTranslationMemory(db, onProgress);
     return "built";
   }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from "vitest";
 import { runWorkflow, saveContent } from "../../../src/server/releases/lifecycle";
 import { lookupSegment } from "../../../src/server/tm/lookup";
-import { rebuildTranslationMemory, rekeyMemory } from "../../../src/server/tm/rebuild";
+import { ensureTranslationMemory, rebuildTranslationMemory, rekeyMemory } from "../../../src/server/tm/rebuild";
 import { searchMemory } from "../../../src/server/tm/queries";
 import { stopGrams } from "../../../src/server/tm/stop-grams";
 import { tombstoneUnit } from "../../../src/server/tm/store";
@@ -34,6 +34,7 @@ beforeEach(async () => {
   who = await staff(db);
 });
 
+const ZERO_KEYS = { k0: 0, k1: 0, k2: 0, k3: 0, k4: 0, k5: 0, k6: 0, k7: 0 };
 const units = () => db.tmUnit.findMany({ where: { deletedAt: null }, orderBy: { id: "asc" } });
 
 describe("translation memory", () => {
@@ -110,6 +111,24 @@ describe("translation memory", () => {
     expect((await units()).map((u) => [u.source, u.target])).toEqual(before);
   });
 
+  test("a first build stopped halfway is done again at the next start; a finished one is not", async () => {
+    await release(db, who, ZH, EN);
+    await release(db, who, { ...ZH, title: "第二条" }, { ...EN, title: "The second" });
+    const full = (await units()).map((u) => u.target).sort();
+    expect(await ensureTranslationMemory(db)).toBeNull(); // publishing built it
+    // A build that stopped after its first page: some units, and the mark it leaves until it ends.
+    await db.tmSource.deleteMany();
+    await db.tmUnit.deleteMany();
+    await db.appSetting.create({ data: { key: "tm.rebuildUnfinished", value: "2026-12-03T00:00:00Z" } });
+    await db.tmUnit.create({
+      data: { sourceHash: "a", targetHash: "b", source: ZH.title, target: EN.title, sourceLength: 20, ...ZERO_KEYS },
+    });
+    expect(await ensureTranslationMemory(db)).toBe("built");
+    expect((await units()).map((u) => u.target).sort()).toEqual([...full, EN.title].sort());
+    expect(await db.appSetting.findUnique({ where: { key: "tm.rebuildUnfinished" } })).toBeNull();
+    expect(await ensureTranslationMemory(db)).toBeNull();
+  });
+
   test("a rebuild of many releases at once: pairs they share stored once and linked to each, every unit rekeyed", async () => {
     await release(db, who, ZH, EN);
     await release(db, who, { ...ZH, title: "第二条" }, { ...EN, title: "The second" });
@@ -126,7 +145,7 @@ describe("translation memory", () => {
     expect((await units()).map((u) => [u.source, u.target]).sort()).toEqual([...before.units].sort());
     expect(await links()).toEqual(before.links);
     // Rekeying writes each row its own keys (one statement for the page: no row takes another's).
-    await db.tmUnit.updateMany({ data: { k0: 0, k1: 0, k2: 0, k3: 0, k4: 0, k5: 0, k6: 0, k7: 0 } });
+    await db.tmUnit.updateMany({ data: ZERO_KEYS });
     await rekeyMemory(db);
     const stop = (await stopGrams(db)).set;
     for (const u of await units()) {
