@@ -138,7 +138,11 @@ export async function replaceReleasesPairs(
 
 function groupUnits(links: readonly { unitId: number; releaseId: string }[]): Map<string, number[]> {
   const out = new Map<string, number[]>();
-  for (const l of links) out.set(l.releaseId, [...(out.get(l.releaseId) ?? []), l.unitId]);
+  for (const l of links) {
+    const units = out.get(l.releaseId);
+    if (units) units.push(l.unitId);
+    else out.set(l.releaseId, [l.unitId]);
+  }
   return out;
 }
 
