@@ -87,11 +87,12 @@ export class ResponseCache {
   set(key: string, entry: CacheEntry, sinceGeneration = this.#generation): boolean {
     if (sinceGeneration !== this.#generation) return false;
     if (entry.response.size > this.maxEntryBytes) return false;
-    if (hasQuery(key) && entry.response.size > this.maxQueryBytes) return false;
+    const query = hasQuery(key);
+    if (query && entry.response.size > this.maxQueryBytes) return false;
     this.#remove(key);
     this.#entries.set(key, entry);
     this.#bytes += entry.response.size;
-    if (hasQuery(key)) {
+    if (query) {
       this.#queryKeys.add(key);
       this.#queryBytes += entry.response.size;
       for (const oldest of this.#queryKeys) {

@@ -1,9 +1,21 @@
 import { beforeEach, expect, test } from "vitest";
-import type { RequestScope } from "../exchange";
+import type { Exchange, RequestScope } from "../exchange";
 import { ResponseCache } from "../response-cache";
-import { storedResponse } from "../stored-response";
+import { storedResponse, type StoredResponse } from "../stored-response";
 import type { NextFacts } from "./render";
-import { store } from "./store";
+import { keep, keepUntil, type StoreDeps } from "./store";
+
+/** What afterRender does with a rendered answer: whether to keep it, then keep it. */
+function store(
+  ex: Pick<Exchange, "key">,
+  answer: StoredResponse,
+  f: NextFacts,
+  scope: RequestScope,
+  deps: StoreDeps,
+): boolean {
+  const until = keepUntil(ex, answer.status, f, scope, deps);
+  return until !== null && keep(ex.key!, answer, until, f, scope, deps.cache);
+}
 
 const NOW = 1_000_000;
 const response = (status = 200) =>

@@ -7,7 +7,7 @@ import type { NextFacts } from "./render";
 // Stage 7: keep the answer for the next anonymous reader, for as long as Next says and never past
 // the next embargo end; never when a purge happened while it was being made.
 
-interface StoreDeps {
+export interface StoreDeps {
   cache: ResponseCache;
   now: number;
 }
@@ -48,15 +48,4 @@ export function keep(
   // Next answered from its page cache without running the app: the tags its renders reported.
   const known = facts.nextCache === "HIT" && scope.tags.size === 0 ? cache.tagsOfPath(scope.path) : undefined;
   return cache.set(key, { response, expiresAt, tags: new Set(known ?? scope.tags) }, scope.generation);
-}
-
-export function store(
-  ex: Pick<Exchange, "key">,
-  response: StoredResponse,
-  facts: NextFacts,
-  scope: RequestScope,
-  deps: StoreDeps,
-): boolean {
-  const until = keepUntil(ex, response.status, facts, scope, deps);
-  return until !== null && keep(ex.key!, response, until, facts, scope, deps.cache);
 }
