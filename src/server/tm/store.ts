@@ -17,8 +17,7 @@ const pairKey = (p: { sourceHash: string; targetHash: string }) => p.sourceHash 
 /** Stores the pairs (new ones also in the text index) and links them to the release; returns their ids. */
 export async function addPairs(tx: Client, pairs: readonly Pair[], releaseId: string, via: Via): Promise<number[]> {
   const prepared = preparePairs(pairs, (await stopGrams(tx)).set);
-  const ids = await storePrepared(tx, prepared);
-  const kept = [...new Set(ids.values())];
+  const kept = [...(await storePrepared(tx, prepared)).values()]; // one per pair: its hashes are unique
   await linkUnits(
     tx,
     kept.map((unitId) => ({ unitId, releaseId })),
@@ -112,7 +111,12 @@ export async function replaceReleasesPairs(
   const keep = new Map<string, Set<number>>(
     prepared.map((r) => [
       r.releaseId,
-      new Set(r.pairs.flatMap((p) => (ids.has(pairKey(p)) ? [ids.get(pairKey(p))!] : []))),
+      new Set(
+        r.pairs.flatMap((p) => {
+          const id = ids.get(pairKey(p));
+          return id === undefined ? [] : [id]; // none: deleted for good
+        }),
+      ),
     ]),
   );
   await linkUnits(
