@@ -3,7 +3,8 @@
 // corpus (default 5,000 releases, seed 42, fixed date: the same rows every time). Each run is a
 // fresh process, so its peak RSS is the rebuild's own. Prints, per run and as medians: wall time,
 // releases per wall second and per CPU second (this process; on PostgreSQL also the server's),
-// peak RSS, and a digest of the index's rows: the same digest means the same index, byte for byte.
+// peak RSS, and digests of the index: of its rows (the same digest is the same index, byte for
+// byte) and of its lists' postings (the same lists, however they are cut into blocks).
 // SQLite always (the file is kept: a second run reuses its corpus); PostgreSQL when
 // TEST_DATABASE_URL is set (that database is WIPED when it holds another corpus). Figures:
 // docs/BENCHMARKS.md, "Search".
@@ -62,20 +63,21 @@ function bench(engine: string, url: string) {
   }
   const m = (f: (r: RunFigures) => number) => median(runs.map(f));
   const digests = new Set(runs.map((r) => r.digest));
+  const lists = new Set(runs.map((r) => r.lists));
   console.log(
     `| ${engine} | ${runs[0]!.releases} | ${runs[0]!.documents} | ${(m((r) => r.wallMs) / 1000).toFixed(2)} | ` +
       `${Math.round(m((r) => r.releases / (r.wallMs / 1000)))} | ${Math.round(m((r) => r.releases / (r.cpuMs / 1000)))} | ` +
       `${m((r) => (r.serverCpuMs === null ? NaN : Math.round(r.releases / ((r.cpuMs + r.serverCpuMs) / 1000))))} | ` +
-      `${Math.round(m((r) => r.peakRssMb))} | ${[...digests].join(" ")} |`,
+      `${Math.round(m((r) => r.peakRssMb))} | ${[...digests].join(" ")} | ${[...lists].join(" ")} |`,
   );
 }
 
 async function main() {
   if (args.child) return runChild(args.child);
   console.log(
-    "| engine | releases | documents | wall s | releases/s wall | releases/CPU s | releases/CPU s (with server) | peak RSS MB | digest |",
+    "| engine | releases | documents | wall s | releases/s wall | releases/CPU s | releases/CPU s (with server) | peak RSS MB | digest | lists |",
   );
-  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---|");
+  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---|---|");
   if (args.only !== "postgresql") {
     const file = args["sqlite-file"];
     await ensureCorpus(`file:${file}`, () => {

@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import pg from "pg";
+import { decodeIds, decodePositions } from "../../src/domain/search/codec";
 import { createDb } from "../../src/server/db/client";
 import { isPostgresUrl, sqlitePath } from "../../src/server/env";
 import { reindexSearch } from "../../src/server/search";
@@ -18,6 +19,8 @@ export interface RunFigures {
   serverCpuMs: number | null;
   peakRssMb: number;
   digest: string;
+  /** digest of the lists' postings (see digest()) */
+  lists: string;
 }
 
 const TICK_MS = 10; // Linux's USER_HZ is 100
@@ -56,12 +59,54 @@ async function serverCpu(url: string): Promise<number> {
 const BLOCKS = `SELECT "term", "last", "n", "docs", "pos" FROM "SearchBlock" ORDER BY "term", "last"`;
 const DOCS = `SELECT "id", "role", "releaseId", "locale", "sortAt", "sourceHash" FROM "SearchDocument" ORDER BY "id"`;
 
-/** A digest of the index's rows, the same on both engines for the same index. */
-async function digest(url: string): Promise<string> {
+/**
+ * The postings of every list, whatever blocks hold them: per list its key, its ids, the count of
+ * positions of each, and the positions. The same lists cut into other blocks digest alike.
+ */
+function listHasher() {
   const hash = createHash("sha256");
-  const add = (row: Record<string, unknown>) => {
-    for (const v of Object.values(row)) hash.update(v instanceof Uint8Array ? v : `${String(v)}\u0000`);
+  let term: unknown;
+  let ids: number[] = [];
+  let counts: number[] = [];
+  let positions: Int32Array[] = [];
+  const end = () => {
+    hash.update(`\u0002${String(term)}\u0000`);
+    hash.update(new Float64Array(ids));
+    hash.update(new Int32Array(counts));
+    for (const p of positions) hash.update(p);
+    [ids, counts, positions] = [[], [], []];
+  };
+  return {
+    add(row: Record<string, unknown>) {
+      if (row.term !== term && term !== undefined) end();
+      term = row.term;
+      const n = Number(row.n);
+      ids.push(...decodeIds(row.docs as Uint8Array, Number(row.last)));
+      const { start, values } = decodePositions(row.pos as Uint8Array, n);
+      for (let i = 0; i < n; i++) counts.push(start[i + 1]! - start[i]!);
+      positions.push(values);
+    },
+    digest() {
+      if (term !== undefined) end();
+      return hash.digest("hex").slice(0, 16);
+    },
+  };
+}
+
+/**
+ * Digests of the index: of its rows (`blocks`: the same index, byte for byte), and of its lists'
+ * postings (`lists`: the same lists, whatever the blocks). The same on both engines.
+ */
+async function digest(url: string): Promise<{ blocks: string; lists: string }> {
+  const hash = createHash("sha256");
+  const lists = listHasher();
+  const row = (r: Record<string, unknown>) => {
+    for (const v of Object.values(r)) hash.update(v instanceof Uint8Array ? v : `${String(v)}\u0000`);
     hash.update("\u0001");
+  };
+  const block = (r: Record<string, unknown>) => {
+    row(r);
+    lists.add(r);
   };
   if (isPostgresUrl(url)) {
     const client = new pg.Client({ connectionString: url });
@@ -70,17 +115,17 @@ async function digest(url: string): Promise<string> {
       `ORDER BY "term"`,
       `ORDER BY "term" COLLATE "C"`,
     );
-    for (const row of (await client.query<Record<string, unknown>>(blocks)).rows) add(row);
+    for (const r of (await client.query<Record<string, unknown>>(blocks)).rows) block(r);
     const docs = DOCS.replace(`"id", "role"`, `"id"::float8, "role"`).replace(`"sortAt"`, `"sortAt"::float8`);
-    for (const row of (await client.query<Record<string, unknown>>(docs)).rows) add(row);
+    for (const r of (await client.query<Record<string, unknown>>(docs)).rows) row(r);
     await client.end();
   } else {
     const db = new Database(sqlitePath(url), { readonly: true });
-    for (const row of db.prepare(BLOCKS).iterate()) add(row as Record<string, unknown>);
-    for (const row of db.prepare(DOCS).iterate()) add(row as Record<string, unknown>);
+    for (const r of db.prepare(BLOCKS).iterate()) block(r as Record<string, unknown>);
+    for (const r of db.prepare(DOCS).iterate()) row(r as Record<string, unknown>);
     db.close();
   }
-  return hash.digest("hex").slice(0, 16);
+  return { blocks: hash.digest("hex").slice(0, 16), lists: lists.digest() };
 }
 
 export async function runChild(url: string): Promise<void> {
@@ -101,9 +146,10 @@ export async function runChild(url: string): Promise<void> {
     serverCpuMs: postgres ? (await serverCpu(url)) - server : null,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     digest: "",
+    lists: "",
   };
   await db.$disconnect();
-  figures.digest = await digest(url);
+  ({ blocks: figures.digest, lists: figures.lists } = await digest(url));
   console.log(JSON.stringify(figures));
   process.exit(0); // the index's own connections stay open otherwise
 }

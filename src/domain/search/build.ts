@@ -1,6 +1,6 @@
 import { Arena, CLASSES, KeyTable, Slots } from "./build-arena";
 import { NAMED, orderedKeys, TWO32 } from "./build-order";
-import { encodeBlock, type EncodedBlock } from "./codec";
+import { BlockEncoder, type EncodedBlock } from "./codec";
 import type { FieldLists } from "./lists";
 import { tokenOfCode } from "./text";
 
@@ -18,6 +18,7 @@ export const MAX_BLOCK_DOCS = 128;
 export const MAX_BLOCK_POSITIONS = 1_024;
 
 const { AT, USED, DOCS, CLS } = Slots;
+const encoder = new BlockEncoder(); // blocks are taken one at a time
 
 export interface BuilderLimits {
   /** documents per block */
@@ -138,18 +139,14 @@ export class BlockBuilder {
     const words = this.arena.words;
     const info = this.slots.info;
     const n = info[4 * s + DOCS]!;
-    const ids = new Array<number>(n);
-    const positions: number[] = [];
     for (let w = info[4 * s + AT]!, i = 0; i < n; i++) {
-      ids[i] = words[w]! * TWO32 + (words[w + 1]! >>> 0);
       const count = words[w + 2]!;
-      positions.push(count);
-      for (let j = 0; j < count; j++) positions.push(words[w + 3 + j]!);
+      encoder.doc(words[w]! * TWO32 + (words[w + 1]! >>> 0), words, w + 3, count);
       w += 3 + count;
     }
     info[4 * s + USED] = 0;
     info[4 * s + DOCS] = 0;
-    return encodeBlock(ids, positions);
+    return encoder.block();
   }
 
   private keyName(key: number): string {

@@ -25,9 +25,13 @@ export class ByteWriter {
       this.buf = next;
     }
     let v = value;
-    while (v >= 128) {
+    while (v >= 2 ** 31) {
       this.buf[this.len++] = (v % 128) + 128;
       v = Math.floor(v / 128);
+    }
+    while (v >= 128) {
+      this.buf[this.len++] = (v & 127) | 128; // the common case in 32-bit arithmetic
+      v >>>= 7;
     }
     this.buf[this.len++] = v;
   }
@@ -68,34 +72,64 @@ export interface EncodedBlock {
   pos: Uint8Array;
 }
 
-// Blocks are encoded one at a time: two scratch writers serve them all.
-const docsScratch = new ByteWriter(1 << 12);
-const posScratch = new ByteWriter(1 << 14);
+/**
+ * Encodes one block at a time, document by document, straight from where its postings are held
+ * (a rebuild's arena, build.ts): no array of ids or positions per block.
+ */
+export class BlockEncoder {
+  private ids = new Float64Array(256);
+  private n = 0;
+  private readonly docs = new ByteWriter(1 << 12);
+  private readonly pos = new ByteWriter(1 << 14);
+
+  /** The next document, ids ascending: its `count` positions (ascending) are from[at ..]. */
+  doc(id: number, from: ArrayLike<number>, at: number, count: number): void {
+    if (this.n === this.ids.length) {
+      const ids = new Float64Array(2 * this.n);
+      ids.set(this.ids);
+      this.ids = ids;
+    }
+    this.ids[this.n++] = id;
+    const pos = this.pos;
+    let prev = from[at]!;
+    pos.uint(count - 1);
+    pos.uint(prev);
+    for (let j = 1; j < count; j++) {
+      const p = from[at + j]!;
+      pos.uint(p - prev - 1);
+      prev = p;
+    }
+  }
+
+  /** The block of the documents given since the last one. */
+  block(): EncodedBlock {
+    const { ids, n } = this;
+    const docs = this.docs.reset();
+    const last = ids[n - 1]!;
+    docs.uint(n);
+    docs.uint(last - ids[0]!);
+    for (let i = 1; i < n; i++) docs.uint(ids[i]! - ids[i - 1]! - 1);
+    const block = { last, n, docs: docs.bytes(), pos: this.pos.bytes() };
+    this.n = 0;
+    this.pos.reset();
+    return block;
+  }
+}
+
+// Blocks are encoded one at a time: one encoder serves them all.
+const encoder = new BlockEncoder();
 
 /**
  * `ids` ascending and distinct; `positions` holds, for each document in turn, its count of
  * positions followed by the positions, ascending.
  */
 export function encodeBlock(ids: readonly number[], positions: readonly number[]): EncodedBlock {
-  const docs = docsScratch.reset();
-  const n = ids.length;
-  const last = ids[n - 1]!;
-  docs.uint(n);
-  docs.uint(last - ids[0]!);
-  for (let i = 1; i < n; i++) docs.uint(ids[i]! - ids[i - 1]! - 1);
-  const pos = posScratch.reset();
-  for (let at = 0; at < positions.length;) {
-    const count = positions[at++]!;
-    let prev = positions[at++]!;
-    pos.uint(count - 1);
-    pos.uint(prev);
-    for (let j = 1; j < count; j++) {
-      const p = positions[at++]!;
-      pos.uint(p - prev - 1);
-      prev = p;
-    }
+  for (let i = 0, at = 0; i < ids.length; i++) {
+    const count = positions[at]!;
+    encoder.doc(ids[i]!, positions, at + 1, count);
+    at += 1 + count;
   }
-  return { last, n, docs: docs.bytes(), pos: pos.bytes() };
+  return encoder.block();
 }
 
 /** The `positions` argument of encodeBlock for these lists of positions. */

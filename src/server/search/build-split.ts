@@ -1,23 +1,15 @@
 import "server-only";
-import {
-  bodyService,
-  unpackBlocks,
-  type BodyReply,
-  type BodyRequest,
-  type KeyedBlock,
-} from "@/domain/search/build-part";
+import { unpackBlocks, type BodyReply, type BodyRequest, type KeyedBlock } from "@/domain/search/build-part";
 import { Worker } from "node:worker_threads";
 import { log } from "../log";
 import type { WorkerReply } from "./build-worker";
 
-// A full rebuild on two cores: a worker thread builds the body lists (most of the postings) while
-// this thread builds the title and summary lists and writes every block. Each list is built by
-// one thread, whole and in order, as by one builder. Where the worker cannot start (no TypeScript
-// loader, a bundled build), or with SEARCH_REINDEX_WORKER=0, the body lists are built here too.
+// A full rebuild on two cores: a worker thread builds the body lists of most documents (most of
+// the postings) while the rebuild's thread builds the rest and writes every block (reindex.ts).
+// Where the worker cannot start (no TypeScript loader, a bundled build), or with
+// SEARCH_REINDEX_WORKER=0, there is none and the rebuild's thread builds every list.
 
 export interface BodyBuilder {
-  /** whether a worker thread builds the bodies */
-  inWorker: boolean;
   /**
    * Starts on these documents' bodies; resolves with the blocks they complete, and whether the
    * builder is now full: then drain it to the end before awaiting another add (later adds wait).
@@ -54,20 +46,12 @@ function client(send: (request: BodyRequest) => void) {
   };
 }
 
-function localBodies(): BodyBuilder {
-  let handle: (request: BodyRequest) => void = () => undefined;
-  const c = client((request) => handle(request));
-  handle = bodyService((reply) => c.answer(reply));
-  return { inWorker: false, add: c.add, drain: c.drain, close: () => Promise.resolve() };
-}
-
 function workerBodies(worker: Worker): BodyBuilder {
   const c = client((request) => worker.postMessage(request));
   worker.on("message", ({ id, full, pack }: WorkerReply) => c.answer({ id, full, blocks: unpackBlocks(pack) }));
   worker.on("error", (error) => c.failAll(error));
   worker.on("exit", () => c.failAll(new Error("search index: the rebuild's worker thread stopped")));
   return {
-    inWorker: true,
     add: c.add,
     drain: c.drain,
     close: async () => {
@@ -106,7 +90,8 @@ function startWorker(): Promise<Worker | null> {
   });
 }
 
-export async function bodyBuilder(): Promise<BodyBuilder> {
+/** The worker thread's body builder; null without one. */
+export async function bodyBuilder(): Promise<BodyBuilder | null> {
   const worker = process.env.SEARCH_REINDEX_WORKER === "0" ? null : await startWorker();
-  return worker ? workerBodies(worker) : localBodies();
+  return worker && workerBodies(worker);
 }

@@ -103,9 +103,9 @@ export interface SearchStore {
   /** What a results page shows of these documents (one kind), in no particular order. */
   hitRows(sql: Sql, kind: Kind, docs: { releaseId: string; locale: ContentLocale }[]): Promise<HitRow[]>;
 
-  /** Empties the index (documents, blocks, pending changes). */
+  /** Before a full rebuild: empties the index (documents, blocks, pending changes). */
   clear(sql: Sql): Promise<void>;
-  /** After a full rebuild: refresh planner statistics. */
+  /** After a full rebuild: the key index of the blocks, if clear dropped it; planner statistics. */
   finish(sql: Sql): Promise<void>;
   /** Bytes used by the index (tables and their indexes). */
   size(sql: Sql): Promise<number>;

@@ -238,9 +238,15 @@ export const postgresStore: SearchStore = {
 
   async clear(sql) {
     await sql.run(`TRUNCATE "SearchPending", "SearchBlock", "SearchDocument"`);
+    // The rebuild writes the blocks unindexed and sorts them into the key once at the end
+    // (finish): faster than keeping the index through millions of inserts all over the key range.
+    // TRUNCATE already holds the table for the whole rebuild.
+    await sql.run(`ALTER TABLE "SearchBlock" DROP CONSTRAINT "SearchBlock_pkey"`);
   },
 
   async finish(sql) {
+    await sql.run(`SET LOCAL maintenance_work_mem = '256MB'`);
+    await sql.run(`ALTER TABLE "SearchBlock" ADD CONSTRAINT "SearchBlock_pkey" PRIMARY KEY ("term", "last")`);
     await sql.run(`ANALYZE "SearchDocument"`);
     await sql.run(`ANALYZE "SearchBlock"`);
   },

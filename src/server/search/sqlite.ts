@@ -30,6 +30,9 @@ const INSERT_BLOCKS = insertBlocksText(BLOCKS_PER_INSERT);
 const BULK_CACHE_KB = -65_536;
 const DEFAULT_CACHE_KB = -2_000;
 
+// As the migration (20261203040000_search_postings) creates it.
+const BLOCK_KEY_INDEX = `CREATE UNIQUE INDEX "SearchBlock_term_last_key" ON "SearchBlock"("term", "last")`;
+
 export const sqliteStore: SearchStore = {
   async lock() {},
   async lockIds() {},
@@ -235,11 +238,15 @@ export const sqliteStore: SearchStore = {
 
   async clear(sql) {
     await sql.run(`DELETE FROM "SearchPending"`);
+    // The rebuild writes the blocks unindexed and sorts them into the key index once at the end
+    // (finish): faster than keeping the index through millions of inserts all over the key range.
+    await sql.run(`DROP INDEX "SearchBlock_term_last_key"`);
     await sql.run(`DELETE FROM "SearchBlock"`);
     await sql.run(`DELETE FROM "SearchDocument"`);
   },
 
   async finish(sql) {
+    await sql.run(BLOCK_KEY_INDEX);
     await sql.run(`ANALYZE "SearchDocument"`);
     await sql.run(`ANALYZE "SearchBlock"`);
   },
