@@ -1,5 +1,6 @@
 import "server-only";
 import { unpackBlocks, type BodyReply, type BodyRequest, type KeyedBlock } from "@/domain/search/build-part";
+import type { BuilderLimits } from "@/domain/search/build";
 import { Worker } from "node:worker_threads";
 import { log } from "../log";
 import type { WorkerReply } from "./build-worker";
@@ -61,13 +62,13 @@ function workerBodies(worker: Worker): BodyBuilder {
 }
 
 /** The worker, once it has loaded; null if it cannot start. */
-function startWorker(): Promise<Worker | null> {
+function startWorker(limits: BuilderLimits): Promise<Worker | null> {
   // Not a literal: a bundler must not try to bundle the worker (in a bundle it is not found: null).
   const file = ["build-worker", "mjs"].join(".");
   return new Promise((resolve) => {
     let worker: Worker;
     try {
-      worker = new Worker(new URL(file, import.meta.url));
+      worker = new Worker(new URL(file, import.meta.url), { workerData: limits });
     } catch (error) {
       log.warn({ err: String(error) }, "search index: rebuilding on one thread (no worker)");
       return resolve(null);
@@ -90,8 +91,8 @@ function startWorker(): Promise<Worker | null> {
   });
 }
 
-/** The worker thread's body builder; null without one. */
-export async function bodyBuilder(): Promise<BodyBuilder | null> {
-  const worker = process.env.SEARCH_REINDEX_WORKER === "0" ? null : await startWorker();
+/** The worker thread's body builder, which drains at these limits; null without one. */
+export async function bodyBuilder(limits: BuilderLimits): Promise<BodyBuilder | null> {
+  const worker = process.env.SEARCH_REINDEX_WORKER === "0" ? null : await startWorker(limits);
   return worker && workerBodies(worker);
 }

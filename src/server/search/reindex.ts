@@ -1,5 +1,5 @@
 import "server-only";
-import { BUILDER_LIMITS } from "@/domain/search/build";
+import { BUILDER_LIMITS, type BuilderLimits } from "@/domain/search/build";
 import { partBuilder } from "@/domain/search/build-part";
 import { FIELDS } from "@/domain/search/lists";
 import type { Db } from "../db/client";
@@ -140,9 +140,17 @@ async function stepDocs(store: SearchStore, sql: Sql, places: Placed[], ids: num
 // building every body, this thread (titles, summaries, every write) waited for it two thirds of
 // the time (docs/BENCHMARKS.md, "Rebuild speed").
 const MAIN_BODY_SHARE = 0.3;
-// This thread's two builders share what one builder may hold: together they hold what the title
-// and summary builder alone held before.
-const HALF_LIMITS = { ...BUILDER_LIMITS, lists: BUILDER_LIMITS.lists / 2, words: BUILDER_LIMITS.words / 2 };
+// What each builder may hold before it drains, as shares of what one builder of every list may
+// hold (BUILDER_LIMITS), about in proportion to the postings each gets (bodies are 84% of them),
+// so that a rebuild's peak memory stays that of one body builder and a smaller one for the rest.
+const limits = (share: number): BuilderLimits => ({
+  ...BUILDER_LIMITS,
+  lists: Math.round(BUILDER_LIMITS.lists * share),
+  words: Math.round(BUILDER_LIMITS.words * share),
+});
+const WORKER_LIMITS = limits(2 / 3); // the upper range's bodies: 59% of the postings
+const WHOLE_LIMITS = limits(1 / 3); // the lower range: 30%
+const HEADS_LIMITS = limits(1 / 4); // the upper range's titles and summaries: 11%
 
 /**
  * Builds every list and writes its blocks. The documents, in id order, are cut in two ranges
@@ -157,11 +165,11 @@ async function build(store: SearchStore, sql: Sql, onStep: (docs: number, total:
   const ids = await idsFor(all, await store.allDocuments(sql));
   await store.clear(sql);
   const order = all.map((_, i) => i).sort((a, b) => ids[a]! - ids[b]!);
-  const bodies = await bodyBuilder();
+  const bodies = await bodyBuilder(WORKER_LIMITS);
   const split = bodies ? Math.round(order.length * MAIN_BODY_SHARE) : order.length;
   const [low, high] = [order.slice(0, split), order.slice(split)];
-  const whole = partBuilder(FIELDS, bodies ? HALF_LIMITS : BUILDER_LIMITS);
-  const heads = partBuilder(["title", "summary"], HALF_LIMITS);
+  const whole = partBuilder(FIELDS, bodies ? WHOLE_LIMITS : BUILDER_LIMITS);
+  const heads = partBuilder(["title", "summary"], HEADS_LIMITS);
   const steps = Math.ceil(order.length / DOCS_PER_STEP);
   const [lowStep, highStep] = [Math.ceil(low.length / steps), Math.ceil(high.length / steps)];
   const read = (range: number[], k: number, size: number) => {
