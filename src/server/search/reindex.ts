@@ -16,7 +16,7 @@ import type { Sql } from "./sql";
 
 const DOCS_PER_STEP = 1_000;
 const BLOCKS_PER_WRITE = 4_000;
-const DRAIN_PART = 4_000; // blocks per part of the worker's drain
+const DRAIN_PART = 4_000; // blocks per part of a drain
 
 export interface ReindexReport {
   releases: number;
@@ -181,11 +181,11 @@ async function build(store: SearchStore, sql: Sql, onStep: (docs: number, total:
       part.map((i) => ids[i]!),
     );
   };
+  const insert = inserter(store, sql);
   const addTo = async (part: ReturnType<typeof partBuilder>, stepIds: number[], docs: IndexDoc[]) => {
     await insert(part.add(stepIds, docs.map(docText)));
-    if (part.full) await drainInto(insert, [part], BLOCKS_PER_WRITE);
+    if (part.full) await drainInto(insert, [part], DRAIN_PART);
   };
-  const insert = inserter(store, sql);
   let documents = 0;
   let previous: Promise<{ blocks: StoredBlock[]; full: boolean }> = Promise.resolve({ blocks: [], full: false });
   try {
