@@ -1,5 +1,6 @@
 // The integration tests' database (prepared by global-setup.ts) and a way to empty it between tests.
 import { createDb, type Db } from "../../src/server/db/client";
+import { searchMergeSettled } from "../../src/server/search";
 
 let client: Db | undefined;
 
@@ -58,6 +59,22 @@ const TABLES = [
   "User",
 ] as const;
 
+const isDeadlock = (error: unknown) => /40P01|deadlock detected/.test(String(error));
+
 export async function resetDb(db: Db = testDb()): Promise<void> {
-  for (const table of TABLES) await db.$executeRawUnsafe(`DELETE FROM "${table}"`);
+  // A publish merges the search index in the background: a merge still running when the next
+  // test empties the tables holds row locks the deletes need (PostgreSQL reported a deadlock).
+  await searchMergeSettled(db);
+  for (const table of TABLES) {
+    // Other background work (another client's) may still take locks in another order: PostgreSQL
+    // then aborts one side of the deadlock, and emptying the table again is safe.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await db.$executeRawUnsafe(`DELETE FROM "${table}"`);
+        break;
+      } catch (error) {
+        if (attempt >= 3 || !isDeadlock(error)) throw error;
+      }
+    }
+  }
 }
