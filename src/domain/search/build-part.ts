@@ -73,7 +73,8 @@ export interface BodyReply {
 }
 
 /**
- * The body lists' builder behind requests (the rebuild's worker thread). The rebuild sends a step's bodies before it has read the previous step's reply, so
+ * The body lists' builder behind requests (the rebuild's worker thread, or its one-thread
+ * fallback). The rebuild sends a step's bodies before it has read the previous step's reply, so
  * an add may arrive when the builder is full: it waits, and the drain requests that the reply
  * prompted go first. The builder drains at the same point as one driven call by call, and the
  * drain goes at the pace of whoever writes its blocks.

@@ -1,16 +1,23 @@
 import "server-only";
-import { unpackBlocks, type BodyReply, type BodyRequest, type KeyedBlock } from "@/domain/search/build-part";
-import type { BuilderLimits } from "@/domain/search/build";
+import {
+  bodyService,
+  unpackBlocks,
+  type BodyReply,
+  type BodyRequest,
+  type KeyedBlock,
+} from "@/domain/search/build-part";
 import { Worker } from "node:worker_threads";
 import { log } from "../log";
 import type { WorkerReply } from "./build-worker";
 
-// A full rebuild on two cores: a worker thread builds the body lists of most documents (most of
-// the postings) while the rebuild's thread builds the rest and writes every block (reindex.ts).
-// Where the worker cannot start (no TypeScript loader, a bundled build), or with
-// SEARCH_REINDEX_WORKER=0, there is none and the rebuild's thread builds every list.
+// A full rebuild on two cores: a worker thread builds the body lists (most of the postings) while
+// this thread builds the title and summary lists and writes every block. Each list is built by
+// one thread, whole and in order, as by one builder. Where the worker cannot start (no TypeScript
+// loader, a bundled build), or with SEARCH_REINDEX_WORKER=0, the body lists are built here too.
 
 export interface BodyBuilder {
+  /** whether a worker thread builds the bodies */
+  inWorker: boolean;
   /**
    * Starts on these documents' bodies; resolves with the blocks they complete, and whether the
    * builder is now full: then drain it to the end before awaiting another add (later adds wait).
@@ -47,12 +54,20 @@ function client(send: (request: BodyRequest) => void) {
   };
 }
 
+function localBodies(): BodyBuilder {
+  let handle: (request: BodyRequest) => void = () => undefined;
+  const c = client((request) => handle(request));
+  handle = bodyService((reply) => c.answer(reply));
+  return { inWorker: false, add: c.add, drain: c.drain, close: () => Promise.resolve() };
+}
+
 function workerBodies(worker: Worker): BodyBuilder {
   const c = client((request) => worker.postMessage(request));
   worker.on("message", ({ id, full, pack }: WorkerReply) => c.answer({ id, full, blocks: unpackBlocks(pack) }));
   worker.on("error", (error) => c.failAll(error));
   worker.on("exit", () => c.failAll(new Error("search index: the rebuild's worker thread stopped")));
   return {
+    inWorker: true,
     add: c.add,
     drain: c.drain,
     close: async () => {
@@ -62,13 +77,13 @@ function workerBodies(worker: Worker): BodyBuilder {
 }
 
 /** The worker, once it has loaded; null if it cannot start. */
-function startWorker(limits: BuilderLimits): Promise<Worker | null> {
+function startWorker(): Promise<Worker | null> {
   // Not a literal: a bundler must not try to bundle the worker (in a bundle it is not found: null).
   const file = ["build-worker", "mjs"].join(".");
   return new Promise((resolve) => {
     let worker: Worker;
     try {
-      worker = new Worker(new URL(file, import.meta.url), { workerData: limits });
+      worker = new Worker(new URL(file, import.meta.url));
     } catch (error) {
       log.warn({ err: String(error) }, "search index: rebuilding on one thread (no worker)");
       return resolve(null);
@@ -91,8 +106,7 @@ function startWorker(limits: BuilderLimits): Promise<Worker | null> {
   });
 }
 
-/** The worker thread's body builder, which drains at these limits; null without one. */
-export async function bodyBuilder(limits: BuilderLimits): Promise<BodyBuilder | null> {
-  const worker = process.env.SEARCH_REINDEX_WORKER === "0" ? null : await startWorker(limits);
-  return worker && workerBodies(worker);
+export async function bodyBuilder(): Promise<BodyBuilder> {
+  const worker = process.env.SEARCH_REINDEX_WORKER === "0" ? null : await startWorker();
+  return worker ? workerBodies(worker) : localBodies();
 }

@@ -1,7 +1,5 @@
 import "server-only";
-import { BUILDER_LIMITS, type BuilderLimits } from "@/domain/search/build";
 import { partBuilder } from "@/domain/search/build-part";
-import { FIELDS } from "@/domain/search/lists";
 import type { Db } from "../db/client";
 import { assignIds, docHash, docKey, docText, type IndexDoc, type Kind, type Placed } from "./documents";
 import type { DocumentRow, PlaceRow, SearchStore, StoredBlock, TextRow } from "./engine";
@@ -16,7 +14,7 @@ import type { Sql } from "./sql";
 
 const DOCS_PER_STEP = 1_000;
 const BLOCKS_PER_WRITE = 4_000;
-const DRAIN_PART = 4_000; // blocks per part of a drain
+const DRAIN_PART = 4_000; // blocks per part of the worker's drain
 
 export interface ReindexReport {
   releases: number;
@@ -92,25 +90,19 @@ function inserter(store: SearchStore, sql: Sql) {
   };
 }
 
-type Drainable = { drain(max: number): StoredBlock[] | Promise<StoredBlock[]> };
-
 /**
- * Writes every open block of these builders, a part of each in turn (a drain holds millions of
- * blocks), each builder's next part built while the last one is written: the worker builds its
- * next part while this thread drains its own builders and writes.
+ * Writes every open block of a builder, a part at a time (a drain holds millions of blocks), the
+ * next part built while the last one is written.
  */
-async function drainInto(insert: (blocks: StoredBlock[]) => Promise<void>, sources: Drainable[], max: number) {
-  const open = sources.map((source) => ({ source, part: settled(source.drain(max)) }));
-  for (let i = 0; open.length > 0;) {
-    i %= open.length;
-    const blocks = await open[i]!.part;
-    if (blocks.length === 0) {
-      open.splice(i, 1); // this drain has ended
-      continue;
-    }
-    open[i]!.part = settled(open[i]!.source.drain(max));
+async function drainInto(
+  insert: (blocks: StoredBlock[]) => Promise<void>,
+  source: { drain(max: number): StoredBlock[] | Promise<StoredBlock[]> },
+  max: number,
+) {
+  let part = settled(source.drain(max));
+  for (let blocks = await part; blocks.length > 0; blocks = await part) {
+    part = settled(source.drain(max));
     await insert(blocks);
-    i++;
   }
 }
 
@@ -136,28 +128,9 @@ async function stepDocs(store: SearchStore, sql: Sql, places: Placed[], ids: num
   return { ids: present.map((p) => p.id), docs: present.map((p) => p.doc), rows };
 }
 
-// The bodies of the lowest ids are built here, the others in the worker thread. With the worker
-// building every body, this thread (titles, summaries, every write) waited for it two thirds of
-// the time (docs/BENCHMARKS.md, "Rebuild speed").
-const MAIN_BODY_SHARE = 0.3;
-// What each builder may hold before it drains, as shares of what one builder of every list may
-// hold (BUILDER_LIMITS), about in proportion to the postings each gets (bodies are 84% of them),
-// so that a rebuild's peak memory stays that of one body builder and a smaller one for the rest.
-const limits = (share: number): BuilderLimits => ({
-  ...BUILDER_LIMITS,
-  lists: Math.round(BUILDER_LIMITS.lists * share),
-  words: Math.round(BUILDER_LIMITS.words * share),
-});
-const WORKER_LIMITS = limits(2 / 3); // the upper range's bodies: 59% of the postings
-const WHOLE_LIMITS = limits(1 / 3); // the lower range: 30%
-const HEADS_LIMITS = limits(1 / 4); // the upper range's titles and summaries: 11%
-
 /**
- * Builds every list and writes its blocks. The documents, in id order, are cut in two ranges
- * built side by side, a step of each at a time: the lower range wholly here, the upper range's
- * titles and summaries here and its bodies in the worker thread (build-split.ts), a step ahead.
- * Each builder gets its documents in ascending id order, and every id of the lower range is below
- * every id of the upper one: each list's blocks come out whole and in order, as from one builder.
+ * Builds every list, step by step in id order: the bodies' lists in a worker thread (a step ahead),
+ * the titles' and summaries' here, and writes their blocks (build-split.ts).
  */
 async function build(store: SearchStore, sql: Sql, onStep: (docs: number, total: number) => void) {
   const all = placesOf(await store.places(sql));
@@ -165,58 +138,50 @@ async function build(store: SearchStore, sql: Sql, onStep: (docs: number, total:
   const ids = await idsFor(all, await store.allDocuments(sql));
   await store.clear(sql);
   const order = all.map((_, i) => i).sort((a, b) => ids[a]! - ids[b]!);
-  const bodies = await bodyBuilder(WORKER_LIMITS);
-  const split = bodies ? Math.round(order.length * MAIN_BODY_SHARE) : order.length;
-  const [low, high] = [order.slice(0, split), order.slice(split)];
-  const whole = partBuilder(FIELDS, bodies ? WHOLE_LIMITS : BUILDER_LIMITS);
-  const heads = partBuilder(["title", "summary"], HEADS_LIMITS);
-  const steps = Math.ceil(order.length / DOCS_PER_STEP);
-  const [lowStep, highStep] = [Math.ceil(low.length / steps), Math.ceil(high.length / steps)];
-  const read = (range: number[], k: number, size: number) => {
-    const part = range.slice(k * size, (k + 1) * size);
-    return stepDocs(
-      store,
-      sql,
-      part.map((i) => all[i]!),
-      part.map((i) => ids[i]!),
-    );
-  };
+  const heads = partBuilder(["title", "summary"]);
+  const bodies = await bodyBuilder();
   const insert = inserter(store, sql);
-  const addTo = async (part: ReturnType<typeof partBuilder>, stepIds: number[], docs: IndexDoc[]) => {
-    await insert(part.add(stepIds, docs.map(docText)));
-    if (part.full) await drainInto(insert, [part], DRAIN_PART);
-  };
   let documents = 0;
   let previous: Promise<{ blocks: StoredBlock[]; full: boolean }> = Promise.resolve({ blocks: [], full: false });
   try {
-    for (let k = 0; k < steps; k++) {
-      const lower = await read(low, k, lowStep);
-      const upper = await read(high, k, highStep);
-      // The worker builds this step's upper bodies while this thread builds the rest and writes.
+    for (let start = 0; start < order.length; start += DOCS_PER_STEP) {
+      const step = order.slice(start, start + DOCS_PER_STEP);
+      const {
+        ids: stepIds,
+        docs,
+        rows,
+      } = await stepDocs(
+        store,
+        sql,
+        step.map((i) => all[i]!),
+        step.map((i) => ids[i]!),
+      );
+      // The worker builds this step's bodies while this thread writes the previous step's.
       const done = previous;
-      if (bodies)
-        previous = settled(
-          bodies.add(
-            upper.ids,
-            upper.docs.map((d) => d.bodyText),
-          ),
-        );
-      await addTo(whole, lower.ids, lower.docs);
-      await addTo(heads, upper.ids, upper.docs);
+      previous = settled(
+        bodies.add(
+          stepIds,
+          docs.map((d) => d.bodyText),
+        ),
+      );
+      await insert(heads.add(stepIds, docs.map(docText)));
+      if (heads.full) await drainInto(insert, heads, BLOCKS_PER_WRITE);
       const body = await done;
       await insert(body.blocks);
-      if (body.full) await drainInto(insert, [bodies!], DRAIN_PART);
-      await store.insertDocuments(sql, [...lower.rows, ...upper.rows]);
-      documents += lower.rows.length + upper.rows.length;
-      onStep(Math.min(order.length, (k + 1) * DOCS_PER_STEP), order.length);
+      if (body.full) await drainInto(insert, bodies, DRAIN_PART);
+      await store.insertDocuments(sql, rows);
+      documents += rows.length;
+      onStep(start + step.length, order.length);
     }
-    await insert((await previous).blocks);
-    await drainInto(insert, bodies ? [bodies, whole, heads] : [whole, heads], DRAIN_PART);
+    const body = await previous;
+    await insert(body.blocks);
+    await drainInto(insert, heads, BLOCKS_PER_WRITE);
+    await drainInto(insert, bodies, DRAIN_PART);
     await insert(null);
   } finally {
-    await bodies?.close();
+    await bodies.close();
   }
-  return { documents, threads: bodies ? 2 : 1 };
+  return { documents, threads: bodies.inWorker ? 2 : 1 };
 }
 
 /**
