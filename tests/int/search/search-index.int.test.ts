@@ -195,4 +195,18 @@ test("a rebuild writes the same blocks with its worker thread as on one thread",
   }
   expect(withWorker.length).toBeGreaterThan(100);
   expect(await blocks()).toEqual(withWorker);
+  // The rebuild drops the blocks' key index and builds it again at the end: as the migration has it.
+  const key =
+    engine() === "postgresql"
+      ? `SELECT i.indexdef AS "def" FROM pg_indexes i JOIN pg_constraint c ON c.conname = i.indexname
+         WHERE i.indexname = 'SearchBlock_pkey' AND c.contype = 'p'`
+      : `SELECT sql AS "def" FROM sqlite_master WHERE name = 'SearchBlock_term_last_key'`;
+  expect(await db.$queryRawUnsafe<{ def: string }[]>(key)).toEqual([
+    {
+      def:
+        engine() === "postgresql"
+          ? `CREATE UNIQUE INDEX "SearchBlock_pkey" ON public."SearchBlock" USING btree (term, last)`
+          : `CREATE UNIQUE INDEX "SearchBlock_term_last_key" ON "SearchBlock"("term", "last")`,
+    },
+  ]);
 });
