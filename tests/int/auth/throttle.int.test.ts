@@ -102,7 +102,13 @@ describe("sign-in", () => {
     // … but the owner's browser signs in at any moment, and its cookie is worth nothing for another account.
     expect((await attempt("ed@x.test", PASSWORD, at(now - 890_000), "10.0.0.5", device)).ok).toBe(true);
     expect(
-      await attempt("ed@x.test", PASSWORD, at(now - 880_000), "10.0.0.5", device.replace(/.$/, "x")),
+      await attempt(
+        "ed@x.test",
+        PASSWORD,
+        at(now - 880_000),
+        "10.0.0.5",
+        device.replace(/.$/, (c) => (c === "x" ? "y" : "x")),
+      ),
     ).toMatchObject({
       code: "throttled",
     });
