@@ -1,5 +1,6 @@
-// Typed-array storage for the open blocks of a full rebuild (build.ts): an arena of regions,
-// per-block bookkeeping, and an open-addressing table from list key to block.
+// Typed-array storage for a full rebuild (build.ts): for the open blocks, an arena of regions,
+// per-block bookkeeping and an open-addressing table from list key to block; for the document
+// being added, its tokens' positions grouped by token.
 
 /** Region sizes: 8 << class words, up to a posting with the most positions a field keeps. */
 export const CLASSES = 12;
@@ -109,9 +110,7 @@ export class KeyTable {
   }
 
   private hash(key: number): number {
-    const lo = key >>> 0;
-    const hi = Math.floor(key / 4294967296);
-    return Math.imul(lo ^ Math.imul(hi, 0x85ebca6b), 0x9e3779b1) >>> this.shift;
+    return hashKey(key) >>> this.shift;
   }
 
   /** Twice the cells: `capacity` entries. */
@@ -122,5 +121,94 @@ export class KeyTable {
     this.shift = 32 - Math.log2(capacity);
     this.size = 0;
     for (let i = 0; i < old.length; i += 2) if (old[i] !== -1) this.set(old[i]!, old[i + 1]!);
+  }
+}
+
+/** A numeric key's (up to 2^53) hash: keep its highest bits. */
+function hashKey(key: number): number {
+  const lo = key >>> 0;
+  const hi = Math.floor(key / 4294967296);
+  return Math.imul(lo ^ Math.imul(hi, 0x85ebca6b), 0x9e3779b1);
+}
+
+const atLeast = <T extends Int32Array | Float64Array>(a: T, length: number): T => {
+  if (length <= a.length) return a;
+  const b = new (a.constructor as new (n: number) => T)(Math.max(length, 2 * a.length));
+  b.set(a);
+  return b;
+};
+
+/**
+ * One document's tokens (numeric keys) and their positions, pushed in position order, then grouped
+ * by token: the tokens in the order they first occur, each with its positions in order. Typed
+ * arrays reused from document to document: no map or array per token for the garbage collector.
+ */
+export class TokenGroups {
+  private keys = new Float64Array(1 << 12);
+  private at = new Int32Array(1 << 12);
+  private n = 0;
+  private slots = new Int32Array(1 << 13); // 1 + token index, 0: empty
+  private of = new Int32Array(1 << 12); // per pushed position: its token's index
+  private next = new Int32Array(1 << 12); // per token: where its next position goes
+  /** the distinct tokens, in the order they first occur */
+  tokens = new Float64Array(1 << 12);
+  /** per token: how many positions, and where they start in `positions` */
+  count = new Int32Array(1 << 12);
+  start = new Int32Array(1 << 12);
+  /** token count after group() */
+  size = 0;
+  /** the positions, token after token */
+  positions = new Int32Array(1 << 12);
+
+  push(key: number, at: number): void {
+    if (this.n === this.keys.length) {
+      this.keys = atLeast(this.keys, this.n + 1);
+      this.at = atLeast(this.at, this.n + 1);
+    }
+    this.keys[this.n] = key;
+    this.at[this.n++] = at;
+  }
+
+  /** Groups the pushed positions by token (tokens, count, start, positions); then takes new ones. */
+  group(): void {
+    const n = this.n;
+    let bits = 1;
+    while (1 << bits < 2 * n) bits++;
+    const mask = (1 << bits) - 1;
+    this.slots = atLeast(this.slots, mask + 1);
+    this.slots.fill(0, 0, mask + 1);
+    this.of = atLeast(this.of, n);
+    this.tokens = atLeast(this.tokens, n);
+    this.count = atLeast(this.count, n);
+    this.start = atLeast(this.start, n);
+    this.positions = atLeast(this.positions, n);
+    const { keys, slots, of, tokens, count } = this;
+    let size = 0;
+    for (let e = 0; e < n; e++) {
+      const key = keys[e]!;
+      let h = hashKey(key) >>> (32 - bits);
+      let t = slots[h]! - 1;
+      while (t >= 0 && tokens[t] !== key) {
+        h = (h + 1) & mask;
+        t = slots[h]! - 1;
+      }
+      if (t < 0) {
+        t = size++;
+        slots[h] = t + 1;
+        tokens[t] = key;
+        count[t] = 0;
+      }
+      of[e] = t;
+      count[t]!++;
+    }
+    this.next = atLeast(this.next, size);
+    const { start, next, positions, at } = this;
+    for (let t = 0, sum = 0; t < size; t++) {
+      start[t] = next[t] = sum;
+      sum += count[t]!;
+    }
+    for (let e = 0; e < n; e++) positions[next[of[e]!]!++] = at[e]!;
+    this.size = size;
+    this.n = 0;
   }
 }

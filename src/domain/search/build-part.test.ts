@@ -2,7 +2,6 @@ import { expect, test } from "vitest";
 import { BlockBuilder } from "./build";
 import { bodyService, partBuilder, type BodyReply, type KeyedBlock } from "./build-part";
 import { decodeIds } from "./codec";
-import { documentLists } from "./lists";
 
 // Small limits, so that a few documents fill the builder and a drain takes several parts.
 const LIMITS = { docs: 4, positions: 12, lists: 30, words: 1 << 20 };
@@ -20,7 +19,7 @@ function reference(): KeyedBlock[] {
   const out: KeyedBlock[] = [];
   const builder = new BlockBuilder((key, b) => out.push({ key, ...b }), LIMITS);
   IDS.forEach((id, i) => {
-    builder.add(id, documentLists(text(BODIES[i]!), ["body"]));
+    builder.add(id, text(BODIES[i]!), ["body"]);
     if (builder.full) builder.flush();
   });
   builder.flush();

@@ -1,6 +1,6 @@
 import { BlockBuilder, BUILDER_LIMITS, type BuilderLimits } from "./build";
 import type { EncodedBlock } from "./codec";
-import { documentLists, type DocText, type Field } from "./lists";
+import type { DocText, Field } from "./lists";
 
 // A full rebuild's lists of some fields (body in one thread, title and summary in another: see
 // src/server/search/build-split.ts), and its blocks packed into a few arrays for postMessage
@@ -35,7 +35,7 @@ export function partBuilder(fields: readonly Field[], limits: BuilderLimits = BU
     add(ids: readonly number[], texts: readonly DocText[]): KeyedBlock[] {
       // A drain clears the builder when it ends: documents added meanwhile would be lost.
       if (draining) throw new Error("search index: documents added during a drain");
-      ids.forEach((id, i) => builder.add(id, documentLists(texts[i]!, fields)));
+      ids.forEach((id, i) => builder.add(id, texts[i]!, fields));
       out.sort(byKey);
       return out.splice(0);
     },

@@ -1,8 +1,8 @@
-import { Arena, CLASSES, KeyTable, Slots } from "./build-arena";
-import { NAMED, orderedKeys, TWO32 } from "./build-order";
+import { Arena, CLASSES, KeyTable, Slots, TokenGroups } from "./build-arena";
+import { FIELD_SPAN, NAME_SPAN, NAMED, orderedKeys, pairToken, tokenName } from "./build-order";
 import { BlockEncoder, type EncodedBlock } from "./codec";
-import type { FieldLists } from "./lists";
-import { tokenOfCode } from "./text";
+import { FIELDS, listKey, MAX_POSITIONS, type DocText, type Field } from "./lists";
+import { scanTokens, type TokenSink } from "./text";
 
 // Cuts lists into blocks as documents arrive in ascending id order (a full rebuild): a list's
 // block is written when it holds MAX_BLOCK_DOCS documents or MAX_BLOCK_POSITIONS positions, and
@@ -12,12 +12,17 @@ import { tokenOfCode } from "./text";
 // A rebuild adds hundreds of millions of postings, so open blocks live in typed arrays (an open
 // addressing table and an arena, build-arena.ts), not in JS maps and arrays: no object per
 // posting or per list for the garbage collector, and one probe per posting. An open block's
-// words are, per document: the id (two words), the count of positions, the positions.
+// words are, per document: the id (two words), the count of positions, the positions. Tokens are
+// numbers (build-order.ts) from the text's scan to the block: a document's positions are grouped
+// by token in typed arrays too, and a pair of words is two word numbers, not a string.
 
 export const MAX_BLOCK_DOCS = 128;
+/** An id's high and low words in an open block. */
+const TWO32 = 2 ** 32;
 export const MAX_BLOCK_POSITIONS = 1_024;
 
 const { AT, USED, DOCS, CLS } = Slots;
+const UNSET = -1;
 const encoder = new BlockEncoder(); // blocks are taken one at a time
 
 export interface BuilderLimits {
@@ -47,6 +52,19 @@ export class BlockBuilder {
   private names = new Map<string, number>();
   private nameList: string[] = [];
   private lastId = Number.NEGATIVE_INFINITY;
+  private coded = new TokenGroups();
+  private named = new TokenGroups();
+  private previous = UNSET; // the name of the word at the previous position, while scanning
+  private sink: TokenSink = {
+    code: (code, at) => this.coded.push(code, at),
+    name: (token, at) => this.named.push(NAMED + this.name(token), at),
+    word: (word, at, paired) => {
+      const name = this.name(word);
+      if (paired) this.named.push(pairToken(this.previous, name), at - 1);
+      this.named.push(NAMED + name, at);
+      this.previous = name;
+    },
+  };
 
   constructor(
     private readonly emit: (key: string, block: EncodedBlock) => void,
@@ -55,14 +73,22 @@ export class BlockBuilder {
     this.arena = new Arena(limits.words);
   }
 
-  add(id: number, fields: readonly FieldLists[]): void {
+  /** The document's lists of these fields. */
+  add(id: number, text: DocText, fields: readonly Field[] = FIELDS): void {
     if (id <= this.lastId) throw new Error("search index: documents must come in ascending id order");
     this.lastId = id;
+    const { coded, named } = this;
     for (const field of fields) {
-      const base = this.intern(this.prefixes, this.prefixNames, field.prefix) * TWO32;
-      for (const [code, positions] of field.coded) this.post(base + code, id, positions);
-      for (const [name, positions] of field.named) {
-        this.post(base + NAMED + this.intern(this.names, this.nameList, name), id, positions);
+      const base = this.intern(this.prefixes, this.prefixNames, listKey(field, "")) * FIELD_SPAN;
+      scanTokens(text[field], MAX_POSITIONS[field], this.sink);
+      this.previous = UNSET;
+      // Codes before names, each in the order they first occur: the order of the string maps
+      // this replaced, so that blocks are cut where they were (the same index, byte for byte).
+      for (const group of [coded, named]) {
+        group.group();
+        for (let t = 0; t < group.size; t++) {
+          this.post(base + group.tokens[t]!, id, group.positions, group.start[t]!, group.count[t]!);
+        }
       }
     }
   }
@@ -97,20 +123,28 @@ export class BlockBuilder {
     return i;
   }
 
-  private post(key: number, id: number, positions: number[]): void {
+  /** A token's name index; names start over at each drain, so the lists limit bounds them. */
+  private name(token: string): number {
+    const i = this.intern(this.names, this.nameList, token);
+    if (i >= NAME_SPAN) throw new Error("search index: too many names for one builder");
+    return i;
+  }
+
+  /** A posting: `count` positions of `positions` from `from`. */
+  private post(key: number, id: number, positions: Int32Array, from: number, count: number): void {
     const { slots, arena } = this;
     let s = this.table.get(key);
     if (s < 0) this.table.set(key, (s = slots.add(key, arena.alloc(0))));
     const info = slots.info;
     const i = 4 * s;
-    const need = info[i + USED]! + 3 + positions.length;
+    const need = info[i + USED]! + 3 + count;
     if (need > 8 << info[i + CLS]!) this.move(i, need);
     const words = arena.words;
     let w = info[i + AT]! + info[i + USED]!;
     words[w++] = Math.floor(id / TWO32);
     words[w++] = (id % TWO32) | 0;
-    words[w++] = positions.length;
-    for (const p of positions) words[w++] = p;
+    words[w++] = count;
+    for (let p = from; p < from + count; p++) words[w++] = positions[p]!;
     info[i + USED] = need;
     const docs = ++info[i + DOCS]!;
     if (docs >= this.limits.docs || need - 3 * docs >= this.limits.positions) this.write(s);
@@ -150,8 +184,6 @@ export class BlockBuilder {
   }
 
   private keyName(key: number): string {
-    const prefix = this.prefixNames[Math.floor(key / TWO32)]!;
-    const token = key % TWO32;
-    return prefix + (token < NAMED ? tokenOfCode(token) : this.nameList[token - NAMED]!);
+    return this.prefixNames[Math.floor(key / FIELD_SPAN)]! + tokenName(key % FIELD_SPAN, this.nameList);
   }
 }

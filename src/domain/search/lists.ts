@@ -1,5 +1,5 @@
 import type { ContentLocale } from "@/i18n/settings";
-import { positionalTokens, tokenPositions, type TokenPositions } from "./text";
+import { positionalTokens } from "./text";
 
 // The index is a set of lists, one per (field, token), each listing documents in ascending id
 // order with the token's positions. A list's key is a letter for the field and the token.
@@ -41,19 +41,6 @@ export interface DocText {
   title: string;
   summary: string;
   body: string;
-}
-
-/** The lists of one field of a document: the key prefix (listKey) and its tokens' positions. */
-export interface FieldLists extends TokenPositions {
-  prefix: string;
-}
-
-/** Every list a document belongs to, field by field (of these fields only, if given). */
-export function documentLists(text: DocText, fields: readonly Field[] = FIELDS): FieldLists[] {
-  return fields.map((field) => ({
-    prefix: listKey(field, ""),
-    ...tokenPositions(text[field], MAX_POSITIONS[field]),
-  }));
 }
 
 /** Every list a document belongs to: key → positions. */

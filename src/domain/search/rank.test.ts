@@ -3,7 +3,7 @@ import { expect, test } from "vitest";
 import { BlockBuilder } from "./build";
 import type { EncodedBlock } from "./codec";
 import type { BlockRequest, BlockRow, ExtraPostings } from "./cursor";
-import { documentListMap, documentLists, FIELDS, type DocText } from "./lists";
+import { documentListMap, FIELDS, type DocText } from "./lists";
 import { parseQuery, type Term } from "./query";
 import { rank, type RankQuery } from "./rank";
 import { rewriteList, type ListChange } from "./rewrite";
@@ -65,7 +65,7 @@ class MemoryIndex {
   build(docs: Doc[]) {
     const builder = new BlockBuilder((key, block) => this.put(key, [block]), LIMITS);
     for (const d of [...docs].sort((a, b) => a.id - b.id)) {
-      builder.add(d.id, documentLists(d.text));
+      builder.add(d.id, d.text);
       if (builder.full) builder.flush();
     }
     builder.flush();

@@ -115,15 +115,58 @@ export interface TokenPositions {
   coded: Map<number, number[]>;
 }
 
+/** Receives the tokens of a text (scanTokens), position by position. */
+export interface TokenSink {
+  /** a CJK character or bigram of the common range, by its code (tokenOfCode) */
+  code(code: number, at: number): void;
+  /** a CJK character or bigram outside it, by name */
+  name(token: string, at: number): void;
+  /**
+   * a word; `paired`: the previous position holds a word too, and the two make a pair token at
+   * at − 1 (`previous word`), which comes before this word
+   */
+  word(word: string, at: number, paired: boolean): void;
+}
+
 /**
- * Index tokens of `text` and their positions. Every word and every CJK character takes one
- * position; the tokens at a position are the word, or the character, and the pair starting there:
- * with the next character of the same CJK run (bigram, `知识`), or with the next word when no CJK
- * run parts them (`video conference`). Any substring then is a phrase of tokens at known offsets:
- * words and characters, or the pairs that cover them. Pairs make phrases cheap: a phrase of common
- * words ("held by the office") reads the short lists of its pairs, not the long lists of its words
- * with all their positions. Positions stop at `max`.
+ * The index tokens of `text` in order. Every word and every CJK character takes one position; the
+ * tokens at a position are the word, or the character, and the pair starting there: with the next
+ * character of the same CJK run (bigram, `知识`), or with the next word when no CJK run parts them
+ * (`video conference`). Any substring then is a phrase of tokens at known offsets: words and
+ * characters, or the pairs that cover them. Pairs make phrases cheap: a phrase of common words
+ * ("held by the office") reads the short lists of its pairs, not the long lists of its words with
+ * all their positions. Positions stop at `max`.
  */
+export function scanTokens(text: string, max: number, sink: TokenSink): void {
+  let at = 0;
+  let paired = false; // the previous position holds a word
+  eachUnit(text, (u) => {
+    if (at >= max) return false;
+    if (u.kind === "word") {
+      sink.word(u.text, at++, paired);
+      paired = true;
+      return;
+    }
+    paired = false;
+    const run = u.text;
+    let prev = -1; // the previous character's code, or -1
+    let prevStart = -1; // where the previous character starts in `run`, or -1
+    for (let i = 0; i < run.length && at < max; at++) {
+      const cp = run.codePointAt(i)!;
+      const end = i + (cp > 0xffff ? 2 : 1);
+      const code = cp >= BASE && cp < BASE + SPAN ? cp - BASE : -1;
+      if (code >= 0 && prev >= 0) sink.code(SPAN + prev * SPAN + code, at - 1);
+      else if (prevStart >= 0) sink.name(run.slice(prevStart, end), at - 1);
+      if (code >= 0) sink.code(code, at);
+      else sink.name(run.slice(i, end), at);
+      prev = code;
+      prevStart = i;
+      i = end;
+    }
+  });
+}
+
+/** The tokens of `text` (scanTokens) and their positions. */
 export function tokenPositions(text: string, max = Infinity): TokenPositions {
   const named = new Map<string, number[]>();
   const coded = new Map<number, number[]>();
@@ -132,33 +175,16 @@ export function tokenPositions(text: string, max = Infinity): TokenPositions {
     if (list) list.push(at);
     else map.set(token, [at]);
   };
-  let at = 0;
-  let word = ""; // the word at the previous position, if any
-  for (const u of scanUnits(text)) {
-    if (at >= max) break;
-    if (u.kind === "word") {
-      if (word) add(named, `${word} ${u.text}`, at - 1);
-      add(named, u.text, at++);
-      word = u.text;
-      continue;
-    }
-    word = "";
-    const run = u.text;
-    let prev = -1; // the previous character's code, or -1
-    let prevStart = -1; // where the previous character starts in `run`, or -1
-    for (let i = 0; i < run.length && at < max; at++) {
-      const cp = run.codePointAt(i)!;
-      const end = i + (cp > 0xffff ? 2 : 1);
-      const code = cp >= BASE && cp < BASE + SPAN ? cp - BASE : -1;
-      if (code >= 0 && prev >= 0) add(coded, SPAN + prev * SPAN + code, at - 1);
-      else if (prevStart >= 0) add(named, run.slice(prevStart, end), at - 1);
-      if (code >= 0) add(coded, code, at);
-      else add(named, run.slice(i, end), at);
-      prev = code;
-      prevStart = i;
-      i = end;
-    }
-  }
+  let previous = "";
+  scanTokens(text, max, {
+    code: (code, at) => add(coded, code, at),
+    name: (token, at) => add(named, token, at),
+    word(word, at, paired) {
+      if (paired) add(named, `${previous} ${word}`, at - 1);
+      add(named, word, at);
+      previous = word;
+    },
+  });
   return { named, coded };
 }
 
