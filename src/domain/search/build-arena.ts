@@ -1,6 +1,6 @@
-// Typed-array storage for a full rebuild (build.ts): for the open blocks, an arena of regions,
-// per-block bookkeeping and an open-addressing table from list key to block; for the document
-// being added, its tokens' positions grouped by token.
+// Typed-array storage for a full rebuild (build.ts): for the open blocks, an arena of regions and
+// an open-addressing table from list key to block; for the document being added, its tokens'
+// positions grouped by token.
 
 /** Region sizes: 8 << class words, up to a posting with the most positions a field keeps. */
 export const CLASSES = 12;
@@ -51,57 +51,66 @@ export class Arena {
 }
 
 /**
- * An open block per list: where its words are, how many, how many documents, the region class,
- * side by side in one array (one cache line per posting), and its key.
+ * The open blocks, by list key (up to 2^53): open addressing, linear probing, and each cell holds
+ * the block's bookkeeping beside its key (where its words are, how many, how many documents, the
+ * region class), so a posting costs one cache miss here, not one for the key and one for the
+ * block. A cell is an offset into `cells`; cells move when the table grows (in add()).
  */
-export class Slots {
-  static readonly AT = 0;
-  static readonly USED = 1; // words: per document id (two words), count, positions
-  static readonly DOCS = 2;
-  static readonly CLS = 3;
-  count = 0;
-  info = new Int32Array(4 << 16);
-  key = new Float64Array(1 << 16);
-
-  add(key: number, at: number): number {
-    if (this.count === this.key.length) {
-      const info = new Int32Array(this.info.length * 2);
-      info.set(this.info);
-      this.info = info;
-      const keys = new Float64Array(this.key.length * 2);
-      keys.set(this.key);
-      this.key = keys;
-    }
-    const s = this.count++;
-    this.key[s] = key;
-    this.info.fill(0, 4 * s, 4 * s + 4);
-    this.info[4 * s + Slots.AT] = at;
-    return s;
-  }
-}
-
-/** Open addressing, linear probing: numeric key (up to 2^53) → slot, side by side. Cleared as a whole. */
-export class KeyTable {
-  private cells = new Float64Array(2 << 16).fill(-1); // key, slot
-  private mask = (1 << 16) - 1;
+export class BlockTable {
+  static readonly AT = 2;
+  static readonly USED = 3; // words: per document id (two words), count, positions
+  static readonly DOCS = 4;
+  static readonly CLS = 5;
+  private static readonly STRIDE = 6; // key's high word (−1: empty), low word, then the above
+  cells = new Int32Array(BlockTable.STRIDE << 16).fill(-1);
   private shift = 16;
-  private size = 0;
+  /** keys held */
+  size = 0;
 
-  get(key: number): number {
-    for (let i = this.hash(key); ; i = (i + 1) & this.mask) {
-      const k = this.cells[2 * i]!;
-      if (k === key) return this.cells[2 * i + 1]!;
-      if (k === -1) return -1;
+  /** The key's cell, or, when absent, −1 − the cell where add() would put it. */
+  find(key: number): number {
+    const hi = Math.floor(key / TWO32);
+    const lo = key | 0;
+    const { cells } = this;
+    const end = cells.length;
+    for (let c = (hashOf(lo, hi) >>> this.shift) * BlockTable.STRIDE; ; c += BlockTable.STRIDE) {
+      if (c === end) c = 0;
+      const h = cells[c]!;
+      if (h === hi && cells[c + 1] === lo) return c;
+      if (h === -1) return -1 - c;
     }
   }
 
-  set(key: number, slot: number): void {
-    if ((this.size + 1) * 4 > this.cells.length) this.rehash(this.cells.length);
-    let i = this.hash(key);
-    while (this.cells[2 * i] !== -1 && this.cells[2 * i] !== key) i = (i + 1) & this.mask;
-    if (this.cells[2 * i] === -1) this.size++;
-    this.cells[2 * i] = key;
-    this.cells[2 * i + 1] = slot;
+  /** A new open block for `key` (absent; `found` is what find() returned), its words at `at`. */
+  add(key: number, found: number, at: number): number {
+    let c = -1 - found;
+    if ((this.size + 1) * 2 * BlockTable.STRIDE > this.cells.length) {
+      this.grow();
+      c = -1 - this.find(key);
+    }
+    this.size++;
+    const { cells } = this;
+    cells[c] = Math.floor(key / TWO32);
+    cells[c + 1] = key | 0;
+    cells[c + BlockTable.AT] = at;
+    cells[c + BlockTable.USED] = 0;
+    cells[c + BlockTable.DOCS] = 0;
+    cells[c + BlockTable.CLS] = 0;
+    return c;
+  }
+
+  key(c: number): number {
+    return this.cells[c]! * TWO32 + (this.cells[c + 1]! >>> 0);
+  }
+
+  /** The keys of the blocks that hold documents. */
+  openKeys(): number[] {
+    const keys: number[] = [];
+    const { cells } = this;
+    for (let c = 0; c < cells.length; c += BlockTable.STRIDE) {
+      if (cells[c] !== -1 && cells[c + BlockTable.DOCS]! > 0) keys.push(this.key(c));
+    }
+    return keys;
   }
 
   clear(): void {
@@ -109,27 +118,25 @@ export class KeyTable {
     this.size = 0;
   }
 
-  private hash(key: number): number {
-    return hashKey(key) >>> this.shift;
-  }
-
-  /** Twice the cells: `capacity` entries. */
-  private rehash(capacity: number) {
+  /** Twice the cells. */
+  private grow() {
     const old = this.cells;
-    this.cells = new Float64Array(2 * capacity).fill(-1);
-    this.mask = capacity - 1;
-    this.shift = 32 - Math.log2(capacity);
-    this.size = 0;
-    for (let i = 0; i < old.length; i += 2) if (old[i] !== -1) this.set(old[i]!, old[i + 1]!);
+    this.cells = new Int32Array(2 * old.length).fill(-1);
+    this.shift--;
+    for (let o = 0; o < old.length; o += BlockTable.STRIDE) {
+      if (old[o] === -1) continue;
+      const c = -1 - this.find(old[o]! * TWO32 + (old[o + 1]! >>> 0));
+      this.cells.set(old.subarray(o, o + BlockTable.STRIDE), c);
+    }
   }
 }
+
+const TWO32 = 2 ** 32;
+
+const hashOf = (lo: number, hi: number): number => Math.imul(lo ^ Math.imul(hi, 0x85ebca6b), 0x9e3779b1);
 
 /** A numeric key's (up to 2^53) hash: keep its highest bits. */
-function hashKey(key: number): number {
-  const lo = key >>> 0;
-  const hi = Math.floor(key / 4294967296);
-  return Math.imul(lo ^ Math.imul(hi, 0x85ebca6b), 0x9e3779b1);
-}
+const hashKey = (key: number): number => hashOf(key | 0, Math.floor(key / TWO32));
 
 const atLeast = <T extends Int32Array | Float64Array>(a: T, length: number): T => {
   if (length <= a.length) return a;

@@ -1,4 +1,4 @@
-import { Arena, CLASSES, KeyTable, Slots, TokenGroups } from "./build-arena";
+import { Arena, BlockTable, CLASSES, TokenGroups } from "./build-arena";
 import { FIELD_SPAN, NAME_SPAN, NAMED, orderedKeys, pairToken, tokenName } from "./build-order";
 import { BlockEncoder, type EncodedBlock } from "./codec";
 import { FIELDS, listKey, MAX_POSITIONS, type DocText, type Field } from "./lists";
@@ -21,7 +21,7 @@ export const MAX_BLOCK_DOCS = 128;
 const TWO32 = 2 ** 32;
 export const MAX_BLOCK_POSITIONS = 1_024;
 
-const { AT, USED, DOCS, CLS } = Slots;
+const { AT, USED, DOCS, CLS } = BlockTable;
 const UNSET = -1;
 const encoder = new BlockEncoder(); // blocks are taken one at a time
 
@@ -44,8 +44,7 @@ export const BUILDER_LIMITS: BuilderLimits = {
 };
 
 export class BlockBuilder {
-  private table = new KeyTable();
-  private slots = new Slots();
+  private table = new BlockTable();
   private arena: Arena;
   private prefixes = new Map<string, number>();
   private prefixNames: string[] = [];
@@ -95,17 +94,15 @@ export class BlockBuilder {
 
   /** Open blocks take more than the limits allow: time to drain(). */
   get full(): boolean {
-    return this.slots.count > this.limits.lists || this.arena.size > this.limits.words;
+    return this.table.size > this.limits.lists || this.arena.size > this.limits.words;
   }
 
   /** Every open block, in (nearly) key order (build-order.ts); then none is open. */
   *drain(): Generator<[string, EncodedBlock]> {
-    const open: number[] = [];
-    for (let s = 0; s < this.slots.count; s++) if (this.slots.info[4 * s + DOCS]! > 0) open.push(this.slots.key[s]!);
+    const open = this.table.openKeys();
     const keys = orderedKeys({ keys: open, prefixes: this.prefixNames, names: this.nameList });
-    for (const key of keys) yield [this.keyName(key), this.take(this.table.get(key))];
+    for (const key of keys) yield [this.keyName(key), this.take(this.table.find(key))];
     this.table.clear();
-    this.slots.count = 0;
     this.arena.clear();
     // No open block names a token now: the names start over, so they do not grow with the archive.
     this.names.clear();
@@ -132,54 +129,53 @@ export class BlockBuilder {
 
   /** A posting: `count` positions of `positions` from `from`. */
   private post(key: number, id: number, positions: Int32Array, from: number, count: number): void {
-    const { slots, arena } = this;
-    let s = this.table.get(key);
-    if (s < 0) this.table.set(key, (s = slots.add(key, arena.alloc(0))));
-    const info = slots.info;
-    const i = 4 * s;
-    const need = info[i + USED]! + 3 + count;
-    if (need > 8 << info[i + CLS]!) this.move(i, need);
+    const { table, arena } = this;
+    let c = table.find(key);
+    if (c < 0) c = table.add(key, c, arena.alloc(0));
+    const cells = table.cells;
+    const need = cells[c + USED]! + 3 + count;
+    if (need > 8 << cells[c + CLS]!) this.move(c, need);
     const words = arena.words;
-    let w = info[i + AT]! + info[i + USED]!;
+    let w = cells[c + AT]! + cells[c + USED]!;
     words[w++] = Math.floor(id / TWO32);
     words[w++] = (id % TWO32) | 0;
     words[w++] = count;
     for (let p = from; p < from + count; p++) words[w++] = positions[p]!;
-    info[i + USED] = need;
-    const docs = ++info[i + DOCS]!;
-    if (docs >= this.limits.docs || need - 3 * docs >= this.limits.positions) this.write(s);
+    cells[c + USED] = need;
+    const docs = ++cells[c + DOCS]!;
+    if (docs >= this.limits.docs || need - 3 * docs >= this.limits.positions) this.write(c);
   }
 
-  /** Moves the open block at info[i..] to a region of at least `words` words. */
-  private move(i: number, words: number): void {
+  /** Moves the open block of cell `c` to a region of at least `words` words. */
+  private move(c: number, words: number): void {
     const { arena } = this;
-    const info = this.slots.info;
-    let cls = info[i + CLS]!;
+    const cells = this.table.cells;
+    let cls = cells[c + CLS]!;
     while (8 << cls < words) cls++;
     if (cls >= CLASSES) throw new Error("search index: too many positions for one posting");
     const at = arena.alloc(cls);
-    arena.words.copyWithin(at, info[i + AT]!, info[i + AT]! + info[i + USED]!);
-    arena.release(info[i + AT]!, info[i + CLS]!);
-    info[i + AT] = at;
-    info[i + CLS] = cls;
+    arena.words.copyWithin(at, cells[c + AT]!, cells[c + AT]! + cells[c + USED]!);
+    arena.release(cells[c + AT]!, cells[c + CLS]!);
+    cells[c + AT] = at;
+    cells[c + CLS] = cls;
   }
 
-  private write(s: number): void {
-    this.emit(this.keyName(this.slots.key[s]!), this.take(s));
+  private write(c: number): void {
+    this.emit(this.keyName(this.table.key(c)), this.take(c));
   }
 
-  /** The open block of slot `s`, encoded; the slot is then empty. */
-  private take(s: number): EncodedBlock {
+  /** The open block of cell `c`, encoded; the block is then empty. */
+  private take(c: number): EncodedBlock {
     const words = this.arena.words;
-    const info = this.slots.info;
-    const n = info[4 * s + DOCS]!;
-    for (let w = info[4 * s + AT]!, i = 0; i < n; i++) {
+    const cells = this.table.cells;
+    const n = cells[c + DOCS]!;
+    for (let w = cells[c + AT]!, i = 0; i < n; i++) {
       const count = words[w + 2]!;
       encoder.doc(words[w]! * TWO32 + (words[w + 1]! >>> 0), words, w + 3, count);
       w += 3 + count;
     }
-    info[4 * s + USED] = 0;
-    info[4 * s + DOCS] = 0;
+    cells[c + USED] = 0;
+    cells[c + DOCS] = 0;
     return encoder.block();
   }
 
