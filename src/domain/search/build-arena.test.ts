@@ -37,7 +37,7 @@ describe("TokenGroups", () => {
   const groupsOf = (g: TokenGroups) =>
     Array.from({ length: g.size }, (_, t) => [
       g.tokens[t]!,
-      [...g.positions.subarray(g.start[t]!, g.start[t]! + g.count[t]!)],
+      [...g.positions.subarray(g.start[t], g.start[t]! + g.count[t]!)],
     ]);
 
   it("groups positions by token, tokens in the order they first occur, positions in order", () => {
