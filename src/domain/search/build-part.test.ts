@@ -106,3 +106,56 @@ test("the body service holds adds sent ahead until the drain their predecessor p
   sameBlocks(out, reference());
   expect(postings(out).get("bpatent")).toEqual(IDS.filter((_, i) => i % 3 === 0));
 });
+
+test("parts asked for ahead of a drain's end come back empty, and never start another drain", () => {
+  const replies: BodyReply[] = [];
+  const send = bodyService((r) => replies.push(r), LIMITS);
+  const reply = (n: number) => replies.find((r) => r.id === n);
+  const out: KeyedBlock[] = [];
+  let id = 0;
+  const add = (i: number) => {
+    send({ id: ++id, ids: [IDS[i]!], bodies: [BODIES[i]!] });
+    return id;
+  };
+  /** A whole drain, three parts asked for ahead of the one read; the ids of the parts. */
+  const drain = () => {
+    const asked: number[] = [];
+    const ask = (more: boolean) => {
+      asked.push(++id);
+      send(more ? { id, drain: 4, more: true } : { id, drain: 4 });
+    };
+    [false, true, true, true].forEach(ask);
+    for (let k = 0; ; k++) {
+      const blocks = reply(asked[k]!)!.blocks;
+      if (blocks.length === 0) return asked.slice(k);
+      out.push(...blocks);
+      ask(true);
+    }
+  };
+  let i = 0;
+  let drains = 0;
+  while (i < IDS.length) {
+    const r = reply(add(i++))!;
+    out.push(...r.blocks);
+    if (!r.full || i === IDS.length) continue;
+    // Full: the next add waits for the drain, and goes in once it has ended.
+    const waiting = add(i++);
+    expect(reply(waiting)).toBeUndefined();
+    const beyond = drain();
+    drains++;
+    expect(beyond).toHaveLength(4);
+    expect(beyond.every((n) => reply(n)!.blocks.length === 0)).toBe(true);
+    const late = reply(waiting)!;
+    out.push(...late.blocks);
+    // A late part asked for ahead does not drain the documents added since.
+    send({ id: ++id, drain: 4, more: true });
+    expect(reply(id)!.blocks).toEqual([]);
+    if (late.full) {
+      drain();
+      drains++;
+    }
+  }
+  drain();
+  expect(drains).toBeGreaterThan(3);
+  sameBlocks(out, reference());
+});

@@ -43,6 +43,7 @@ export function partBuilder(fields: readonly Field[], limits: BuilderLimits = BU
     get full(): boolean {
       return builder.full;
     },
+
     /**
      * The next `max` open blocks in key order; none once every open block is out, which ends the
      * drain. In parts, so that a drain of millions of blocks never sits in memory at once.
@@ -63,7 +64,11 @@ export function partBuilder(fields: readonly Field[], limits: BuilderLimits = BU
   };
 }
 
-export type BodyRequest = { id: number; ids: number[]; bodies: string[] } | { id: number; drain: number };
+/**
+ * Documents to add, or the next part of a drain: `more` asks only for the next part of a drain
+ * under way (none when it has ended), so that parts asked for ahead never start another drain.
+ */
+export type BodyRequest = { id: number; ids: number[]; bodies: string[] } | { id: number; drain: number; more?: true };
 
 export interface BodyReply {
   id: number;
@@ -87,6 +92,7 @@ export function bodyService(
   const text = (body: string): DocText => ({ title: "", summary: "", body });
   const waiting: { id: number; ids: number[]; bodies: string[] }[] = [];
   let full = false;
+  let draining = false; // from a drain request until its empty reply
   const add = (r: { id: number; ids: number[]; bodies: string[] }) => {
     const blocks = part.add(r.ids, r.bodies.map(text));
     full = part.full;
@@ -94,9 +100,12 @@ export function bodyService(
   };
   return (request) => {
     if ("drain" in request) {
+      if (request.more && !draining) return reply({ id: request.id, blocks: [], full: false });
+      draining = true;
       const blocks = part.drain(request.drain);
       reply({ id: request.id, blocks, full: false });
       if (blocks.length > 0) return;
+      draining = false;
       full = false;
       while (!full && waiting.length > 0) add(waiting.shift()!);
     } else if (full) waiting.push(request);

@@ -29,10 +29,14 @@ export interface BodyBuilder {
   close(): Promise<void>;
 }
 
+/** Parts of a drain asked for ahead: the worker builds them while this thread writes. */
+const DRAIN_AHEAD = 4;
+
 /** Requests by id: the service answers a drain before an add that waits for it. */
 function client(send: (request: BodyRequest) => void) {
   const waiting = new Map<number, { ok: (r: BodyReply) => void; fail: (e: unknown) => void }>();
   let last = 0;
+  let ahead: Promise<BodyReply>[] = [];
   const ask = (request: (id: number) => BodyRequest) =>
     new Promise<BodyReply>((ok, fail) => {
       const id = ++last;
@@ -50,8 +54,27 @@ function client(send: (request: BodyRequest) => void) {
       waiting.clear();
     },
     add: (ids: number[], bodies: string[]) => ask((id) => ({ id, ids, bodies })),
-    drain: (max: number) => ask((id) => ({ id, drain: max })).then((r) => r.blocks),
+    /** The next part of the drain; DRAIN_AHEAD parts are asked for at a time. */
+    drain(max: number): Promise<KeyedBlock[]> {
+      // Parts asked for beyond the end come back empty; no one awaits them (nor their failure).
+      const more = () => settled(ask((id) => ({ id, drain: max, more: true })));
+      if (ahead.length === 0) {
+        ahead.push(settled(ask((id) => ({ id, drain: max }))));
+        while (ahead.length < DRAIN_AHEAD) ahead.push(more());
+      }
+      return ahead.shift()!.then(({ blocks }) => {
+        if (blocks.length === 0) ahead = [];
+        else ahead.push(more());
+        return blocks;
+      });
+    },
   };
+}
+
+/** `p`, marked as handled: a part asked for ahead may fail with no one awaiting it. */
+function settled<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
 }
 
 function localBodies(): BodyBuilder {

@@ -14,7 +14,7 @@ import type { Sql } from "./sql";
 
 const DOCS_PER_STEP = 1_000;
 const BLOCKS_PER_WRITE = 4_000;
-const DRAIN_PART = 4_000; // blocks per part of the worker's drain
+const DRAIN_PART = 4_000; // blocks per part of a drain
 
 export interface ReindexReport {
   releases: number;
@@ -90,19 +90,27 @@ function inserter(store: SearchStore, sql: Sql) {
   };
 }
 
+type Drainable = { drain(max: number): StoredBlock[] | Promise<StoredBlock[]> };
+
 /**
- * Writes every open block of a builder, a part at a time (a drain holds millions of blocks), the
- * next part built while the last one is written.
+ * Writes every open block of these builders, a part of each in turn (a drain holds millions of
+ * blocks), each builder's next part asked for before its last one is written: the worker's
+ * parts are built while this thread builds and writes the others.
  */
-async function drainInto(
-  insert: (blocks: StoredBlock[]) => Promise<void>,
-  source: { drain(max: number): StoredBlock[] | Promise<StoredBlock[]> },
-  max: number,
-) {
-  let part = settled(source.drain(max));
-  for (let blocks = await part; blocks.length > 0; blocks = await part) {
-    part = settled(source.drain(max));
-    await insert(blocks);
+async function drainInto(insert: (blocks: StoredBlock[]) => Promise<void>, sources: Drainable[], max: number) {
+  const parts = sources.map((source) => settled(source.drain(max)));
+  const open = sources.map(() => true);
+  while (open.some(Boolean)) {
+    for (let i = 0; i < sources.length; i++) {
+      if (!open[i]) continue;
+      const blocks = await parts[i]!;
+      if (blocks.length === 0) {
+        open[i] = false;
+        continue;
+      }
+      parts[i] = settled(sources[i]!.drain(max));
+      await insert(blocks);
+    }
   }
 }
 
@@ -165,18 +173,17 @@ async function build(store: SearchStore, sql: Sql, onStep: (docs: number, total:
         ),
       );
       await insert(heads.add(stepIds, docs.map(docText)));
-      if (heads.full) await drainInto(insert, heads, BLOCKS_PER_WRITE);
       const body = await done;
       await insert(body.blocks);
-      if (body.full) await drainInto(insert, bodies, DRAIN_PART);
+      const full = [...(body.full ? [bodies] : []), ...(heads.full ? [heads] : [])];
+      if (full.length > 0) await drainInto(insert, full, DRAIN_PART);
       await store.insertDocuments(sql, rows);
       documents += rows.length;
       onStep(start + step.length, order.length);
     }
     const body = await previous;
     await insert(body.blocks);
-    await drainInto(insert, heads, BLOCKS_PER_WRITE);
-    await drainInto(insert, bodies, DRAIN_PART);
+    await drainInto(insert, [bodies, heads], DRAIN_PART);
     await insert(null);
   } finally {
     await bodies.close();
