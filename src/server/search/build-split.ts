@@ -55,7 +55,7 @@ function client(send: (request: BodyRequest) => void) {
     },
     add: (ids: number[], bodies: string[]) => ask((id) => ({ id, ids, bodies })),
     /** The next part of the drain; DRAIN_AHEAD parts are asked for at a time. */
-    drain(max: number): Promise<KeyedBlock[]> {
+    drain: (max: number): Promise<KeyedBlock[]> => {
       // Parts asked for beyond the end come back empty; no one awaits them (nor their failure).
       const more = () => settled(ask((id) => ({ id, drain: max, more: true })));
       if (ahead.length === 0) {
