@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { positionalTokens, scanUnits, stem, tokenOfCode, tokenPositions } from "./text";
+import { plainUnits, positionalTokens, scanUnits, stem, tokenOfCode, tokenPositions } from "./text";
 
 test.each([
   ["conference", "conference"],
@@ -132,4 +132,74 @@ test("common CJK tokens are counted as codes, others by name, and codes name the
 test("units keep raw offsets", () => {
   const text = "Ｈello 世界";
   expect(scanUnits(text).map((u) => text.slice(u.start, u.end))).toEqual(["Ｈello", "世界"]);
+});
+
+test("plainUnits gives the units of eachUnit, or declines text it does not cover", () => {
+  // A small seeded generator: the same strings every run.
+  let seed = 12345;
+  const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const pieces = [
+    ..."abcxyzABCZ0189",
+    "'",
+    "’",
+    " ",
+    ".",
+    ",",
+    "-",
+    "_",
+    "\n",
+    ..."国家知识产权局专利",
+    "，",
+    "。",
+    "、",
+    "“",
+    "”",
+    "《",
+    "》",
+    "（",
+    "）",
+    "：",
+    "　",
+    "'s",
+    "ies",
+    "es",
+    "s",
+    "news",
+    "Agency's",
+    "rock'n'roll",
+    "'",
+    "5G",
+  ];
+  const others = ["é", "ー", "か", "ｌ", "１", "𠀀", "\u0301", "한", "々"];
+  let compared = 0;
+  for (let k = 0; k < 3_000; k++) {
+    const length = Math.floor(random() * 30);
+    let text = Array.from({ length }, () => pieces[Math.floor(random() * pieces.length)]).join("");
+    const withOther = k % 5 === 0;
+    if (withOther) text += others[k % others.length]!;
+    const units: string[] = [];
+    const covered = plainUnits(
+      text,
+      (w) => units.push(`w:${w}`) > 0,
+      (r) => units.push(`c:${r}`) > 0,
+    );
+    expect(covered).toBe(!withOther);
+    if (!covered) {
+      expect(units).toEqual([]);
+      continue;
+    }
+    expect(units).toEqual(scanUnits(text).map((u) => `${u.kind === "word" ? "w" : "c"}:${u.text}`));
+    compared++;
+  }
+  expect(compared).toBeGreaterThan(2_000);
+});
+
+test("plainUnits stops when a visit returns false", () => {
+  const seen: string[] = [];
+  plainUnits(
+    "one two 三四 five",
+    (w) => seen.push(w) < 2,
+    (r) => seen.push(r) < 2,
+  );
+  expect(seen).toEqual(["one", "two"]);
 });

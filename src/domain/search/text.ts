@@ -140,30 +140,92 @@ export interface TokenSink {
 export function scanTokens(text: string, max: number, sink: TokenSink): void {
   let at = 0;
   let paired = false; // the previous position holds a word
-  eachUnit(text, (u) => {
+  const word = (w: string): boolean => {
     if (at >= max) return false;
-    if (u.kind === "word") {
-      sink.word(u.text, at++, paired);
-      paired = true;
-      return;
-    }
+    sink.word(w, at++, paired);
+    paired = true;
+    return true;
+  };
+  const run = (r: string): boolean => {
+    if (at >= max) return false;
     paired = false;
-    const run = u.text;
     let prev = -1; // the previous character's code, or -1
-    let prevStart = -1; // where the previous character starts in `run`, or -1
-    for (let i = 0; i < run.length && at < max; at++) {
-      const cp = run.codePointAt(i)!;
+    let prevStart = -1; // where the previous character starts in `r`, or -1
+    for (let i = 0; i < r.length && at < max; at++) {
+      const cp = r.codePointAt(i)!;
       const end = i + (cp > 0xffff ? 2 : 1);
       const code = cp >= BASE && cp < BASE + SPAN ? cp - BASE : -1;
       if (code >= 0 && prev >= 0) sink.code(SPAN + prev * SPAN + code, at - 1);
-      else if (prevStart >= 0) sink.name(run.slice(prevStart, end), at - 1);
+      else if (prevStart >= 0) sink.name(r.slice(prevStart, end), at - 1);
       if (code >= 0) sink.code(code, at);
-      else sink.name(run.slice(i, end), at);
+      else sink.name(r.slice(i, end), at);
       prev = code;
       prevStart = i;
       i = end;
     }
-  });
+    return true;
+  };
+  if (!plainUnits(text, word, run)) eachUnit(text, (u) => (u.kind === "word" ? word(u.text) : run(u.text)));
+}
+
+// The units of most text without the unit pattern (no match arrays, no Unit objects): ASCII
+// letters and digits, Han of the main block (no folding needed), and separators. Text with any
+// other letter, digit or mark goes the general way (eachUnit). Classes of the BMP, by character.
+const SEP = 0;
+const ALNUM = 1;
+const HAN = 2;
+const APOS = 3;
+const OTHER = 4;
+let classes: Uint8Array | undefined;
+
+function charClasses(): Uint8Array {
+  const out = new Uint8Array(0x10000);
+  const wordChar = /[\p{L}\p{N}\p{M}]/u; // alone, a character is a unit if CJK or one of these
+  for (let c = 0; c < 0x10000; c++) {
+    const ch = String.fromCharCode(c);
+    if (c >= 0xd800 && c <= 0xdfff) out[c] = OTHER;
+    else if (ch === "'" || ch === "’") out[c] = APOS;
+    else if (!CJK_CHAR.test(ch) && !wordChar.test(ch)) out[c] = SEP;
+    else if (ASCII_WORD.test(ch)) out[c] = ALNUM;
+    else if (PLAIN_HAN.test(ch)) out[c] = HAN;
+    else out[c] = OTHER;
+  }
+  return out;
+}
+
+/**
+ * The units of `text` (words to `word`, CJK runs to `run`, in order, until one returns false)
+ * when every character is one of the plain classes; false, having visited nothing, otherwise.
+ * The same units as eachUnit: `plainUnits` in text.test.ts compares them.
+ */
+export function plainUnits(text: string, word: (w: string) => boolean, run: (r: string) => boolean): boolean {
+  classes ??= charClasses();
+  const cls = classes;
+  const n = text.length;
+  for (let i = 0; i < n; i++) if (cls[text.charCodeAt(i)] === OTHER) return false;
+  for (let i = 0; i < n;) {
+    const c = cls[text.charCodeAt(i)]!;
+    if (c === HAN) {
+      const start = i;
+      while (i < n && cls[text.charCodeAt(i)] === HAN) i++;
+      if (!run(text.slice(start, i))) return true;
+    } else if (c === ALNUM) {
+      const start = i;
+      let apostrophe = false;
+      for (;;) {
+        while (i < n && cls[text.charCodeAt(i)] === ALNUM) i++;
+        // An apostrophe joins two runs of letters (agency's, rock'n'roll).
+        if (i + 1 < n && cls[text.charCodeAt(i)] === APOS && cls[text.charCodeAt(i + 1)] === ALNUM) {
+          apostrophe = true;
+          i++;
+        } else break;
+      }
+      const raw = text.slice(start, i);
+      const w = apostrophe ? normalizeWord(raw) : stem(PLAIN_WORD.test(raw) ? raw : raw.toLowerCase());
+      if (w && !word(w)) return true;
+    } else i++;
+  }
+  return true;
 }
 
 /** The tokens of `text` (scanTokens) and their positions. */
