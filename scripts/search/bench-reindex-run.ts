@@ -115,9 +115,22 @@ async function digest(url: string): Promise<{ blocks: string; lists: string }> {
       `ORDER BY "term"`,
       `ORDER BY "term" COLLATE "C"`,
     );
-    for (const r of (await client.query<Record<string, unknown>>(blocks)).rows) block(r);
     const docs = DOCS.replace(`"id", "role"`, `"id"::float8, "role"`).replace(`"sortAt"`, `"sortAt"::float8`);
-    for (const r of (await client.query<Record<string, unknown>>(docs)).rows) row(r);
+    // Through a cursor: 100,000 releases make 17 million block rows, more than a heap holds.
+    await client.query("BEGIN READ ONLY");
+    for (const [query, each] of [
+      [blocks, block],
+      [docs, row],
+    ] as const) {
+      await client.query(`DECLARE "rows" NO SCROLL CURSOR FOR ${query}`);
+      for (;;) {
+        const { rows } = await client.query<Record<string, unknown>>(`FETCH 20000 FROM "rows"`);
+        if (rows.length === 0) break;
+        rows.forEach((r) => each(r));
+      }
+      await client.query(`CLOSE "rows"`);
+    }
+    await client.query("COMMIT");
     await client.end();
   } else {
     const db = new Database(sqlitePath(url), { readonly: true });
