@@ -2,14 +2,15 @@ import { CODE_SPAN, tokenOfCode } from "./text";
 
 // The numbers a full rebuild (build.ts) keeps list keys as, and the order in which a drain writes
 // open blocks. A list key is field · FIELD_SPAN + token, the token one of:
-//   - a CJK character or bigram of the common range: its code (below CODE_SPAN², see text.ts);
+//   - a CJK character or bigram of the common range: its code (below NAMED, see text.ts);
 //   - a token held by name (a word, a rare CJK token): NAMED + the name's index;
 //   - a pair of words: PAIRED + first · NAME_SPAN + second, by the words' name indexes: a pair
 //     costs no string and no name while building.
 //
-// A drain writes by list key, so rows of the same list sit together in "SearchBlock". A drain
-// holds up to millions of open lists: comparing their key strings took seconds, so keys are
-// ordered as numbers: field, then token. Names (usually words: far fewer than CJK tokens) are
+// A drain writes by list key: the key index of "SearchBlock" is built after the last row, and
+// SQLite builds it faster from rows that came in key order (docs/BENCHMARKS.md, "Rebuild speed:
+// numbers from the scan to the block"). A drain holds up to millions of open lists: comparing
+// their key strings took seconds, so keys are ordered as numbers: field, then token. Names (usually words: far fewer than CJK tokens) are
 // ranked by their strings, each followed by its pairs ranked by their second word (a space sorts
 // before any letter or digit, so this is the strings' order); then come CJK tokens in code order
 // with each character's bigrams right after it, as in the key strings. The two groups are not

@@ -17,9 +17,9 @@ import { scanTokens, type TokenSink } from "./text";
 // by token in typed arrays too, and a pair of words is two word numbers, not a string.
 
 export const MAX_BLOCK_DOCS = 128;
+export const MAX_BLOCK_POSITIONS = 1_024;
 /** An id's high and low words in an open block. */
 const TWO32 = 2 ** 32;
-export const MAX_BLOCK_POSITIONS = 1_024;
 
 const { AT, USED, DOCS, CLS } = BlockTable;
 const UNSET = -1;
