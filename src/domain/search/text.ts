@@ -176,21 +176,19 @@ const ALNUM = 1;
 const HAN = 2;
 const APOS = 3;
 const OTHER = 4;
-let classes: Uint8Array | undefined;
+const UNKNOWN = 255;
+// Filled as characters are met (a whole table at once took 26 ms: the first save would wait).
+const classes = new Uint8Array(0x10000).fill(UNKNOWN);
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u; // alone, a character is a unit if CJK or one of these
 
-function charClasses(): Uint8Array {
-  const out = new Uint8Array(0x10000);
-  const wordChar = /[\p{L}\p{N}\p{M}]/u; // alone, a character is a unit if CJK or one of these
-  for (let c = 0; c < 0x10000; c++) {
-    const ch = String.fromCharCode(c);
-    if (c >= 0xd800 && c <= 0xdfff) out[c] = OTHER;
-    else if (ch === "'" || ch === "’") out[c] = APOS;
-    else if (!CJK_CHAR.test(ch) && !wordChar.test(ch)) out[c] = SEP;
-    else if (ASCII_WORD.test(ch)) out[c] = ALNUM;
-    else if (PLAIN_HAN.test(ch)) out[c] = HAN;
-    else out[c] = OTHER;
-  }
-  return out;
+function classOf(c: number): number {
+  const ch = String.fromCharCode(c);
+  if (c >= 0xd800 && c <= 0xdfff) return OTHER;
+  if (ch === "'" || ch === "’") return APOS;
+  if (!CJK_CHAR.test(ch) && !WORD_CHAR.test(ch)) return SEP;
+  if (ASCII_WORD.test(ch)) return ALNUM;
+  if (PLAIN_HAN.test(ch)) return HAN;
+  return OTHER;
 }
 
 /**
@@ -199,10 +197,14 @@ function charClasses(): Uint8Array {
  * The same units as eachUnit: `plainUnits` in text.test.ts compares them.
  */
 export function plainUnits(text: string, word: (w: string) => boolean, run: (r: string) => boolean): boolean {
-  classes ??= charClasses();
   const cls = classes;
   const n = text.length;
-  for (let i = 0; i < n; i++) if (cls[text.charCodeAt(i)] === OTHER) return false;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    let c = cls[code]!;
+    if (c === UNKNOWN) c = cls[code] = classOf(code);
+    if (c === OTHER) return false;
+  }
   for (let i = 0; i < n;) {
     const c = cls[text.charCodeAt(i)]!;
     if (c === HAN) {
