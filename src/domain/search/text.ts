@@ -213,17 +213,13 @@ export function plainUnits(text: string, word: (w: string) => boolean, run: (r: 
       if (!run(text.slice(start, i))) return true;
     } else if (c === ALNUM) {
       const start = i;
-      let apostrophe = false;
       for (;;) {
         while (i < n && cls[text.charCodeAt(i)] === ALNUM) i++;
         // An apostrophe joins two runs of letters (agency's, rock'n'roll).
-        if (i + 1 < n && cls[text.charCodeAt(i)] === APOS && cls[text.charCodeAt(i + 1)] === ALNUM) {
-          apostrophe = true;
-          i++;
-        } else break;
+        if (i + 1 < n && cls[text.charCodeAt(i)] === APOS && cls[text.charCodeAt(i + 1)] === ALNUM) i++;
+        else break;
       }
-      const raw = text.slice(start, i);
-      const w = apostrophe ? normalizeWord(raw) : stem(PLAIN_WORD.test(raw) ? raw : raw.toLowerCase());
+      const w = normalizeWord(text.slice(start, i));
       if (w && !word(w)) return true;
     } else i++;
   }
