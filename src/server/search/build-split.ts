@@ -71,10 +71,14 @@ function client(send: (request: BodyRequest) => void) {
   };
 }
 
-/** `p`, marked as handled: a part asked for ahead may fail with no one awaiting it. */
-function settled<T>(p: Promise<T>): Promise<T> {
-  p.catch(() => undefined);
-  return p;
+/**
+ * `p`, marked as handled: a promise of the rebuild that may fail while no one awaits it yet (a
+ * write in flight, a part asked for ahead), and whose failure the next await reports.
+ */
+export function settled<T>(p: T | Promise<T>): Promise<T> {
+  const promise = Promise.resolve(p);
+  promise.catch(() => undefined);
+  return promise;
 }
 
 function localBodies(): BodyBuilder {

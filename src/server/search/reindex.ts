@@ -4,7 +4,7 @@ import type { Db } from "../db/client";
 import { assignIds, docHash, docKey, docText, type IndexDoc, type Kind, type Placed } from "./documents";
 import type { DocumentRow, PlaceRow, SearchStore, StoredBlock, TextRow } from "./engine";
 import { mergeSearchIndex } from "./merge";
-import { bodyBuilder } from "./build-split";
+import { bodyBuilder, settled } from "./build-split";
 import { indexOf } from "./select";
 import type { Sql } from "./sql";
 
@@ -80,8 +80,7 @@ function inserter(store: SearchStore, sql: Sql) {
   const one = async (batch: StoredBlock[] | null): Promise<void> => {
     await last;
     if (batch === null) return;
-    last = store.insertBlocks(sql, batch);
-    last.catch(() => undefined); // awaited by the next call; not an unhandled rejection meanwhile
+    last = settled(store.insertBlocks(sql, batch)); // its failure is reported by the next call
   };
   return async (blocks: StoredBlock[] | null) => {
     if (blocks === null) return one(null);
@@ -98,27 +97,18 @@ type Drainable = { drain(max: number): StoredBlock[] | Promise<StoredBlock[]> };
  * parts are built while this thread builds and writes the others.
  */
 async function drainInto(insert: (blocks: StoredBlock[]) => Promise<void>, sources: Drainable[], max: number) {
-  const parts = sources.map((source) => settled(source.drain(max)));
-  const open = sources.map(() => true);
-  while (open.some(Boolean)) {
-    for (let i = 0; i < sources.length; i++) {
-      if (!open[i]) continue;
-      const blocks = await parts[i]!;
-      if (blocks.length === 0) {
-        open[i] = false;
-        continue;
-      }
-      parts[i] = settled(sources[i]!.drain(max));
-      await insert(blocks);
+  const open = sources.map((source) => ({ source, part: settled(source.drain(max)) }));
+  for (let i = 0; open.length > 0;) {
+    i %= open.length;
+    const blocks = await open[i]!.part;
+    if (blocks.length === 0) {
+      open.splice(i, 1); // this drain has ended
+      continue;
     }
+    open[i]!.part = settled(open[i]!.source.drain(max));
+    await insert(blocks);
+    i++;
   }
-}
-
-/** `p`, marked as handled: when a write fails first, the build stops without awaiting it. */
-function settled<T>(p: T | Promise<T>): Promise<T> {
-  const promise = Promise.resolve(p);
-  promise.catch(() => undefined);
-  return promise;
 }
 
 /** The step's documents that still exist, with their ids and rows. */
