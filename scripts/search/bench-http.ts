@@ -4,6 +4,9 @@
 // Each set runs twice: as readers get it (the server keeps result pages until a change: after the
 // first render, a repeated query is answered from memory), and uncached (a parameter unique to
 // each request, which the page ignores, so every request misses and Next renders the page).
+// Beside them, in the same run: the same search page without a query (rendered, no search: what
+// rendering the page costs by itself), and one reader alone (a render's latency without a queue).
+// Readers accept gzip, as browsers do.
 import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import http from "node:http";
@@ -14,6 +17,8 @@ export interface HttpRun {
   paths: string[];
   /** every request rendered (a unique parameter defeats the response cache) */
   uncached: boolean;
+  /** the search page without a query: the cost of rendering the page, beside the searches */
+  baseline: boolean;
   readers: number;
   seconds: number;
   requests: number;
@@ -27,7 +32,7 @@ export interface HttpRun {
 
 function get(agent: http.Agent, base: string, path: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.get(`${base}${encodeURI(path)}`, { agent }, (res) => {
+    const req = http.get(`${base}${encodeURI(path)}`, { agent, headers: { "accept-encoding": "gzip" } }, (res) => {
       res.resume();
       res.on("end", () => resolve(res.statusCode ?? 0));
     });
@@ -41,6 +46,7 @@ async function readers(
   count: number,
   seconds: number,
   uncached = false,
+  baseline = false,
 ): Promise<HttpRun> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: count });
   const ms: number[] = [];
@@ -62,6 +68,7 @@ async function readers(
   return {
     paths,
     uncached,
+    baseline,
     readers: count,
     seconds,
     requests: ms.length,
@@ -96,11 +103,16 @@ export async function timeHttp(dbUrl: string, port: number, logFile: string, sec
   app.on("exit", () => (exited = true));
   try {
     await waitFor(`${base}/api/health`, () => !exited, 900_000);
-    const sets = [["/zh/search?q=国"], ["/en/search?q=patent"], ["/zh/search?q=国", "/en/search?q=patent"]];
-    for (const paths of sets) await readers(base, paths, count, 3, true); // warm up
+    const both = ["/zh/search?q=国", "/en/search?q=patent"];
+    const sets = [[both[0]!], [both[1]!], both];
+    const noQuery = ["/zh/search?q=", "/en/search?q="];
+    for (const paths of [...sets, noQuery]) await readers(base, paths, count, 3, true); // warm up
     const runs: HttpRun[] = [];
     for (const uncached of [false, true])
       for (const paths of sets) runs.push(await readers(base, paths, count, seconds, uncached));
+    runs.push(await readers(base, noQuery, count, seconds, true, true));
+    runs.push(await readers(base, both, 1, seconds, true));
+    runs.push(await readers(base, noQuery, 1, seconds, true, true));
     return runs;
   } finally {
     if (!exited) process.kill(-app.pid!, "SIGTERM");
