@@ -103,9 +103,13 @@ export interface SearchStore {
   /** What a results page shows of these documents (one kind), in no particular order. */
   hitRows(sql: Sql, kind: Kind, docs: { releaseId: string; locale: ContentLocale }[]): Promise<HitRow[]>;
 
-  /** Before a full rebuild: empties the index (documents, blocks, pending changes). */
+  /**
+   * Before a full rebuild: an empty index for the rebuild's transaction to write. Searches keep
+   * reading the live one: on SQLite until the commit; on PostgreSQL the new tables are built beside
+   * the live ones and replace them in finish.
+   */
   clear(sql: Sql): Promise<void>;
-  /** After a full rebuild: the key index of the blocks, if clear dropped it; planner statistics. */
+  /** After a full rebuild: the key index of the blocks, if clear dropped it; planner statistics; the swap. */
   finish(sql: Sql): Promise<void>;
   /** Bytes used by the index (tables and their indexes). */
   size(sql: Sql): Promise<number>;

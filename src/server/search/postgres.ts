@@ -35,6 +35,35 @@ function packed(parts: Uint8Array[]) {
   return { bytes, from, lengths };
 }
 
+/** Where a full rebuild builds its tables until they replace the live ones (clear, finish). */
+const REBUILD_SCHEMA = `"newsroom_search_rebuild"`;
+
+/**
+ * The rebuilt tables, as the migrations define them (prisma/postgres/migrations, "search_postings"),
+ * the blocks' key left out until finish; postgres.test.ts compares the catalog before and after.
+ */
+const NEW_TABLES = [
+  `CREATE TABLE "SearchDocument" (
+    "id" BIGINT NOT NULL,
+    "role" TEXT NOT NULL,
+    "releaseId" TEXT NOT NULL,
+    "locale" TEXT NOT NULL,
+    "sortAt" BIGINT NOT NULL,
+    "sourceHash" TEXT NOT NULL,
+    CONSTRAINT "SearchDocument_pkey" PRIMARY KEY ("id"),
+    CONSTRAINT "SearchDocument_releaseId_fkey" FOREIGN KEY ("releaseId") REFERENCES "Release" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+  )`,
+  `CREATE UNIQUE INDEX "SearchDocument_releaseId_role_locale_key" ON "SearchDocument"("releaseId", "role", "locale")`,
+  `CREATE TABLE "SearchBlock" (
+    "term" TEXT COLLATE "C" NOT NULL,
+    "last" BIGINT NOT NULL,
+    "n" INTEGER NOT NULL,
+    "docs" BYTEA NOT NULL,
+    "pos" BYTEA NOT NULL
+  )`,
+  `ALTER TABLE "SearchBlock" ALTER COLUMN "docs" SET STORAGE EXTERNAL, ALTER COLUMN "pos" SET STORAGE EXTERNAL`,
+];
+
 /** Parameter `$n`, numbers joined by commas, as an array of `type`. */
 const numbers = (n: number, type = "int") => `string_to_array($${n}, ',')::${type}[]`;
 
@@ -257,18 +286,33 @@ export const postgresStore: SearchStore = {
   },
 
   async clear(sql) {
-    await sql.run(`TRUNCATE "SearchPending", "SearchBlock", "SearchDocument"`);
-    // The rebuild writes the blocks unindexed and sorts them into the key once at the end
-    // (finish): faster than keeping the index through millions of inserts all over the key range.
-    // TRUNCATE already holds the table for the whole rebuild.
-    await sql.run(`ALTER TABLE "SearchBlock" DROP CONSTRAINT "SearchBlock_pkey"`);
+    // Searches go on reading the live index while it is rebuilt: the new tables are built under
+    // the same names in a schema of their own, which this transaction finds first, and replace
+    // the live ones in finish. (Writers of the index wait on the advisory lock, as before.)
+    await sql.run(`CREATE SCHEMA ${REBUILD_SCHEMA}`);
+    const [setting] = await sql.all<{ path: string }>(`SELECT current_setting('search_path') AS "path"`);
+    await sql.run(`SET LOCAL search_path TO ${REBUILD_SCHEMA}, ${setting!.path}`);
+    for (const statement of NEW_TABLES) await sql.run(statement);
   },
 
   async finish(sql) {
+    // The blocks were written unindexed and are sorted into their key once, here: faster than
+    // keeping the index through millions of inserts all over the key range.
     await sql.run(`SET LOCAL maintenance_work_mem = '256MB'`);
     await sql.run(`ALTER TABLE "SearchBlock" ADD CONSTRAINT "SearchBlock_pkey" PRIMARY KEY ("term", "last")`);
     await sql.run(`ANALYZE "SearchDocument"`);
     await sql.run(`ANALYZE "SearchBlock"`);
+    // The swap: the only moment searches wait (the live tables' readers finish first).
+    const [path] = await sql.all<{ live: string }>(`SELECT (current_schemas(false))[2] AS "live"`);
+    const schema = `"${path!.live.replaceAll('"', '""')}"`;
+    const tables = ["SearchPending", "SearchDocument", "SearchBlock"].map((t) => `${schema}."${t}"`).join(", ");
+    await sql.run(`LOCK TABLE ${tables} IN ACCESS EXCLUSIVE MODE`);
+    // Pending changes are in the rebuilt tables already: the rebuild read the texts they came from.
+    await sql.run(`TRUNCATE ${schema}."SearchPending"`);
+    await sql.run(`DROP TABLE ${schema}."SearchBlock", ${schema}."SearchDocument"`);
+    await sql.run(`ALTER TABLE ${REBUILD_SCHEMA}."SearchDocument" SET SCHEMA ${schema}`);
+    await sql.run(`ALTER TABLE ${REBUILD_SCHEMA}."SearchBlock" SET SCHEMA ${schema}`);
+    await sql.run(`DROP SCHEMA ${REBUILD_SCHEMA}`);
   },
 
   async size(sql) {

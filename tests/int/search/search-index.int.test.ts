@@ -1,6 +1,8 @@
 // Upkeep of the search index on a real database (SQLite, or PostgreSQL with TEST_DATABASE_URL):
 // changes pending and merged in batches, removals whose old text is unknown, ids never reused
 // while postings may remain. Releases are made through the lifecycle functions.
+import { readFileSync } from "node:fs";
+import pg from "pg";
 import { beforeAll, expect, test } from "vitest";
 import { textToDoc } from "../../../src/domain/release/content";
 import { createRelease, runWorkflow, saveContent } from "../../../src/server/releases/lifecycle";
@@ -14,6 +16,7 @@ import {
   searchWorking,
   syncSearchIndex,
 } from "../../../src/server/search";
+import { postgresStore } from "../../../src/server/search/postgres";
 import { engine, resetDb, testDb } from "../../support/db";
 
 const db = testDb();
@@ -210,3 +213,86 @@ test("a rebuild writes the same blocks with its worker thread as on one thread",
     },
   ]);
 });
+
+/** The search tables' definitions on PostgreSQL: columns, constraints, indexes (schema names left out). */
+async function searchTablesShape(client: pg.ClientBase, schema: string) {
+  const { rows } = await client.query<{ item: string }>(
+    `SELECT c.relname || ' column ' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' '
+              || a.attcollation::regcollation::text || ' ' || a.attnotnull::text || ' ' || a.attstorage::text AS "item"
+       FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = $1 AND c.relname LIKE 'Search%' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
+     UNION ALL
+     SELECT c.relname || ' constraint ' || k.conname || ' ' || pg_get_constraintdef(k.oid)
+       FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = $1 AND c.relname LIKE 'Search%'
+     UNION ALL
+     SELECT tablename || ' index ' || replace(indexdef, ' ON ' || quote_ident(schemaname) || '.', ' ON ')
+       FROM pg_indexes WHERE schemaname = $1 AND tablename LIKE 'Search%'
+     ORDER BY 1`,
+    [schema],
+  );
+  return rows.map((r) => r.item);
+}
+
+test.runIf(engine() === "postgresql")(
+  "a rebuild on PostgreSQL leaves the search tables as the migration made them",
+  async () => {
+    await reindexSearch(db);
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    try {
+      const live = await searchTablesShape(client, "public");
+      // The reference: the migration that made the tables, run in a scratch schema and undone.
+      const migration = readFileSync("prisma/postgres/migrations/20261203040000_search_postings/migration.sql", "utf8");
+      await client.query("BEGIN");
+      await client.query(`CREATE SCHEMA "shape_reference"; SET LOCAL search_path TO "shape_reference", public`);
+      await client.query(migration.replace(/^DROP TABLE "SearchDocument";$/m, ""));
+      const reference = await searchTablesShape(client, "shape_reference");
+      await client.query("ROLLBACK");
+      expect(reference.length).toBeGreaterThan(15);
+      expect(live).toEqual(reference);
+    } finally {
+      await client.end();
+    }
+  },
+);
+
+test.runIf(engine() === "postgresql")(
+  "searches go on with the live index while PostgreSQL rebuilds it, and see the new one after",
+  async () => {
+    unwrap(
+      await createRelease(db, editor, input("重建期间照常检索", "正文。", "search-during-rebuild"), {
+        categoryId: null,
+        releaseDate: null,
+      }),
+    );
+    await reindexSearch(db);
+    expect(await titles("照常检索")).toEqual(["重建期间照常检索"]);
+    // A rebuild between its start (clear) and its end (finish), on a connection of its own.
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    const sql = {
+      all: async <T>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as T[],
+      run: async (text: string, params: unknown[] = []) => void (await client.query(text, params)),
+      runChanging: () => Promise.reject(new Error("not used")),
+    };
+    const within = <T>(p: Promise<T>) =>
+      Promise.race([
+        p,
+        new Promise<never>((_, fail) => setTimeout(() => fail(new Error("the search waited for the rebuild")), 5_000)),
+      ]);
+    try {
+      await client.query("BEGIN");
+      await postgresStore.clear(sql);
+      expect(await within(titles("照常检索"))).toEqual(["重建期间照常检索"]); // the live index
+      await postgresStore.finish(sql); // nothing was written: the new index is empty
+      await client.query("COMMIT");
+      expect(await titles("照常检索")).toEqual([]);
+    } finally {
+      await client.query("ROLLBACK").catch(() => undefined);
+      await client.end();
+    }
+    await reindexSearch(db);
+    expect(await titles("照常检索")).toEqual(["重建期间照常检索"]);
+  },
+);
