@@ -36,11 +36,12 @@ function packed(parts: Uint8Array[]) {
 }
 
 /** Where a full rebuild builds its tables until they replace the live ones (clear, finish). */
-const REBUILD_SCHEMA = `"newsroom_search_rebuild"`;
+const REBUILD = "newsroom_search_rebuild";
+const REBUILD_SCHEMA = `"${REBUILD}"`;
 
 /**
  * The rebuilt tables, as the migrations define them (prisma/postgres/migrations, "search_postings"),
- * the blocks' key left out until finish; postgres.test.ts compares the catalog before and after.
+ * the blocks' key left out until finish (a test compares them with the migration's: search-index.int.test.ts).
  */
 const NEW_TABLES = [
   `CREATE TABLE "SearchDocument" (
@@ -303,8 +304,14 @@ export const postgresStore: SearchStore = {
     await sql.run(`ANALYZE "SearchDocument"`);
     await sql.run(`ANALYZE "SearchBlock"`);
     // The swap: the only moment searches wait (the live tables' readers finish first).
-    const [path] = await sql.all<{ live: string }>(`SELECT (current_schemas(false))[2] AS "live"`);
-    const schema = `"${path!.live.replaceAll('"', '""')}"`;
+    // The live tables: where the name resolved before this transaction put its own schema first.
+    const [found] = await sql.all<{ live: string }>(
+      `SELECT s."name" AS "live" FROM unnest(current_schemas(false)) WITH ORDINALITY AS s("name", "i")
+         JOIN pg_namespace n ON n.nspname = s."name" JOIN pg_class c ON c.relnamespace = n.oid
+        WHERE c.relname = 'SearchBlock' AND c.relkind = 'r' AND s."name" <> '${REBUILD}'
+        ORDER BY s."i" LIMIT 1`,
+    );
+    const schema = `"${found!.live.replaceAll('"', '""')}"`;
     const tables = ["SearchPending", "SearchDocument", "SearchBlock"].map((t) => `${schema}."${t}"`).join(", ");
     await sql.run(`LOCK TABLE ${tables} IN ACCESS EXCLUSIVE MODE`);
     // Pending changes are in the rebuilt tables already: the rebuild read the texts they came from.
