@@ -314,6 +314,18 @@ export const postgresStore: SearchStore = {
     const schema = `"${found!.live.replaceAll('"', '""')}"`;
     const tables = ["SearchPending", "SearchDocument", "SearchBlock"].map((t) => `${schema}."${t}"`).join(", ");
     await sql.run(`LOCK TABLE ${tables} IN ACCESS EXCLUSIVE MODE`);
+    // Privileges given on the live tables to other roles (a reporting account) pass to the new ones.
+    const grants = await sql.all<{ table: string; privilege: string; grantee: string; option: boolean }>(
+      `SELECT c.relname AS "table", a.privilege_type AS "privilege", a.is_grantable AS "option",
+              CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(r.rolname) END AS "grantee"
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        CROSS JOIN LATERAL aclexplode(c.relacl) a LEFT JOIN pg_roles r ON r.oid = a.grantee
+        WHERE n.nspname = $1 AND c.relname IN ('SearchDocument', 'SearchBlock') AND a.grantee <> c.relowner`,
+      [found!.live],
+    );
+    for (const g of grants) {
+      await sql.run(`GRANT ${g.privilege} ON "${g.table}" TO ${g.grantee}${g.option ? " WITH GRANT OPTION" : ""}`);
+    }
     // Pending changes are in the rebuilt tables already: the rebuild read the texts they came from.
     await sql.run(`TRUNCATE ${schema}."SearchPending"`);
     await sql.run(`DROP TABLE ${schema}."SearchBlock", ${schema}."SearchDocument"`);

@@ -235,12 +235,26 @@ async function searchTablesShape(client: pg.ClientBase, schema: string) {
 }
 
 test.runIf(engine() === "postgresql")(
-  "a rebuild on PostgreSQL leaves the search tables as the migration made them",
+  "a rebuild on PostgreSQL leaves the search tables as the migration made them, with the grants they had",
   async () => {
-    await reindexSearch(db);
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
     try {
+      // A reporting account that may read the index (roles belong to the cluster: made once).
+      await client.query(
+        `DO $$ BEGIN CREATE ROLE "Newsroom Reporting"; EXCEPTION WHEN duplicate_object THEN NULL; END $$`,
+      );
+      await client.query(`GRANT SELECT ON "SearchBlock" TO "Newsroom Reporting" WITH GRANT OPTION`);
+      await client.query(`GRANT SELECT ON "SearchDocument" TO PUBLIC`);
+      await reindexSearch(db);
+      const { rows: grants } = await client.query<{ reporting: boolean; grantable: boolean; everyone: boolean }>(
+        `SELECT has_table_privilege('Newsroom Reporting', '"SearchBlock"', 'SELECT') AS "reporting",
+                has_table_privilege('Newsroom Reporting', '"SearchBlock"', 'SELECT WITH GRANT OPTION') AS "grantable",
+                has_table_privilege('public', '"SearchDocument"', 'SELECT') AS "everyone"`,
+      );
+      expect(grants).toEqual([{ reporting: true, grantable: true, everyone: true }]);
+      await client.query(`REVOKE ALL ON "SearchBlock" FROM "Newsroom Reporting"`);
+      await client.query(`REVOKE ALL ON "SearchDocument" FROM PUBLIC`);
       const live = await searchTablesShape(client, "public");
       // The reference: the migration that made the tables, run in a scratch schema and undone.
       const migration = readFileSync("prisma/postgres/migrations/20261203040000_search_postings/migration.sql", "utf8");
