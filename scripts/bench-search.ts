@@ -1,5 +1,5 @@
-// `npm run bench:search [-- --count N --samples N --http-seconds N --saves N --only sqlite|postgresql
-// --sqlite-file PATH --reuse]`: loads N generated releases (default 100,000), builds the search
+// `npm run bench:search [-- --count N --samples N --http-seconds N --saves N --index-runs N
+// --only sqlite|postgresql --sqlite-file PATH --reuse]`: loads N generated releases (default 100,000), builds the search
 // index, then measures on each engine: query classes drawn from the corpus (p50/p95/p99/max), the
 // 20 most frequent characters one by one, index size against the raw text, indexing rate, the
 // index work of saves and publishes, and the search pages through HTTP (`npm start`, 8 readers).
@@ -20,7 +20,7 @@ import { loadCorpus, RAW_TEXT_SQL } from "./search/bench-corpus";
 import { timeHttp, type HttpRun } from "./search/bench-http";
 import { timeClass, timeQuery, type Timing } from "./search/bench-measure";
 import { sampleQueries } from "./search/bench-queries";
-import { printReport, type EngineReport } from "./search/bench-report";
+import { printReport, type EngineReport, type IndexRun } from "./search/bench-report";
 import { timeWrites } from "./search/bench-writes";
 import { progressBar } from "./search/progress";
 
@@ -29,6 +29,7 @@ const { values: args } = parseArgs({
     count: { type: "string", default: "100000" },
     samples: { type: "string", default: "300" },
     "http-seconds": { type: "string", default: "20" },
+    "index-runs": { type: "string", default: "1" },
     saves: { type: "string", default: "20" },
     only: { type: "string" },
     "sqlite-file": { type: "string" },
@@ -44,6 +45,7 @@ const COUNT = num("count");
 const SAMPLES = num("samples");
 const HTTP_SECONDS = num("http-seconds");
 const SAVES = num("saves");
+const INDEX_RUNS = Math.max(1, num("index-runs"));
 
 async function bench(engine: "sqlite" | "postgresql", url: string): Promise<EngineReport> {
   console.error(`\n${engine}: ${COUNT} releases → ${url.replace(/\/\/[^@]*@/, "//")}`);
@@ -59,12 +61,17 @@ async function bench(engine: "sqlite" | "postgresql", url: string): Promise<Engi
       await loadCorpus(url, COUNT, now, (n) => loading.update(n, COUNT));
       loading.finish();
     }
-    const bar = progressBar("Indexing releases");
-    const cpu = process.cpuUsage();
-    const load = loadavg()[0]!;
-    const index = await reindexSearch(db, (d, t) => bar.update(d, t));
-    const used = process.cpuUsage(cpu);
-    bar.finish();
+    const rebuilds: IndexRun[] = [];
+    let index!: Awaited<ReturnType<typeof reindexSearch>>;
+    for (let run = 1; run <= INDEX_RUNS; run++) {
+      const bar = progressBar(INDEX_RUNS > 1 ? `Indexing releases (${run}/${INDEX_RUNS})` : "Indexing releases");
+      const cpu = process.cpuUsage();
+      const load = loadavg()[0]!;
+      index = await reindexSearch(db, (d, t) => bar.update(d, t));
+      const used = process.cpuUsage(cpu);
+      bar.finish();
+      rebuilds.push({ s: index.ms / 1000, cpuS: (used.user + used.system) / 1e6, load });
+    }
     const [raw] = await db.$queryRawUnsafe<{ bytes: number | bigint }[]>(RAW_TEXT_SQL[engine]);
     const sample = await sampleQueries(db, SAMPLES);
     const timing = progressBar("Timing queries");
@@ -92,9 +99,7 @@ async function bench(engine: "sqlite" | "postgresql", url: string): Promise<Engi
       engine,
       releases: index.releases,
       documents: index.documents,
-      indexS: index.ms / 1000,
-      indexCpuS: (used.user + used.system) / 1e6,
-      load,
+      rebuilds,
       indexBytes: await searchIndexSize(db),
       rawBytes: Number(raw?.bytes ?? 0),
       classes,

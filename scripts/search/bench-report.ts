@@ -7,11 +7,8 @@ export interface EngineReport {
   engine: string;
   releases: number;
   documents: number;
-  indexS: number;
-  /** CPU time of this process during the rebuild (with SQLite's, which runs in it) */
-  indexCpuS: number;
-  /** load average when the rebuild started (2 cores) */
-  load: number;
+  /** each full rebuild, one after the other (--index-runs); the figures are their medians */
+  rebuilds: IndexRun[];
   indexBytes: number;
   rawBytes: number;
   classes: { name: string; timing: Timing; shares?: number[] }[];
@@ -20,7 +17,21 @@ export interface EngineReport {
   http: HttpRun[];
 }
 
+export interface IndexRun {
+  s: number;
+  /** CPU time of this process during the rebuild (with SQLite's, which runs in it) */
+  cpuS: number;
+  /** load average when the rebuild started (2 cores) */
+  load: number;
+}
+
 const f = (v: number, digits = 1) => v.toFixed(digits);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** The rebuilds' median, and every run's figure beside it when there were several. */
+const runs = (r: EngineReport, pick: (run: IndexRun) => number, digits = 1) => {
+  const all = r.rebuilds.map(pick);
+  return all.length > 1 ? `${f(median(all), digits)} (${all.map((x) => f(x, digits)).join(", ")})` : f(all[0]!, digits);
+};
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
 const pct = (share: number) => `${(share * 100).toFixed(2)}%`;
 
@@ -61,7 +72,7 @@ export function printReport(reports: EngineReport[], run: { count: number; sampl
   out.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const r of reports)
     out.push(
-      `| ${r.engine} | ${r.releases} | ${r.documents} | ${f(r.indexS)} | ${f(r.releases / r.indexS, 0)} | ${f(r.indexCpuS)} | ${f(r.load)} | ${mb(r.rawBytes)} | ${mb(r.indexBytes)} | ${f(r.indexBytes / r.rawBytes, 2)} |`,
+      `| ${r.engine} | ${r.releases} | ${r.documents} | ${runs(r, (x) => x.s)} | ${runs(r, (x) => r.releases / x.s, 0)} | ${runs(r, (x) => x.cpuS)} | ${runs(r, (x) => x.load)} | ${mb(r.rawBytes)} | ${mb(r.indexBytes)} | ${f(r.indexBytes / r.rawBytes, 2)} |`,
     );
   out.push(
     "",
@@ -92,6 +103,7 @@ export function printReport(reports: EngineReport[], run: { count: number; sampl
 function goals(r: EngineReport): { goal: string; measured: string; met: boolean }[] {
   const worst = (pick: (t: Timing) => number) => Math.max(...r.classes.map((c) => pick(c.timing)));
   const top = Math.max(...r.topChars.map((c) => c.ms));
+  const indexS = median(r.rebuilds.map((x) => x.s));
   const out = [
     { goal: "every class p95 < 50 ms", measured: `${f(worst((t) => t.p95))} ms`, met: worst((t) => t.p95) < 50 },
     { goal: "every class p99 < 150 ms", measured: `${f(worst((t) => t.p99))} ms`, met: worst((t) => t.p99) < 150 },
@@ -103,8 +115,8 @@ function goals(r: EngineReport): { goal: string; measured: string; met: boolean 
     },
     {
       goal: "indexing ≥ 500 releases/s",
-      measured: `${f(r.releases / r.indexS, 0)}/s (${f(r.releases / r.indexCpuS, 0)} per CPU s of this process)`,
-      met: r.releases / r.indexS >= 500,
+      measured: `${f(r.releases / indexS, 0)}/s (${f(r.releases / median(r.rebuilds.map((x) => x.cpuS)), 0)} per CPU s of this process)${r.rebuilds.length > 1 ? `, median of ${r.rebuilds.length}` : ""}`,
+      met: r.releases / indexS >= 500,
     },
   ];
   if (r.writes) {
