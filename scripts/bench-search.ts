@@ -1,8 +1,9 @@
-// `npm run bench:search [-- --count N --samples N --http-seconds N --saves N --index-runs N
-// --only sqlite|postgresql --sqlite-file PATH --reuse]`: loads N generated releases (default 100,000), builds the search
+// `npm run bench:search [-- --count N --samples N --http-seconds N --publish-every S --saves N
+// --index-runs N --only sqlite|postgresql --sqlite-file PATH --reuse]`: loads N generated releases (default 100,000), builds the search
 // index, then measures on each engine: query classes drawn from the corpus (p50/p95/p99/max), the
 // 20 most frequent characters one by one, index size against the raw text, indexing rate, the
-// index work of saves and publishes, and the search pages through HTTP (`npm start`, 8 readers).
+// index work of saves and publishes, and the search pages through HTTP (`npm start`, 8 readers,
+// while an editor republishes a release through the admin UI every S seconds; 0: no editor).
 // SQLite always; PostgreSQL when TEST_DATABASE_URL is set (that database is WIPED). With --reuse, a
 // database that already holds N releases (a previous run's; --sqlite-file keeps the SQLite one)
 // keeps them and only the index is rebuilt: a change to the index needs no new corpus load.
@@ -17,6 +18,7 @@ import { migrate } from "../src/server/db/migrate";
 import { reindexSearch, searchIndexSize } from "../src/server/search";
 import { freePort } from "./lib/net";
 import { loadCorpus, RAW_TEXT_SQL } from "./search/bench-corpus";
+import { prepareEditor } from "./search/bench-editor";
 import { timeHttp, type HttpRun } from "./search/bench-http";
 import { timeClass, timeQuery, type Timing } from "./search/bench-measure";
 import { sampleQueries } from "./search/bench-queries";
@@ -29,6 +31,7 @@ const { values: args } = parseArgs({
     count: { type: "string", default: "100000" },
     samples: { type: "string", default: "300" },
     "http-seconds": { type: "string", default: "20" },
+    "publish-every": { type: "string", default: "5" },
     "index-runs": { type: "string", default: "1" },
     saves: { type: "string", default: "20" },
     only: { type: "string" },
@@ -44,6 +47,7 @@ const num = (name: keyof typeof args) => {
 const COUNT = num("count");
 const SAMPLES = num("samples");
 const HTTP_SECONDS = num("http-seconds");
+const PUBLISH_EVERY_S = num("publish-every");
 const SAVES = num("saves");
 const INDEX_RUNS = Math.max(1, num("index-runs"));
 
@@ -93,7 +97,10 @@ async function bench(engine: "sqlite" | "postgresql", url: string): Promise<Engi
     let http: HttpRun[] = [];
     if (HTTP_SECONDS > 0) {
       console.error("HTTP: npm start (builds first if the sources changed)…");
-      http = await timeHttp(url, await freePort(), `/tmp/newsroom-bench-search-${engine}-server.log`, HTTP_SECONDS);
+      const editor =
+        PUBLISH_EVERY_S > 0 ? { account: await prepareEditor(db), everyMs: PUBLISH_EVERY_S * 1000 } : undefined;
+      const log = `/tmp/newsroom-bench-search-${engine}-server.log`;
+      http = await timeHttp(url, await freePort(), log, HTTP_SECONDS, editor);
     }
     return {
       engine,

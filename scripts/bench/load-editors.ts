@@ -1,6 +1,7 @@
 // The editors of `npm run bench:load`: chromium pages that sign in and write through the real
 // admin UI (create, edit, conflicting saves, translate, publish), each outcome counted in `tally`.
 import type { BrowserContext, Page } from "@playwright/test";
+import { publishFromUi, signInAs } from "../lib/admin-ui";
 import { PASSWORD, PREFIX, UI_TIMEOUT } from "./load-config";
 
 export interface Tally {
@@ -37,11 +38,7 @@ function watch(page: Page, who: string) {
 export async function signIn(context: BrowserContext, base: string, email: string, who: string): Promise<Page> {
   const page = await context.newPage();
   watch(page, who);
-  await page.goto(`${base}/admin/login`);
-  await page.getByLabel(/^(邮箱|Email)$/).fill(email);
-  await page.getByLabel(/^(密码|Password)$/).fill(PASSWORD);
-  await page.getByRole("button", { name: /^(登录|Sign in)$/ }).click();
-  await page.waitForURL(/\/admin$/);
+  await signInAs(page, base, email, PASSWORD);
   return page;
 }
 
@@ -166,10 +163,7 @@ export async function iteration(lane: Lane, base: string, n: number, withConflic
   await translator.getByRole("button", { name: "Confirm", exact: true }).click();
   await translator.getByText("Marked as translated.", { exact: true }).waitFor();
   // 5. publish
-  await owner.goto(releaseUrl);
-  await owner.getByRole("button", { name: "发布", exact: true }).click();
-  await owner.getByRole("button", { name: "确认", exact: true }).click();
-  await owner.getByText("已发布。", { exact: true }).waitFor();
+  await publishFromUi(owner, releaseUrl);
   tally.publishes += 1;
   tally.published.push(slug);
   return slug;

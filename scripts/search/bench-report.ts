@@ -86,12 +86,15 @@ export function printReport(reports: EngineReport[], run: { count: number; sampl
       `| ${r.engine} | ${f(w.syncSave.p50)} / ${f(w.syncSave.p95)} / ${f(w.syncSave.max)} | ${f(w.syncPublish.p50)} / ${f(w.syncPublish.p95)} / ${f(w.syncPublish.max)} | ${f(w.save.p50)} / ${f(w.save.p95)} | ${f(w.publish.p50)} / ${f(w.publish.p95)} | ${w.merged}, ${f(w.mergeMs / Math.max(1, w.merged))} |`,
     );
   }
-  out.push("", "| engine | pages | readers | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |");
-  out.push("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+  out.push(
+    "",
+    "| engine | pages | readers | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | rendered | publishes | errors |",
+  );
+  out.push("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const r of reports)
     for (const h of r.http)
       out.push(
-        `| ${r.engine} | ${label(h)} | ${h.readers} | ${h.requests} | ${f(h.perSecond)} | ${f(h.p50)} | ${f(h.p95)} | ${f(h.p99)} | ${f(h.max)} | ${h.errors} |`,
+        `| ${r.engine} | ${label(h)} | ${h.readers} | ${h.requests} | ${f(h.perSecond)} | ${f(h.p50)} | ${f(h.p95)} | ${f(h.p99)} | ${f(h.max)} | ${h.renders} | ${h.publishes ?? "—"} | ${h.errors} |`,
       );
   out.push("", "| engine | goal (issue 12) | measured | met |", "|---|---|---|---|");
   for (const r of reports)
@@ -125,8 +128,14 @@ function goals(r: EngineReport): { goal: string; measured: string; met: boolean 
     out.push({ goal: "index work of a save or publish < 50 ms (p95)", measured: `${f(p95)} ms`, met: p95 < 50 });
   }
   // Point 2 names the pages and 8 readers; the rendered runs and the baseline are in the HTTP table.
-  for (const h of r.http.filter((h) => !h.uncached && h.readers === 8))
-    out.push({ goal: `HTTP p95 < 100 ms, 8 readers: ${label(h)}`, measured: `${f(h.p95)} ms`, met: h.p95 < 100 });
+  for (const h of r.http.filter((h) => !h.uncached && h.readers === 8)) {
+    const editing = h.publishes === null ? "" : `, ${h.publishes} publishes meanwhile, ${h.renders} rendered`;
+    out.push({
+      goal: `HTTP p95 < 100 ms, 8 readers: ${label(h)}`,
+      measured: `${f(h.p95)} ms (${f(h.perSecond, 0)} req/s${editing})`,
+      met: h.p95 < 100,
+    });
+  }
   return out;
 }
 

@@ -14,6 +14,7 @@ import {
   within,
   type Server,
 } from "./servers";
+import { signInAs } from "../../scripts/lib/admin-ui";
 import { CHROMIUM } from "../../scripts/lib/chromium";
 import { startS3, type TestS3 } from "../support/s3";
 
@@ -76,13 +77,7 @@ afterAll(async () => {
   await db?.$disconnect();
 });
 
-async function signIn(page: Page, base: string) {
-  await page.goto(`${base}/admin/login`);
-  await page.getByLabel(/^(邮箱|Email)$/).fill(EDITOR);
-  await page.getByLabel(/^(密码|Password)$/).fill(PASSWORD);
-  await page.getByRole("button", { name: /^(登录|Sign in)$/ }).click();
-  await page.waitForURL(/\/admin$/);
-}
+const signIn = (page: Page, base: string) => signInAs(page, base, EDITOR, PASSWORD);
 
 /**
  * Clicks `button`, then 确认 in the confirmation, and from that click polls `until` (B's pages) while
