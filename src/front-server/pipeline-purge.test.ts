@@ -86,15 +86,47 @@ describe("single flight", () => {
     expect(h.fake.renders - signedIn).toBe(3);
   });
 
-  test("a purge while the leader renders: the followers render the new data themselves", async () => {
+  test("a purge while the leader renders: one follower renders the new data, the others wait for it", async () => {
     h.fake.delayMs = 150;
     const before = h.fake.renders;
-    const all = Array.from({ length: 3 }, () => fetch(`${h.base}/zh/changing`));
+    const all = Array.from({ length: 8 }, () =>
+      fetch(`${h.base}/zh/changing`, { headers: { "accept-encoding": "identity" } }),
+    );
     while (h.fake.renders === before) await new Promise((r) => setTimeout(r, 5)); // the leader is rendering
     h.fake.pipeline.bridge.purge({ broadcast: false }); // a publish while it renders
-    await Promise.all(all);
-    expect(h.fake.renders - before).toBeGreaterThan(1);
+    const answers = await Promise.all(all);
+    // Before: each of the seven followers rendered the page itself.
+    expect(h.fake.renders - before).toBe(2);
+    expect(answers.map((r) => r.headers.get("x-cache")).sort()).toEqual([
+      "HIT",
+      "HIT",
+      "HIT",
+      "HIT",
+      "HIT",
+      "HIT",
+      "MISS",
+      "MISS",
+    ]);
+    const bodies = await Promise.all(answers.map((r) => r.text()));
+    expect(bodies.filter((b) => b.includes(`render ${before + 2}<`))).toHaveLength(7); // the new data
     expect(h.fake.pipeline.cache.get("/zh/changing")).toBeDefined();
+  });
+
+  test("after three leaders that stored nothing, the followers left render at once", async () => {
+    h.fake.delayMs = 60;
+    h.fake.maxRendering = 0;
+    const before = h.fake.renders;
+    const all = Array.from({ length: 6 }, () => fetch(`${h.base}/zh/always-changing`));
+    const purging = setInterval(() => h.fake.pipeline.bridge.purge({ broadcast: false }), 20); // a change during every render
+    const answers = await Promise.all(all);
+    clearInterval(purging);
+    expect(answers.every((r) => r.status === 200)).toBe(true);
+    // one render at a time for three rounds (the first request, then two followers in turn), then
+    // the three left at once (a render's last chunk may overlap the next): not six renders at once
+    // (before), nor a queue of six
+    expect(h.fake.renders - before).toBe(6);
+    expect(h.fake.maxRendering).toBeGreaterThanOrEqual(3);
+    expect(h.fake.maxRendering).toBeLessThanOrEqual(4);
   });
 });
 

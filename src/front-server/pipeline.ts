@@ -120,36 +120,39 @@ export function createPipeline(o: PipelineOptions): Pipeline {
     const outOfTouch = !ex.internal && isPublicPath(ex.path) ? instances?.ready() : undefined;
     if (outOfTouch) await outOfTouch; // the bus was not listening: check the purge generation first
     if (serveHit(ex, cache, now(), outcome)) return;
-    if (await followLeader(ex, { flights, cache, now }, outcome)) return;
-    const refusal = guard(ex);
-    if (refusal) {
-      sendResponse(res, storedResponse(refusal, { gzip: false }), {
-        state: undefined,
-        gzipOk: false,
-        ifNoneMatch: undefined,
-      });
-      return;
-    }
-    forwardToNext(ex);
-    if (isStaticFile(ex.path)) return o.handle(req, res);
-    const scope: RequestScope = {
-      path: ex.path,
-      generation: cache.generation,
-      horizon: undefined,
-      pendingPurge: undefined,
-      tags: new Set(),
-    };
-    // The loopback's own requests (revalidation, not-found page) are not waited for: a purge
-    // repeated after the renders in flight would otherwise wait for itself.
-    if (!ex.internal) inFlight.track(res);
-    res.once("close", () => {
-      if (!scope.pendingPurge) return;
-      const tags = scope.pendingPurge === "all" ? undefined : [...scope.pendingPurge];
-      purgeLocal(tags);
-      if (!ex.internal) void purgeAfterRenders("a change on this instance", tags);
-    });
-    const land = ex.key && !flights.leaderOf(ex.key) ? flights.lead(ex.key) : undefined;
+    const followed = await followLeader(ex, { flights, cache, now }, outcome);
+    if (followed.served) return;
+    // A follower whose leader stored nothing leads this render: its flight ends on every way out.
+    let land = followed.land;
     try {
+      const refusal = guard(ex);
+      if (refusal) {
+        sendResponse(res, storedResponse(refusal, { gzip: false }), {
+          state: undefined,
+          gzipOk: false,
+          ifNoneMatch: undefined,
+        });
+        return;
+      }
+      forwardToNext(ex);
+      if (isStaticFile(ex.path)) return o.handle(req, res);
+      const scope: RequestScope = {
+        path: ex.path,
+        generation: cache.generation,
+        horizon: undefined,
+        pendingPurge: undefined,
+        tags: new Set(),
+      };
+      // The loopback's own requests (revalidation, not-found page) are not waited for: a purge
+      // repeated after the renders in flight would otherwise wait for itself.
+      if (!ex.internal) inFlight.track(res);
+      res.once("close", () => {
+        if (!scope.pendingPurge) return;
+        const tags = scope.pendingPurge === "all" ? undefined : [...scope.pendingPurge];
+        purgeLocal(tags);
+        if (!ex.internal) void purgeAfterRenders("a change on this instance", tags);
+      });
+      land ??= ex.key && !flights.leaderOf(ex.key) ? flights.lead(ex.key) : undefined;
       const result = await render(ex, o.handle, scope, als);
       await afterRender(ex, result, scope, outcome, afterRenderDeps);
       land?.(); // followers are answered from the entry now stored

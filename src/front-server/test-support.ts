@@ -22,6 +22,9 @@ export const PAGE = (n: number, extra = "") =>
 
 export interface Fake {
   renders: number;
+  /** renders under way now, and the most there were at once */
+  rendering: number;
+  maxRendering: number;
   mode: "ok" | "down";
   horizon: number | undefined;
   /** Extra HTML the next rendered page carries (an "injected" script). */
@@ -43,6 +46,15 @@ const pause = () => new Promise<void>((r) => setImmediate(r));
 
 async function streamPage(fake: Fake, req: IncomingMessage, res: ServerResponse) {
   fake.renders += 1;
+  fake.maxRendering = Math.max(fake.maxRendering, ++fake.rendering);
+  try {
+    await renderPage(fake, req, res);
+  } finally {
+    fake.rendering -= 1;
+  }
+}
+
+async function renderPage(fake: Fake, req: IncomingMessage, res: ServerResponse) {
   if (fake.horizon !== undefined && !fake.nextHit) fake.pipeline.bridge.noteHorizon(fake.horizon);
   const query = new URL(req.url ?? "/", "http://x").searchParams;
   // The data a page shows reports its tags (?tag=a,b), as the app's read models would.
@@ -180,6 +192,8 @@ export async function startHarness(options: Partial<PipelineOptions> = {}): Prom
   });
   const fake: Fake = {
     renders: 0,
+    rendering: 0,
+    maxRendering: 0,
     mode: "ok",
     horizon: undefined,
     inject: "",
