@@ -36,18 +36,31 @@ const YEAR = 365 * DAY;
 const NOW = Date.now();
 const ADDED_MONTHS = 8 * 12 + 1;
 let meter: WorkMeter;
+/** the most releases of one language in one month, in either archive (the same pace in both) */
+let busiestMonth = 0;
 
 interface Target {
   name: string;
   run: () => Promise<unknown>;
   /** the page lists every month (archive index, sitemap of pages): it may read one stored count per month more */
   perMonth?: true;
+  /**
+   * a numbered page found through the stored counts (src/domain/public/month-counts.ts `locate`):
+   * it reads the month counts of one year and skips rows within one month. Neither grows with the
+   * archive, but both depend on the date the test runs: on 4 December the smaller archive's oldest
+   * year held one month, and its last page started near the end of a month.
+   */
+  counted?: true;
 }
 
-/** What the second archive may cost: a B-tree level and a few more year counts, and per month listed one stored count. */
+/**
+ * What the second archive may cost: a B-tree level and a few more year counts, per month listed
+ * one stored count, and for a page found through the counts a year of month counts and a month of
+ * rows skipped (on SQLite, in pages: both fit in a few, since SQLite skips rows in the index).
+ */
 function allowed(t: Target, a: Work): number {
-  const [slack, perMonth] = meter.unit === "pages" ? [16, 0.25] : [24, 3];
-  return a.reads * 1.05 + slack + (t.perMonth ? perMonth * ADDED_MONTHS : 0);
+  const [slack, perMonth, counted] = meter.unit === "pages" ? [16, 0.25, 4] : [24, 3, 12 + busiestMonth];
+  return a.reads * 1.05 + slack + (t.perMonth ? perMonth * ADDED_MONTHS : 0) + (t.counted ? counted : 0);
 }
 
 const params = <T extends object>(p: T) => ({ params: Promise.resolve(p) });
@@ -91,7 +104,11 @@ async function targets(): Promise<Target[]> {
     { name: "home zh", run: () => renderPage(home, { locale: "zh" }) },
     { name: "home en", run: () => renderPage(home, { locale: "en" }) },
     { name: "/zh/news", run: () => renderPage(news, { locale: "zh" }) },
-    { name: "/zh/news/page/last", run: () => renderPage(newsN, { locale: "zh", page: String(lastPage) }) },
+    {
+      name: "/zh/news/page/last",
+      run: () => renderPage(newsN, { locale: "zh", page: String(lastPage) }),
+      counted: true,
+    },
     { name: "/en/category/x", run: () => renderPage(category, { locale: "en", slug: cat.slug }) },
     {
       name: "/en/category/x/page/last",
@@ -113,7 +130,11 @@ async function targets(): Promise<Target[]> {
       name: "api deep cursor",
       run: () => get(apiList.GET, `/api/v1/releases?locale=zh&limit=100&cursor=${encodeCursor(deep)}`),
     },
-    { name: "api last page", run: () => get(apiList.GET, `/api/v1/releases?locale=zh&page=${lastPage}`) },
+    {
+      name: "api last page",
+      run: () => get(apiList.GET, `/api/v1/releases?locale=zh&page=${lastPage}`),
+      counted: true,
+    },
     { name: "api category", run: () => get(apiList.GET, `/api/v1/releases?locale=en&category=${cat.slug}`) },
     {
       name: "api detail",
@@ -169,6 +190,9 @@ beforeAll(async () => {
   expect(await ensurePublicCounts(db)).toBe(true);
   await analyze();
   large = await measureAll();
+  const months = await db.publicationCount.aggregate({ _max: { count: true }, where: { period: { startsWith: "M" } } });
+  busiestMonth = months._max.count ?? 0;
+  expect(busiestMonth).toBeGreaterThan(0);
 }, 120_000);
 
 afterAll(async () => {
